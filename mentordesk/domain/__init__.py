@@ -1,0 +1,1 @@
+"""Plain, typed domain types and rules: no Qt, no SQL."""

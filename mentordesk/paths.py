@@ -1,0 +1,40 @@
+"""Where MentorDesk keeps its files (platformdirs), and how the user overrides it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "MentorDesk"
+DB_ENV = "MENTORDESK_DB"
+DB_FILE = "mentordesk.db"
+
+
+def data_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_db_path() -> Path:
+    return data_dir() / DB_FILE
+
+
+def demo_db_path() -> Path:
+    """The demo lives apart from the user's real file."""
+    return data_dir() / "demo.db"
+
+
+def resolve_db_path(cli_path: str | os.PathLike[str] | None) -> Path:
+    """``--db`` wins, then ``MENTORDESK_DB``, then the platform's user data folder."""
+    if cli_path:
+        return Path(cli_path).expanduser()
+    if env := os.environ.get(DB_ENV):
+        return Path(env).expanduser()
+    return default_db_path()
+
+
+def ensure_private_dir(path: Path) -> None:
+    """Create the folder that holds the database as 0700 when it is ours to create."""
+    if not path.exists():
+        path.mkdir(parents=True, mode=0o700, exist_ok=True)

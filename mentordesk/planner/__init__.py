@@ -1,0 +1,1 @@
+"""Time zones and recurrence: plain Python with zoneinfo, no Qt, no SQL."""

@@ -1,0 +1,1 @@
+"""The SQLite store: connection, migrations and one repository per aggregate (no Qt)."""

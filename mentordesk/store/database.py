@@ -1,0 +1,100 @@
+"""A MentorDesk database: its connection, writer lock, transactions and checks."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from mentordesk.store.connection import APPLICATION_ID, applied_migrations, connect
+from mentordesk.store.connection import restrict_permissions as _restrict
+from mentordesk.store.lock import WriterLock
+from mentordesk.store.schema import MIGRATION_NAMES
+
+
+class Database:
+    """Owns one connection. Not shared across threads: open another per worker."""
+
+    def __init__(self, path: Path | str, *, readonly: bool = False) -> None:
+        self.path = Path(path).expanduser()
+        self.readonly = readonly
+        self._lock: WriterLock | None = None
+        if not readonly:
+            self._lock = WriterLock(self.path)
+            self._lock.acquire()
+        try:
+            self.conn, pending = connect(self.path, readonly=readonly)
+            if pending and not readonly:
+                from mentordesk.store.migrations import apply_pending
+
+                apply_pending(self.conn)
+                _restrict(self.path)
+        except BaseException:
+            self._release()
+            raise
+        self._depth = 0
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def close(self) -> None:
+        if getattr(self, "conn", None) is not None:
+            self.conn.close()
+        self._release()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All-or-nothing writes; nested blocks become savepoints."""
+        if self._depth:
+            name = f"sp{self._depth}"
+            self.conn.execute(f"SAVEPOINT {name}")
+            self._depth += 1
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute(f"ROLLBACK TO {name}")
+                self.conn.execute(f"RELEASE {name}")
+                raise
+            else:
+                self.conn.execute(f"RELEASE {name}")
+            finally:
+                self._depth -= 1
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield self.conn
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    def check(self) -> list[str]:
+        """Integrity and schema problems, empty when healthy."""
+        problems: list[str] = []
+        rows = [r[0] for r in self.conn.execute("PRAGMA integrity_check")]
+        if rows != ["ok"]:
+            problems.extend(f"integrity: {r}" for r in rows[:10])
+        fk = self.conn.execute("PRAGMA foreign_key_check").fetchall()
+        if fk:
+            problems.append(f"foreign keys: {len(fk)} rows point at missing rows")
+        app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            problems.append(f"application_id is {app_id:#x}, expected {APPLICATION_ID:#x}")
+        missing = [n for n in MIGRATION_NAMES if n not in applied_migrations(self.conn)]
+        if missing:
+            problems.append("schema: migrations not applied: " + ", ".join(missing))
+        return problems

@@ -1,0 +1,36 @@
+"""Errors the store raises for files it will not open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """A database problem the user can understand; ``exit_code`` follows the CLI convention."""
+
+    exit_code = 1
+
+    def __init__(self, path: Path | str, message: str) -> None:
+        super().__init__(message)
+        self.path = Path(path)
+        self.message = message
+
+
+class NotAMentorDeskDatabase(StoreError):
+    """Another application's file, or not SQLite at all. It is left untouched."""
+
+
+class NewerDatabaseError(StoreError):
+    """The file was migrated by a newer MentorDesk than this one."""
+
+
+class DatabaseInUse(StoreError):
+    """Another MentorDesk already has the file open for writing."""
+
+    exit_code = 3
+
+
+class DatabaseUnreadable(StoreError):
+    """The file cannot be opened (permissions, missing folder, corruption)."""
+
+    exit_code = 3

@@ -1,0 +1,1 @@
+"""One repository per aggregate: all SQL lives here, always parameterised."""

@@ -1,0 +1,246 @@
+"""Notes, their full-text index, and the action items taken from them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from mentordesk.domain.models import ActionItem, Note, Owner
+from mentordesk.domain.views import NoteSummary
+from mentordesk.store.database import Database
+from mentordesk.store.repositories._convert import (
+    day,
+    instant,
+    now_utc,
+    parse_day,
+    parse_instant,
+)
+
+# Ranking every match is slow when a word is in most notes; rank only a few.
+RANK_LIMIT = 20_000
+_TOKEN = re.compile(r'"[^"]*"?|\S+')
+
+NOTE_SORTS = {
+    "created": "n.created_at",
+    "updated": "n.updated_at",
+    "title": "n.title COLLATE NOCASE",
+    "mentee": "e.name COLLATE NOCASE",
+}
+
+
+def fts_query(text: str) -> str:
+    """A safe FTS5 MATCH expression: words AND-ed, "phrases" kept, the last word a prefix.
+
+    Every term is quoted, so FTS5 operators typed by a user are read as words.
+    """
+    terms: list[str] = []
+    tokens = _TOKEN.findall(text)
+    for i, token in enumerate(tokens):
+        is_phrase = token.startswith('"')
+        word = token.strip('"').replace('"', "")
+        if not word.strip():
+            continue
+        prefix = word.endswith("*") or (
+            i == len(tokens) - 1 and not is_phrase and not text.endswith(" ")
+        )
+        word = word.rstrip("*")
+        if not word:
+            continue
+        terms.append(f'"{word}"' + ("*" if prefix and len(word) >= 2 else ""))
+    return " ".join(terms)
+
+
+class NoteRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- notes -----------------------------------------------------------------
+
+    def add(self, note: Note) -> Note:
+        stamp = instant(note.created_at or now_utc())
+        with self.db.transaction() as conn:
+            cur = conn.execute(
+                "INSERT INTO notes (mentee_id, meeting_id, title, body, shareable, created_at,"
+                " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (note.mentee_id, note.meeting_id, note.title, note.body, int(note.shareable),
+                 stamp, stamp),
+            )  # fmt: skip
+        return self.get(int(cur.lastrowid or 0))
+
+    def update(self, note: Note) -> Note:
+        with self.db.transaction() as conn:
+            conn.execute(
+                "UPDATE notes SET mentee_id = ?, meeting_id = ?, title = ?, body = ?,"
+                " shareable = ?, updated_at = ? WHERE id = ?",
+                (note.mentee_id, note.meeting_id, note.title, note.body, int(note.shareable),
+                 instant(now_utc()), note.id),
+            )  # fmt: skip
+        return self.get(int(note.id or 0))
+
+    def get(self, note_id: int) -> Note:
+        row = self.db.conn.execute(
+            "SELECT id, mentee_id, meeting_id, title, body, shareable, created_at, updated_at"
+            " FROM notes WHERE id = ?",
+            (note_id,),
+        ).fetchone()
+        if row is None:
+            raise KeyError(f"no note with id {note_id}")
+        id_, mentee_id, meeting_id, title, body, shareable, created, updated = row
+        return Note(
+            id=id_,
+            mentee_id=mentee_id,
+            meeting_id=meeting_id,
+            title=title,
+            body=body,
+            shareable=bool(shareable),
+            created_at=parse_instant(created),
+            updated_at=parse_instant(updated),
+        )
+
+    def delete(self, note_id: int) -> None:
+        with self.db.transaction() as conn:
+            conn.execute("DELETE FROM notes WHERE id = ?", (note_id,))
+
+    def count(self) -> int:
+        return int(self.db.conn.execute("SELECT count(*) FROM notes").fetchone()[0])
+
+    def ids(
+        self,
+        search: str = "",
+        mentee_id: int | None = None,
+        sort: str = "created",
+        descending: bool = True,
+    ) -> list[int]:
+        """Ids of the notes to list, filtered and sorted in SQL."""
+        where: list[str] = []
+        params: list[object] = []
+        match = fts_query(search)
+        if match:
+            where.append("n.id IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?)")
+            params.append(match)
+        if mentee_id is not None:
+            where.append("n.mentee_id = ?")
+            params.append(mentee_id)
+        order = NOTE_SORTS.get(sort, NOTE_SORTS["created"])
+        join = " JOIN mentees e ON e.id = n.mentee_id" if sort == "mentee" else ""
+        sql = f"SELECT n.id FROM notes n{join}"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        direction = "DESC" if descending else "ASC"
+        sql += f" ORDER BY {order} {direction}, n.id {direction}"
+        return [r[0] for r in self.db.conn.execute(sql, params)]
+
+    def search(self, text: str, limit: int = 50) -> list[int]:
+        """The best ``limit`` matches: ranked when few match, newest first when many do."""
+        match = fts_query(text)
+        if not match:
+            return []
+        (many,) = self.db.conn.execute(
+            "SELECT count(*) > ? FROM (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?"
+            " LIMIT ?)",
+            (RANK_LIMIT, match, RANK_LIMIT + 1),
+        ).fetchone()
+        if many:
+            sql = "SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? ORDER BY rowid DESC LIMIT ?"
+        else:
+            sql = "SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? ORDER BY rank LIMIT ?"
+        return [r[0] for r in self.db.conn.execute(sql, (match, limit))]
+
+    def summaries(self, ids: Sequence[int]) -> list[NoteSummary]:
+        """Rows for the given ids, in the same order (missing ids are skipped)."""
+        if not ids:
+            return []
+        rows = self.db.conn.execute(
+            "SELECT n.id, n.mentee_id, e.name, n.title, substr(n.body, 1, 160), n.shareable,"
+            " n.created_at, n.updated_at FROM notes n JOIN mentees e ON e.id = n.mentee_id"
+            f" WHERE n.id IN ({', '.join('?' for _ in ids)})",
+            list(ids),
+        )
+        by_id = {
+            r[0]: NoteSummary(
+                id=r[0],
+                mentee_id=r[1],
+                mentee_name=r[2],
+                title=r[3],
+                excerpt=" ".join(r[4].split()),
+                shareable=bool(r[5]),
+                created_at=parse_instant(r[6]),  # type: ignore[arg-type]
+                updated_at=parse_instant(r[7]),  # type: ignore[arg-type]
+            )
+            for r in rows
+        }
+        return [by_id[i] for i in ids if i in by_id]
+
+    def recent(self, limit: int = 10) -> list[NoteSummary]:
+        ids = [
+            r[0]
+            for r in self.db.conn.execute(
+                "SELECT id FROM notes ORDER BY updated_at DESC, id DESC LIMIT ?", (limit,)
+            )
+        ]
+        return self.summaries(ids)
+
+    def for_meeting(self, meeting_id: int) -> list[NoteSummary]:
+        ids = [
+            r[0]
+            for r in self.db.conn.execute(
+                "SELECT id FROM notes WHERE meeting_id = ? ORDER BY created_at", (meeting_id,)
+            )
+        ]
+        return self.summaries(ids)
+
+    # -- action items ------------------------------------------------------------
+
+    def add_action(self, item: ActionItem) -> ActionItem:
+        with self.db.transaction() as conn:
+            cur = conn.execute(
+                "INSERT INTO action_items (mentee_id, note_id, text, owner, due_date, done_at,"
+                " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (item.mentee_id, item.note_id, item.text, str(item.owner), day(item.due_date),
+                 instant(item.done_at), instant(item.created_at or now_utc())),
+            )  # fmt: skip
+        return self._actions("id = ?", (int(cur.lastrowid or 0),))[0]
+
+    def set_action_done(self, item_id: int, done: bool) -> None:
+        with self.db.transaction() as conn:
+            conn.execute(
+                "UPDATE action_items SET done_at = ? WHERE id = ?",
+                (instant(now_utc()) if done else None, item_id),
+            )
+
+    def _actions(self, where: str, params: Sequence[object], limit: int = -1) -> list[ActionItem]:
+        # ``where`` is one of this module's fixed fragments; values go through ``params``.
+        rows = self.db.conn.execute(
+            "SELECT id, mentee_id, note_id, text, owner, due_date, done_at, created_at"
+            f" FROM action_items WHERE {where}"
+            " ORDER BY done_at IS NOT NULL, due_date IS NULL, due_date, created_at, id LIMIT ?",
+            (*params, limit),
+        )
+        return [
+            ActionItem(
+                id=r[0],
+                mentee_id=r[1],
+                note_id=r[2],
+                text=r[3],
+                owner=Owner(r[4]),
+                due_date=parse_day(r[5]),
+                done_at=parse_instant(r[6]),
+                created_at=parse_instant(r[7]),
+            )
+            for r in rows
+        ]
+
+    def open_actions(self, limit: int = 50) -> list[ActionItem]:
+        return self._actions("done_at IS NULL", (), limit)
+
+    def actions_for_mentee(self, mentee_id: int) -> list[ActionItem]:
+        return self._actions("mentee_id = ?", (mentee_id,))
+
+    def overdue_count(self, today: date) -> int:
+        return int(
+            self.db.conn.execute(
+                "SELECT count(*) FROM action_items WHERE done_at IS NULL AND due_date < ?",
+                (today.isoformat(),),
+            ).fetchone()[0]
+        )

@@ -1,0 +1,209 @@
+"""The schema, one named migration per change. Never edit a migration after it ships.
+
+Migrations are plain functions over a connection so that the names are known
+without importing sqlite-utils (start-up only imports it when one is pending);
+``migrations.py`` registers them with ``sqlite_utils.migrations.Migrations``.
+Schema work is explicit SQL, which also runs on a SQLCipher connection.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+MIGRATION_SET = "mentordesk"
+
+_INITIAL = """
+CREATE TABLE mentees (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    pronouns TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    organisation TEXT NOT NULL DEFAULT '',
+    role TEXT NOT NULL DEFAULT '',
+    time_zone TEXT NOT NULL,
+    work_start TEXT NOT NULL DEFAULT '09:00',
+    work_end TEXT NOT NULL DEFAULT '17:00',
+    work_days TEXT NOT NULL DEFAULT '1,2,3,4,5',
+    channels TEXT NOT NULL DEFAULT '[]',
+    background TEXT NOT NULL DEFAULT '',
+    interests TEXT NOT NULL DEFAULT '',
+    expectations TEXT NOT NULL DEFAULT '',
+    cadence_days INTEGER NOT NULL DEFAULT 14 CHECK (cadence_days BETWEEN 1 AND 365),
+    status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'paused', 'alumni')),
+    tags TEXT NOT NULL DEFAULT '[]',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX mentees_name ON mentees (name COLLATE NOCASE);
+
+CREATE TABLE goals (
+    id INTEGER PRIMARY KEY,
+    mentee_id INTEGER NOT NULL REFERENCES mentees (id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'not_started'
+        CHECK (status IN ('not_started', 'in_progress', 'at_risk', 'done', 'dropped')),
+    start_date TEXT,
+    target_date TEXT,
+    revisit_date TEXT,
+    position INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX goals_mentee ON goals (mentee_id, position);
+
+CREATE TABLE milestones (
+    id INTEGER PRIMARY KEY,
+    goal_id INTEGER NOT NULL REFERENCES goals (id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'todo' CHECK (status IN ('todo', 'in_progress', 'done')),
+    due_date TEXT,
+    done_on TEXT,
+    position INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX milestones_goal ON milestones (goal_id, position);
+
+-- start_local + zone (+ fold) is the truth; start_utc and last_utc are derived
+-- for sorting and range queries and recomputed when the zone rules change.
+CREATE TABLE meetings (
+    id INTEGER PRIMARY KEY,
+    mentee_id INTEGER NOT NULL REFERENCES mentees (id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    start_local TEXT NOT NULL,
+    zone TEXT NOT NULL,
+    fold INTEGER NOT NULL DEFAULT 0 CHECK (fold IN (0, 1)),
+    duration_minutes INTEGER NOT NULL CHECK (duration_minutes > 0),
+    rrule TEXT,
+    location TEXT NOT NULL DEFAULT '',
+    start_utc TEXT NOT NULL,
+    last_utc TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX meetings_start ON meetings (start_utc);
+CREATE INDEX meetings_last ON meetings (last_utc);
+CREATE INDEX meetings_mentee ON meetings (mentee_id, start_utc);
+
+CREATE TABLE meeting_occurrences (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+    original_start_local TEXT NOT NULL,
+    original_start_utc TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('held', 'cancelled', 'moved')),
+    new_start_local TEXT,
+    reason TEXT NOT NULL DEFAULT '',
+    recorded_at TEXT NOT NULL,
+    UNIQUE (meeting_id, original_start_local)
+);
+CREATE INDEX occurrences_held ON meeting_occurrences (status, original_start_utc);
+
+CREATE TABLE notes (
+    id INTEGER PRIMARY KEY,
+    mentee_id INTEGER NOT NULL REFERENCES mentees (id) ON DELETE CASCADE,
+    meeting_id INTEGER REFERENCES meetings (id) ON DELETE SET NULL,
+    title TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL DEFAULT '',
+    shareable INTEGER NOT NULL DEFAULT 0 CHECK (shareable IN (0, 1)),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX notes_mentee ON notes (mentee_id, created_at);
+CREATE INDEX notes_created ON notes (created_at);
+CREATE INDEX notes_meeting ON notes (meeting_id);
+
+-- External-content FTS5 with a prefix index: enable_fts() has no prefix option.
+CREATE VIRTUAL TABLE notes_fts USING fts5 (
+    title, body, content='notes', content_rowid='id', prefix='2 3',
+    tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER notes_ai AFTER INSERT ON notes BEGIN
+    INSERT INTO notes_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+CREATE TRIGGER notes_ad AFTER DELETE ON notes BEGIN
+    INSERT INTO notes_fts (notes_fts, rowid, title, body)
+        VALUES ('delete', old.id, old.title, old.body);
+END;
+CREATE TRIGGER notes_au AFTER UPDATE OF title, body ON notes BEGIN
+    INSERT INTO notes_fts (notes_fts, rowid, title, body)
+        VALUES ('delete', old.id, old.title, old.body);
+    INSERT INTO notes_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+
+CREATE TABLE action_items (
+    id INTEGER PRIMARY KEY,
+    mentee_id INTEGER NOT NULL REFERENCES mentees (id) ON DELETE CASCADE,
+    note_id INTEGER REFERENCES notes (id) ON DELETE SET NULL,
+    text TEXT NOT NULL,
+    owner TEXT NOT NULL DEFAULT 'mentor' CHECK (owner IN ('mentor', 'mentee')),
+    due_date TEXT,
+    done_at TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX action_items_open ON action_items (done_at, due_date);
+CREATE INDEX action_items_mentee ON action_items (mentee_id);
+
+CREATE TABLE feedback (
+    id INTEGER PRIMARY KEY,
+    mentee_id INTEGER NOT NULL REFERENCES mentees (id) ON DELETE CASCADE,
+    direction TEXT NOT NULL CHECK (direction IN ('to_mentee', 'from_mentee')),
+    body TEXT NOT NULL,
+    given_on TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX feedback_mentee ON feedback (mentee_id, given_on);
+
+CREATE TABLE wins (
+    id INTEGER PRIMARY KEY,
+    mentee_id INTEGER NOT NULL REFERENCES mentees (id) ON DELETE CASCADE,
+    goal_id INTEGER REFERENCES goals (id) ON DELETE SET NULL,
+    title TEXT NOT NULL,
+    happened_on TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX wins_mentee ON wins (mentee_id, happened_on);
+CREATE INDEX wins_date ON wins (happened_on);
+
+CREATE TABLE resources (
+    id INTEGER PRIMARY KEY,
+    mentee_id INTEGER REFERENCES mentees (id) ON DELETE CASCADE,
+    goal_id INTEGER REFERENCES goals (id) ON DELETE SET NULL,
+    title TEXT NOT NULL,
+    url TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'article'
+        CHECK (kind IN ('article', 'video', 'podcast', 'course', 'book', 'other')),
+    notes TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE INDEX resources_mentee ON resources (mentee_id);
+
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+
+def _execute_script(conn: sqlite3.Connection, script: str) -> None:
+    # executescript() would COMMIT the migration's transaction; run statement by statement.
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        if line.lstrip().startswith("--"):
+            continue
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {statement[:80]}")
+
+
+def m001_initial(conn: sqlite3.Connection) -> None:
+    _execute_script(conn, _INITIAL)
+
+
+MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
+    ("m001_initial", m001_initial),
+]
+
+MIGRATION_NAMES: tuple[str, ...] = tuple(name for name, _ in MIGRATIONS)
