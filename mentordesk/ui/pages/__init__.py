@@ -1,0 +1,1 @@
+"""MentorDesk UI: pages."""
