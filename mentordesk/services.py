@@ -126,6 +126,9 @@ class Workspace:
     def check(self) -> list[str]:
         return self.db.check()
 
+    def counts(self) -> dict[str, int]:
+        return self.db.counts(("mentees", "goals", "meetings", "notes"))
+
     def is_empty(self) -> bool:
         """A brand-new file: no mentees and no mentor profile yet (shows the welcome)."""
         return self.mentees.count() == 0 and not self.settings_repo.has_mentor()

@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from mentordesk.store.errors import (
+    BadDatabasePath,
     DatabaseUnreadable,
     NewerDatabaseError,
     NotAMentorDeskDatabase,
@@ -36,7 +37,7 @@ def inspect_file(path: Path) -> bool:
         size = path.stat().st_size
     except FileNotFoundError:
         if not path.parent.is_dir():
-            raise DatabaseUnreadable(
+            raise BadDatabasePath(
                 path, f"The folder {path.parent} does not exist — create it or choose another file."
             ) from None
         return True
@@ -127,7 +128,7 @@ def connect(path: Path, *, readonly: bool = False) -> tuple[sqlite3.Connection, 
     path = Path(path)
     is_new = inspect_file(path)
     if is_new and readonly:
-        raise DatabaseUnreadable(path, f"{path} does not exist — check the path.")
+        raise BadDatabasePath(path, f"{path} does not exist — check the path.")
     if is_new and not path.exists():
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     try:

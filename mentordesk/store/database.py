@@ -9,6 +9,7 @@ from pathlib import Path
 
 from mentordesk.store.connection import APPLICATION_ID, applied_migrations, connect
 from mentordesk.store.connection import restrict_permissions as _restrict
+from mentordesk.store.errors import BadDatabasePath
 from mentordesk.store.lock import WriterLock
 from mentordesk.store.schema import MIGRATION_NAMES
 
@@ -20,6 +21,11 @@ class Database:
         self.path = Path(path).expanduser()
         self.readonly = readonly
         self._lock: WriterLock | None = None
+        if not self.path.parent.is_dir():
+            raise BadDatabasePath(
+                self.path,
+                f"The folder {self.path.parent} does not exist — create it or choose another file.",
+            )
         if not readonly:
             self._lock = WriterLock(self.path)
             self._lock.acquire()
@@ -81,6 +87,17 @@ class Database:
             self.conn.execute("COMMIT")
         finally:
             self._depth = 0
+
+    def counts(self, tables: tuple[str, ...]) -> dict[str, int]:
+        known = {
+            r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        # Table names cannot be parameters; only names the schema really has are used.
+        return {
+            t: int(self.conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0])
+            for t in tables
+            if t in known
+        }
 
     def check(self) -> list[str]:
         """Integrity and schema problems, empty when healthy."""

@@ -30,6 +30,12 @@ class DatabaseInUse(StoreError):
     exit_code = 3
 
 
+class BadDatabasePath(StoreError):
+    """The path given cannot hold a database (e.g. its folder does not exist)."""
+
+    exit_code = 2
+
+
 class DatabaseUnreadable(StoreError):
     """The file cannot be opened (permissions, missing folder, corruption)."""
 

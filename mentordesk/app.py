@@ -1,0 +1,140 @@
+"""Starting the window: first paint first, then the qasync event loop.
+
+Start-up is on the critical path of every use, so only what the first paint
+needs is imported before it (Qt widgets, the services over the standard
+sqlite3 module). qasync takes over the Qt loop right after the window is
+painted.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from mentordesk import __version__
+from mentordesk.paths import demo_db_path, ensure_private_dir, resolve_db_path
+from mentordesk.services import Workspace
+from mentordesk.store.errors import DatabaseInUse, StoreError
+
+_PAINT_TIMEOUT_MS = 10_000
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("MentorDesk")
+    app.setOrganizationName("MentorDesk")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("mentordesk")
+    from mentordesk.ui.resources import app_icon
+
+    icon: QIcon = app_icon()
+    app.setWindowIcon(icon)
+    return app
+
+
+def _tell(title: str, message: str, *, quiet: bool, critical: bool = True) -> None:
+    """Errors go to a dialog for people and to stderr for scripts (--quit-after-start)."""
+    print(f"mentordesk: {message}", file=sys.stderr)
+    if not quiet:
+        show = QMessageBox.critical if critical else QMessageBox.information
+        show(None, title, message)
+
+
+def open_demo() -> Workspace:
+    """A freshly seeded demo database, kept apart from the user's own file."""
+    from mentordesk.demo import write_demo_file
+
+    path = demo_db_path()
+    ensure_private_dir(path.parent)
+    write_demo_file(path, size="small", overwrite=True)
+    return Workspace.open(path)
+
+
+def _open(db: str | None, demo: bool) -> Workspace:
+    if demo:
+        return open_demo()
+    path = resolve_db_path(db)
+    if db is None:
+        ensure_private_dir(path.parent)
+    return Workspace.open(path)
+
+
+def _welcome(workspace: Workspace) -> tuple[Workspace, bool]:
+    """First run on an empty database: explore the demo, or start one's own."""
+    from mentordesk.ui.dialogs.welcome import WelcomeDialog
+
+    dialog = WelcomeDialog()
+    dialog.exec()
+    if dialog.choice == "demo":
+        workspace.close()
+        return open_demo(), False
+    return workspace, dialog.choice == "own"
+
+
+def run_gui(
+    db: str | Path | None = None,
+    *,
+    demo: bool = False,
+    quit_after_start: bool = False,
+    started: float | None = None,
+) -> int:
+    started = time.perf_counter() if started is None else started
+    app = _application()
+    try:
+        workspace = _open(str(db) if db else None, demo)
+    except DatabaseInUse as exc:
+        _tell("MentorDesk is already open", exc.message, quiet=quit_after_start, critical=False)
+        return exc.exit_code
+    except StoreError as exc:
+        _tell("Cannot open the database", exc.message, quiet=quit_after_start)
+        return exc.exit_code
+
+    ask_preferences = False
+    if not demo and not quit_after_start and workspace.is_empty():
+        workspace, ask_preferences = _welcome(workspace)
+
+    from mentordesk.ui.main_window import MainWindow
+
+    window = MainWindow(workspace)
+    ready: list[float] = []
+    window.ready.connect(lambda: ready.append(time.perf_counter()))
+    window.show()
+
+    # First paint before anything else is imported: pump events until Today is painted.
+    wait = QEventLoop()
+    window.ready.connect(wait.quit)
+    QTimer.singleShot(_PAINT_TIMEOUT_MS, wait.quit)
+    if not ready:
+        wait.exec()
+    if quit_after_start:
+        if not ready:
+            print("mentordesk: the Today page was not painted in time", file=sys.stderr)
+            workspace.close()
+            return 1
+        print(f"ready in {(ready[0] - started) * 1000:.0f} ms", flush=True)
+    if ask_preferences:
+        QTimer.singleShot(0, window.show_preferences)
+    return _run_event_loop(app, workspace, quit_now=quit_after_start)
+
+
+def _run_event_loop(app: QApplication, workspace: Workspace, *, quit_now: bool) -> int:
+    import asyncio
+
+    import qasync
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    app.aboutToQuit.connect(workspace.close)
+    if quit_now:
+        QTimer.singleShot(0, app.quit)
+    with loop:
+        loop.run_forever()
+    return 0
