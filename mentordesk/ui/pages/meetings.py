@@ -1,0 +1,138 @@
+"""Meetings: every single meeting and series, with occurrences, held marks and linked notes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+
+from mentordesk.domain.errors import ValidationError
+from mentordesk.domain.models import Occurrence
+from mentordesk.services import Workspace
+from mentordesk.ui.formatting import plural, safe_zone
+from mentordesk.ui.models.meetings import MeetingsModel, when_text
+from mentordesk.ui.pages.base import Page
+from mentordesk.ui.widgets.detail_meeting import MeetingDetail
+from mentordesk.ui.widgets.list_pane import ListPane
+
+#: How much of a series' past the detail shows, and how many coming occurrences.
+PAST_WINDOW = timedelta(days=182)
+PAST_SHOWN = 8
+FUTURE_WINDOW = timedelta(days=400)
+FUTURE_SHOWN = 5
+_EMPTY = "No meetings yet. Meetings you plan with your mentees show up here."
+
+
+class MeetingsPage(Page):
+    title = "Meetings"
+    icon_name = "x-office-calendar"
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        parent: QWidget | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        super().__init__(workspace, parent)
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self._zone = ZoneInfo("UTC")
+
+        self.model = MeetingsModel(self)
+        self.pane = ListPane(
+            self.model,
+            "Filter meetings… (Ctrl+F)",
+            widths=(16, 9, 14, 24, 13, 9, 16),
+            # Titles stay readable; a narrow pane scrolls sideways to Duration and Next.
+            stretch_column=None,
+            parent=self,
+        )
+        self.pane.view.setAccessibleName("Meetings")
+        self.detail = MeetingDetail(self)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("meetingsSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.pane)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setSizes([1200, 800])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 8)
+        layout.addWidget(self.splitter)
+
+        self.pane.search_changed.connect(self._search)
+        self.pane.current_changed.connect(self._show)
+        self.detail.mark_held_requested.connect(self.mark_held)
+        self.detail.open_mentee_requested.connect(self.open_mentee)
+        self.refresh()
+
+    # -- Page ------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        now = self._clock()
+        self._zone = safe_zone(self.workspace.settings().time_zone) or ZoneInfo("UTC")
+        self.model.set_search(self.pane.search_text())
+        self.model.set_meetings(self.workspace.list_meetings(), now, self._zone)
+        self._update_empty_text()
+        self._show(self.pane.current_key())
+
+    def focus_search(self) -> None:
+        self.pane.focus_search()
+
+    # -- actions --------------------------------------------------------------------------
+
+    def mark_held(self, occurrence: Occurrence) -> None:
+        meeting = occurrence.meeting
+        try:
+            self.workspace.mark_held(meeting.id or 0, occurrence.original_start)
+        except ValidationError as error:
+            self.status_message.emit(error.message)
+            return
+        when = when_text(occurrence.start, self._zone, self._clock())
+        self._show(self.pane.current_key())
+        self.status_message.emit(f"Marked “{meeting.title}” on {when} as held.")
+        self.data_changed.emit()
+
+    # -- behaviour -----------------------------------------------------------------------
+
+    def _search(self, text: str) -> None:
+        self.model.set_search(text)
+        self._update_empty_text()
+        if text:
+            shown, total = self.model.rowCount(), self.model.total()
+            self.status_message.emit(f"{shown} of {plural(total, 'meeting')} match “{text}”")
+
+    def _update_empty_text(self) -> None:
+        if self.model.total() == 0:
+            self.pane.set_empty_text(_EMPTY)
+        else:
+            self.pane.set_empty_text(f"No meetings match “{self.model.search}”.")
+        if self.pane.current_key() is None:
+            self._show(None)
+
+    def _show(self, key: Hashable | None) -> None:
+        row = self.model.row_of(key)
+        if row < 0:
+            self.detail.show_message(
+                "Select a meeting to see its occurrences and notes."
+                if self.model.total()
+                else "Plan meetings with your mentees; they show up here."
+            )
+            return
+        listing = self.model.listing_at(row)
+        meeting = listing.meeting
+        now = self._clock()
+        low = meeting.start if not meeting.rrule else max(meeting.start, now - PAST_WINDOW)
+        window = [
+            o
+            for o in self.workspace.occurrences_between(
+                min(low, now), now + FUTURE_WINDOW, meeting.mentee_id
+            )
+            if o.meeting.id == meeting.id
+        ]
+        past = [o for o in window if o.start <= now][-PAST_SHOWN:]
+        future = [o for o in window if o.start > now][:FUTURE_SHOWN]
+        notes = self.workspace.meeting_notes(meeting.id or 0)
+        self.detail.show_meeting(listing, past + future, notes, now, self._zone)

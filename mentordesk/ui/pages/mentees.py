@@ -1,0 +1,208 @@
+"""Mentees: everyone the mentor guides, with the selected mentee's dashboard beside the list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QMessageBox, QSplitter, QVBoxLayout, QWidget
+
+from mentordesk.domain.models import Mentee
+from mentordesk.services import MenteeDashboard, Workspace
+from mentordesk.ui.formatting import plural, safe_zone
+from mentordesk.ui.models.mentees import MenteesModel
+from mentordesk.ui.pages.base import Page
+from mentordesk.ui.pages.mentee_detail import MenteeDetail
+from mentordesk.ui.widgets.list_pane import ListPane
+
+_CLOCK_TICK_MS = 30_000
+_EMPTY = "No mentees yet — File › New Mentee (Ctrl+N)"
+
+#: Asks the mentor to confirm a deletion: (parent, title, text) -> yes?
+Confirm = Callable[[QWidget, str, str], bool]
+
+
+def confirm_with_message_box(parent: QWidget, title: str, text: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    box.setObjectName("confirmDelete")
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.button(QMessageBox.StandardButton.Yes).setText("Delete")
+    box.button(QMessageBox.StandardButton.No).setText("Keep")
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def deletion_text(dashboard: MenteeDashboard, note_count: int) -> str:
+    """What deleting a mentee takes with it, in words the mentor can check."""
+    parts = [
+        plural(len(dashboard.goals), "goal"),
+        plural(len(dashboard.meetings), "meeting"),
+        plural(note_count, "note"),
+        plural(len(dashboard.actions), "action item"),
+        plural(len(dashboard.feedback), "feedback entry").replace("entrys", "entries"),
+        plural(len(dashboard.wins), "win"),
+        plural(len(dashboard.resources), "resource"),
+    ]
+    listed = ", ".join(parts[:-1]) + f" and {parts[-1]}"
+    return (
+        f"Delete {dashboard.mentee.name} and everything recorded about them — {listed}?"
+        "\n\nThis cannot be undone (backups keep earlier copies of the file)."
+    )
+
+
+class MenteesPage(Page):
+    title = "Mentees"
+    icon_name = "system-users"
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        parent: QWidget | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        super().__init__(workspace, parent)
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self._zone = ZoneInfo("UTC")
+        #: Replaceable so a caller can confirm differently; the default asks with a message box.
+        self.confirm: Confirm = confirm_with_message_box
+        self._dialog: QWidget | None = None
+
+        self.model = MenteesModel(self)
+        self.pane = ListPane(
+            self.model,
+            "Filter mentees… (Ctrl+F)",
+            widths=(16, 9, 13, 22, 7, 16),
+            stretch_column=3,
+            parent=self,
+        )
+        self.pane.view.setAccessibleName("Mentees")
+        self.detail = MenteeDetail(self)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("menteesSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.pane)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([1100, 900])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 8)
+        layout.addWidget(self.splitter)
+
+        self.pane.search_changed.connect(self._search)
+        self.pane.current_changed.connect(self._show)
+        self.detail.edit_requested.connect(self.edit_mentee)
+        self.detail.delete_requested.connect(self.delete_mentee)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(_CLOCK_TICK_MS)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+        self.refresh()
+
+    # -- Page ------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        now = self._clock()
+        self._zone = safe_zone(self.workspace.settings().time_zone) or ZoneInfo("UTC")
+        mentees = self.workspace.list_mentees()
+        today = now.astimezone(self._zone).date()
+        check_ins = self.workspace.check_ins_for(mentees, today)
+        self.model.set_search(self.pane.search_text())
+        self.model.set_mentees(mentees, check_ins, now, self._zone)
+        self._update_empty_text()
+        self._show(self.pane.current_key())
+
+    def focus_search(self) -> None:
+        self.pane.focus_search()
+
+    def select_mentee(self, mentee_id: int) -> bool:
+        """Shows that mentee (clearing a filter that hides them); False if there is none."""
+        if self.model.row_of(mentee_id) < 0 and self.model.search:
+            self.pane.search_edit.clear()
+            self._search("")
+        found = self.pane.select_key(mentee_id)
+        if found:
+            self.pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        return found
+
+    # -- actions --------------------------------------------------------------------------
+
+    def edit_mentee(self, mentee_id: int) -> QWidget | None:
+        # Imported when first used: dialogs stay off the start-up path.
+        from mentordesk.ui.dialogs.mentee_dialog import MenteeDialog
+
+        dialog = MenteeDialog(self.workspace, self.workspace.mentee(mentee_id), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # A bound method, not a lambda holding the dialog: a lambda would drop the last
+        # reference to the dialog's wrapper while Qt deletes the dialog (a crash).
+        self._dialog = dialog
+        dialog.accepted.connect(self._edited)
+        dialog.open()
+        return dialog
+
+    def delete_mentee(self, mentee_id: int) -> bool:
+        """Deletes after the mentor confirms, naming everything that goes with them."""
+        dashboard = self.workspace.mentee_dashboard(mentee_id, self._clock())
+        note_count = len(self.workspace.note_ids(mentee_id=mentee_id))
+        title = f"Delete {dashboard.mentee.name}?"
+        if not self.confirm(self, title, deletion_text(dashboard, note_count)):
+            return False
+        self.workspace.delete_mentee(mentee_id)
+        self.refresh()
+        self.status_message.emit(f"Deleted {dashboard.mentee.name}.")
+        self.data_changed.emit()
+        return True
+
+    # -- behaviour -----------------------------------------------------------------------
+
+    def _edited(self) -> None:
+        mentee: Mentee | None = getattr(self._dialog, "saved_mentee", None)
+        self._dialog = None
+        self.refresh()
+        if mentee is not None and mentee.id is not None:
+            self.pane.select_key(mentee.id)
+            self.status_message.emit(f"Saved {mentee.name}.")
+        self.data_changed.emit()
+
+    def _search(self, text: str) -> None:
+        self.model.set_search(text)
+        self._update_empty_text()
+        if text:
+            total = self.model.total()
+            shown = self.model.rowCount()
+            self.status_message.emit(f"{shown} of {plural(total, 'mentee')} match “{text}”")
+
+    def _update_empty_text(self) -> None:
+        if self.model.total() == 0:
+            self.pane.set_empty_text(_EMPTY)
+        else:
+            self.pane.set_empty_text(f"No mentees match “{self.model.search}”.")
+        if self.pane.current_key() is None:
+            self._show(None)
+
+    def _show(self, key: Hashable | None) -> None:
+        if not isinstance(key, int):
+            if self.model.total() == 0:
+                text = "Your mentees' dashboards show here once you add one."
+            else:
+                text = "Select a mentee to see their dashboard."
+            self.detail.show_message(text)
+            return
+        try:
+            dashboard = self.workspace.mentee_dashboard(key, self._clock())
+        except KeyError:  # deleted elsewhere since the list was loaded
+            self.detail.show_message("This mentee no longer exists.")
+            return
+        self.detail.show_dashboard(dashboard, self._clock(), self._zone)
+
+    def _tick(self) -> None:
+        now = self._clock()
+        if now.astimezone(self._zone).date() != self.model.now.date():
+            self.refresh()  # a new day: who is due changes
+            return
+        self.model.set_clock(now, self._zone)
+        self.detail.set_clock(now)

@@ -1,0 +1,112 @@
+"""Notes: every note, searched with the full-text index, newest first; read one beside the list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+
+from mentordesk.domain.models import Meeting
+from mentordesk.services import Workspace
+from mentordesk.ui.formatting import plural, safe_zone
+from mentordesk.ui.models.notes import EXCERPT, NotesModel
+from mentordesk.ui.pages.base import Page
+from mentordesk.ui.widgets.detail_note import NoteDetail
+from mentordesk.ui.widgets.list_pane import ListPane
+
+_EMPTY = "No notes yet. Notes you take with your mentees show up here."
+
+
+class NotesPage(Page):
+    title = "Notes"
+    icon_name = "accessories-text-editor"
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        parent: QWidget | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        super().__init__(workspace, parent)
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self._zone = ZoneInfo("UTC")
+
+        self.model = NotesModel(workspace.note_ids, workspace.note_summaries, self)
+        self.pane = ListPane(
+            self.model,
+            "Search notes… (Ctrl+F)",
+            widths=(15, 16, 24, 30, 9),
+            stretch_column=EXCERPT,
+            parent=self,
+        )
+        self.pane.view.setAccessibleName("Notes")
+        self.pane.search_edit.setToolTip(
+            'Words are matched anywhere in titles and text; "quote" a phrase.'
+        )
+        self.detail = NoteDetail(self)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("notesSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.pane)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setSizes([1100, 900])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 8)
+        layout.addWidget(self.splitter)
+
+        self.pane.search_changed.connect(self._search)
+        self.pane.current_changed.connect(self._show)
+        self.detail.open_mentee_requested.connect(self.open_mentee)
+        self.refresh()
+
+    # -- Page ------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self._zone = safe_zone(self.workspace.settings().time_zone) or ZoneInfo("UTC")
+        self.model.load(self.pane.search_text(), self._clock(), self._zone)
+        self._update_empty_text()
+        self._show(self.pane.current_key())
+
+    def focus_search(self) -> None:
+        self.pane.focus_search()
+
+    # -- behaviour -----------------------------------------------------------------------
+
+    def _search(self, text: str) -> None:
+        self.model.set_search(text)
+        self._update_empty_text()
+        if text:
+            self.status_message.emit(f"{plural(self.model.rowCount(), 'note')} match “{text}”")
+
+    def _update_empty_text(self) -> None:
+        if self.model.search:
+            self.pane.set_empty_text(f"No notes match “{self.model.search}”.")
+        else:
+            self.pane.set_empty_text(_EMPTY)
+        if self.pane.current_key() is None:
+            self._show(None)
+
+    def _show(self, key: Hashable | None) -> None:
+        if not isinstance(key, int):
+            self.detail.show_message(
+                "Select a note to read it here." if self.model.rowCount() else ""
+            )
+            return
+        try:
+            note = self.workspace.note(key)
+        except KeyError:  # deleted since the list was loaded
+            self.detail.show_message("This note no longer exists.")
+            return
+        summary = self.model.summary_at(self.model.row_of(key))
+        mentee_name = summary.mentee_name if summary else self.workspace.mentee(note.mentee_id).name
+        meeting: Meeting | None = None
+        if note.meeting_id is not None:
+            try:
+                meeting = self.workspace.meeting(note.meeting_id)
+            except KeyError:
+                meeting = None
+        self.detail.show_note(note, mentee_name, meeting, self._clock(), self._zone)

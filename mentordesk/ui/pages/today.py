@@ -1,0 +1,324 @@
+"""Today: the next meetings in both people's time, who is due a check-in, open action items
+and the latest notes, each a list with a detail panel for the selected row."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentordesk.domain.models import Settings
+from mentordesk.services import Workspace
+from mentordesk.ui.formatting import plural, safe_zone
+from mentordesk.ui.models.list_base import KEY_ROLE, MENTEE_ID_ROLE
+from mentordesk.ui.models.today import (
+    ActionModel,
+    CheckInModel,
+    ClockedModel,
+    RecentNotesModel,
+    UpcomingModel,
+)
+from mentordesk.ui.pages.base import Page
+from mentordesk.ui.pages.today_detail import detail_html
+from mentordesk.ui.theme import scaled_font
+from mentordesk.ui.widgets.muted_label import MutedLabel
+from mentordesk.ui.widgets.section import Section
+
+_CLOCK_TICK_MS = 20_000
+# Meetings start and end, check-ins fall due: reload now and then even if nothing was edited.
+_RELOAD_EVERY = timedelta(minutes=5)
+_NO_DETAIL = "Select a meeting, check-in, action item or note to see all of it here."
+
+
+def _greeting(hour: int) -> str:
+    if 5 <= hour < 12:
+        return "Good morning"
+    if 12 <= hour < 18:
+        return "Good afternoon"
+    return "Good evening"
+
+
+class TodayPage(Page):
+    title = "Today"
+    icon_name = "go-home"
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        parent: QWidget | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        super().__init__(workspace, parent)
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self._loaded_at: datetime | None = None
+        self._zone = ZoneInfo("UTC")
+        self._settings = Settings()
+        self._active: Section | None = None
+        self._syncing = False
+
+        self.upcoming_model = UpcomingModel(self)
+        self.check_in_model = CheckInModel(self)
+        self.action_model = ActionModel(self)
+        self.note_model = RecentNotesModel(self)
+        self.models: list[ClockedModel] = [
+            self.upcoming_model,
+            self.check_in_model,
+            self.action_model,
+            self.note_model,
+        ]
+        self.proxies = [self._proxy(m) for m in self.models]
+        empty = (
+            "No meetings in the next two weeks.",
+            "Nobody is due a check-in in the next few days.",
+            "No open action items — all done.",
+            "No notes yet. Notes you take in a meeting show up here.",
+        )
+        titles = ("Next meetings", "Check-ins due", "Open action items", "Recent notes")
+        self.sections = [
+            Section(title, text, proxy, model.stretch_column, self)
+            for title, text, proxy, model in zip(
+                titles, empty, self.proxies, self.models, strict=True
+            )
+        ]
+        self._build()
+        self.refresh()
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(_CLOCK_TICK_MS)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+
+    # -- Page ------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        now = self._clock()
+        self._settings = self.workspace.settings()
+        self._zone = safe_zone(self._settings.time_zone) or ZoneInfo("UTC")
+        # In the mentor's zone, so "today" and "overdue" follow their calendar, not UTC's.
+        overview = self.workspace.today(now.astimezone(self._zone))
+        kept = self._selected_key()
+        self._syncing = True
+        try:
+            rows = (
+                overview.upcoming,
+                overview.check_ins,
+                overview.open_actions,
+                overview.recent_notes,
+            )
+            for model, items in zip(self.models, rows, strict=True):
+                model.set_clock(now, self._zone)
+                model.set_rows(items)
+        finally:
+            self._syncing = False
+        self._loaded_at = now
+        self._update_header(now)
+        self._reselect(kept)
+        self.status_message.emit(self._summary(now))
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    # -- building --------------------------------------------------------------------
+
+    def _proxy(self, model: ClockedModel) -> QSortFilterProxyModel:
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(model)
+        proxy.setFilterKeyColumn(-1)
+        proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        return proxy
+
+    def _build(self) -> None:
+        self.date_label = QLabel(self)
+        self.date_label.setFont(scaled_font(self.font(), 1.6, QFont.Weight.Bold))
+        self.clock_label = MutedLabel("", self)
+
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setPlaceholderText("Filter today’s lists (Ctrl+F)")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(260)
+        self.search_edit.textChanged.connect(self._filter)
+        clear = QAction(self.search_edit)
+        clear.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        clear.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        clear.triggered.connect(self.search_edit.clear)
+        self.search_edit.addAction(clear)
+
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(self.date_label)
+        titles.addWidget(self.clock_label)
+        header = QHBoxLayout()
+        header.addLayout(titles, 1)
+        header.addWidget(self.search_edit, 0, Qt.AlignmentFlag.AlignVCenter)
+
+        lists = QWidget(self)
+        grid = QGridLayout(lists)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(14)
+        for i, section in enumerate(self.sections):
+            grid.addWidget(section, i // 2, i % 2)
+            view = section.view
+            view.selectionModel().selectionChanged.connect(
+                lambda *_, s=section: self._selection_changed(s)
+            )
+            view.doubleClicked.connect(self._open_mentee_of)
+            open_row = QAction(view)
+            open_row.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+            open_row.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            open_row.triggered.connect(
+                lambda _=False, v=view: self._open_mentee_of(v.currentIndex())
+            )
+            view.addAction(open_row)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+
+        self.detail_label = QLabel(self)
+        self.detail_label.setWordWrap(True)
+        self.detail_label.setTextFormat(Qt.TextFormat.RichText)
+        self.detail_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.detail_label.setContentsMargins(10, 8, 10, 8)
+        self.detail_label.setAccessibleName("Details")
+        detail = QScrollArea(self)
+        detail.setWidget(self.detail_label)
+        detail.setWidgetResizable(True)
+        detail.setFrameShape(QFrame.Shape.StyledPanel)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("todaySplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(lists)
+        self.splitter.addWidget(detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([520, 190])  # a saved state from the window replaces this
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 12)
+        layout.setSpacing(12)
+        layout.addLayout(header)
+        layout.addWidget(self.splitter, 1)
+        self._show_detail(None)
+
+    # -- behaviour -----------------------------------------------------------------------
+
+    def _update_header(self, now: datetime) -> None:
+        local = now.astimezone(self._zone)
+        self.date_label.setText(f"{local:%A} {local.day} {local:%B %Y}")
+        text = f"{local:%H:%M} your time · {self._zone.key}"
+        if self._settings.mentor_name:
+            first = self._settings.mentor_name.split(" ")[0]
+            text = f"{_greeting(local.hour)}, {first} — {text}"
+        self.clock_label.setText(text)
+
+    def _tick(self) -> None:
+        now = self._clock()
+        loaded = self._loaded_at
+        if (
+            loaded is None
+            or now - loaded >= _RELOAD_EVERY
+            or (now.astimezone(self._zone).date() != loaded.astimezone(self._zone).date())
+        ):
+            self.refresh()
+        else:
+            self._update_header(now)
+
+    def _summary(self, now: datetime) -> str:
+        parts = []
+        today = now.astimezone(self._zone).date()
+        meetings_today = sum(
+            1
+            for u in self.upcoming_model.rows()
+            if u.occurrence.start.astimezone(self._zone).date() == today
+        )
+        parts.append(f"{plural(meetings_today, 'meeting')} today")
+        overdue = sum(1 for c in self.check_in_model.rows() if c.is_overdue)
+        if overdue:
+            parts.append(f"{plural(overdue, 'check-in')} overdue")
+        return " · ".join(parts)
+
+    def _filter(self, text: str) -> None:
+        for proxy, section in zip(self.proxies, self.sections, strict=True):
+            proxy.setFilterFixedString(text)
+            section.set_filter_text(text)
+        self._refresh_detail()
+
+    def _selection_changed(self, section: Section) -> None:
+        if self._syncing:
+            return
+        if section.view.selectionModel().hasSelection():
+            self._active = section
+            self._syncing = True
+            try:
+                for other in self.sections:
+                    if other is not section:
+                        other.view.clearSelection()
+            finally:
+                self._syncing = False
+        self._refresh_detail()
+
+    def _selected(self) -> tuple[Section, QModelIndex] | None:
+        section = self._active
+        if section is None:
+            return None
+        rows = section.view.selectionModel().selectedRows()
+        return (section, rows[0]) if rows else None
+
+    def _selected_key(self) -> Hashable | None:
+        selected = self._selected()
+        return selected[1].data(KEY_ROLE) if selected else None
+
+    def _reselect(self, key: Hashable | None) -> None:
+        if key is not None and self._active is not None:
+            proxy = self.proxies[self.sections.index(self._active)]
+            for row in range(proxy.rowCount()):
+                index = proxy.index(row, 0)
+                if index.data(KEY_ROLE) == key:
+                    self._active.view.selectionModel().setCurrentIndex(
+                        index,
+                        QItemSelectionModel.SelectionFlag.ClearAndSelect
+                        | QItemSelectionModel.SelectionFlag.Rows,
+                    )
+                    break
+        self._refresh_detail()
+
+    def _refresh_detail(self) -> None:
+        selected = self._selected()
+        if selected is None:
+            self._show_detail(None)
+            return
+        section, index = selected
+        i = self.sections.index(section)
+        source = self.proxies[i].mapToSource(index)
+        row = self.models[i].row_at(source.row())
+        html = detail_html(row, self.workspace, self._clock(), self._zone)
+        self._show_detail(html)
+
+    def _show_detail(self, html: str | None) -> None:
+        if html is None:
+            self.detail_label.setText(f"<p>{_NO_DETAIL}</p>")
+            self.detail_label.setEnabled(False)
+        else:
+            self.detail_label.setText(html)
+            self.detail_label.setEnabled(True)
+
+    def _open_mentee_of(self, index: QModelIndex) -> None:
+        mentee_id = index.data(MENTEE_ID_ROLE)
+        if isinstance(mentee_id, int) and mentee_id >= 0:
+            self.open_mentee.emit(mentee_id)

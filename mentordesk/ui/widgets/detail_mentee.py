@@ -1,0 +1,354 @@
+"""A mentee's dashboard as one HTML page (shown by pages/mentee_detail.py in a QTextBrowser).
+
+Pure functions of the dashboard, the moment and the mentor's zone. One document is laid out
+once per selection; a dozen word-wrapped labels were each laid out several times (~25 ms).
+Goal progress bars are ``bar:<percent>`` images that the browser draws with the style.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from PySide6.QtGui import QPalette
+
+from mentordesk.domain.models import (
+    FeedbackDirection,
+    GoalStatus,
+    Milestone,
+    MilestoneStatus,
+    Occurrence,
+    OccurrenceStatus,
+    Owner,
+)
+from mentordesk.domain.progress import GoalProgress
+from mentordesk.services import MenteeDashboard
+from mentordesk.ui.formatting import (
+    ago,
+    day_label,
+    days_text,
+    describe_rrule,
+    due_phrase,
+    plural,
+    safe_zone,
+    short_date,
+)
+from mentordesk.ui.models.mentees import utc_offset_text
+from mentordesk.ui.theme import error_color
+from mentordesk.ui.widgets.detail_parts import items, link, more, muted, text
+
+MAX_ITEMS = 6
+#: The size of a goal's progress bar image, in logical pixels.
+BAR_SIZE = (120, 12)
+#: The URL scheme of progress-bar images: ``bar:50`` is a bar at 50 %.
+BAR_SCHEME = "bar"
+
+
+def _row(label: str, value: str) -> str:
+    return f"<tr><td style='padding-right:12px'><b>{label}</b></td><td>{value}</td></tr>"
+
+
+def _table(rows: list[str]) -> str:
+    return f"<table cellspacing='0' cellpadding='2'>{''.join(rows)}</table>"
+
+
+def _gap(minutes: int) -> str:
+    """'4 h 30 min ahead of you', '2 h behind you', 'same time as you'."""
+    if minutes == 0:
+        return "same time as you"
+    hours, rest = divmod(abs(minutes), 60)
+    size = " ".join(p for p in (f"{hours} h" if hours else "", f"{rest} min" if rest else "") if p)
+    return f"{size} {'ahead of' if minutes > 0 else 'behind'} you"
+
+
+def subtitle(dashboard: MenteeDashboard) -> str:
+    mentee = dashboard.mentee
+    work = " @ ".join(p for p in (mentee.role, mentee.organisation) if p.strip())
+    return " · ".join(p for p in (mentee.pronouns, work) if p.strip())
+
+
+def facts(dashboard: MenteeDashboard, now: datetime, zone: ZoneInfo, palette: QPalette) -> str:
+    """Local time, working hours (in both zones), status and tags."""
+    mentee = dashboard.mentee
+    theirs = safe_zone(mentee.time_zone)
+    rows: list[str] = []
+    if theirs is None:
+        rows.append(_row("Local time", f"unknown zone '{text(mentee.time_zone)}'"))
+    else:
+        local = now.astimezone(theirs)
+        offset = local.utcoffset() or timedelta(0)
+        mine = now.astimezone(zone).utcoffset() or timedelta(0)
+        gap = int((offset - mine).total_seconds() // 60)
+        rows.append(
+            _row(
+                "Local time",
+                f"<b>{local:%a %H:%M}</b> · {text(mentee.time_zone)}"
+                f" ({utc_offset_text(offset)}) — {_gap(gap)}",
+            )
+        )
+        hours = mentee.hours
+        start = local.replace(hour=hours.start.hour, minute=hours.start.minute)
+        end = local.replace(hour=hours.end.hour, minute=hours.end.minute)
+        if end <= start:  # a night shift ends the next morning
+            end += timedelta(days=1)
+        working = local.isoweekday() in hours.days and start <= local < end
+        state = "working now" if working else "outside working hours now"
+        rows.append(
+            _row(
+                "Works",
+                f"{hours.start:%H:%M}–{hours.end:%H:%M} {days_text(hours.days)}, their time"
+                f" (= {start.astimezone(zone):%H:%M}–{end.astimezone(zone):%H:%M} yours)"
+                f" · {muted(state, palette)}",
+            )
+        )
+    rows.append(
+        _row(
+            "Status",
+            f"{mentee.status.value.capitalize()} · check-ins every "
+            f"{plural(mentee.cadence_days, 'day')}",
+        )
+    )
+    if mentee.tags:
+        rows.append(_row("Tags", " ".join(f"#{text(t)}" for t in mentee.tags)))
+    return _table(rows)
+
+
+def contact(dashboard: MenteeDashboard, palette: QPalette) -> str:
+    mentee = dashboard.mentee
+    rows = []
+    if mentee.email:
+        rows.append(_row("Email", link(mentee.email)))
+    rows.extend(
+        _row(text(c.kind.capitalize()), link(c.value))
+        for c in mentee.channels
+        if c.value.strip().casefold() != mentee.email.strip().casefold()
+    )
+    if not rows:
+        return f"<p>{muted('No e-mail or channel yet — add one with Edit…', palette)}</p>"
+    return _table(rows)
+
+
+def check_in(dashboard: MenteeDashboard, now: datetime, zone: ZoneInfo, palette: QPalette) -> str:
+    check = dashboard.check_in
+    today = now.astimezone(zone).date()
+    if check.last_contact is None:
+        last = "no meeting marked held yet"
+    else:
+        when = short_date(check.last_contact.astimezone(zone).date(), today)
+        relative = ago(check.last_contact, now)
+        last = when if relative == when else f"{when} ({relative})"
+    due = f"{day_label(check.due_on, today)} — {due_phrase(check.days_overdue)}"
+    if check.is_overdue:
+        due = f"<b style='color:{error_color(palette).name()}'>{due}</b>"
+    return _table([_row("Last contact", last), _row("Next check-in", due)])
+
+
+def profile(dashboard: MenteeDashboard, palette: QPalette) -> str:
+    mentee = dashboard.mentee
+    parts = []
+    for label, value in (
+        ("Background", mentee.background),
+        ("Interests", mentee.interests),
+        ("Expectations", mentee.expectations),
+    ):
+        body = text(value) if value.strip() else muted("not recorded yet", palette)
+        parts.append(f"<p><b>{label}</b><br>{body}</p>")
+    return "".join(parts)
+
+
+def goal_caption(progress: GoalProgress, today: date) -> str:
+    goal = progress.goal
+    bits = [goal.status.value.replace("_", " ")]
+    if goal.target_date:
+        bits.append(f"target {short_date(goal.target_date, today)}")
+    if goal.revisit_date:
+        bits.append(f"revisit {short_date(goal.revisit_date, today)}")
+    if progress.is_at_risk(today):
+        bits.append("at risk")
+    done = sum(1 for m in progress.milestones if m.status is MilestoneStatus.DONE)
+    if progress.milestones:
+        bits.append(f"{done}/{len(progress.milestones)} milestones")
+    return " · ".join(bits)
+
+
+def _milestone(m: Milestone, today: date) -> str:
+    due = f" · {short_date(m.due_date, today)}" if m.due_date else ""
+    if m.status is MilestoneStatus.DONE:
+        return f"✓ <s>{text(m.title)}</s>{due}"
+    mark = "◐" if m.status is MilestoneStatus.IN_PROGRESS else "○"
+    return f"{mark} {text(m.title)}{due}"
+
+
+def milestones(progress: GoalProgress, today: date, palette: QPalette) -> str:
+    if not progress.milestones:
+        return muted("No milestones yet.", palette)
+    return "<br>".join(_milestone(m, today) for m in progress.milestones)
+
+
+def _occurrence(
+    o: Occurrence, mentee_zone: str, now: datetime, zone: ZoneInfo, palette: QPalette
+) -> str:
+    mine = o.start.astimezone(zone)
+    today = now.astimezone(zone).date()
+    line = f"<b>{day_label(mine.date(), today)}, {mine:%H:%M}</b> — {text(o.meeting.title)}"
+    theirs = safe_zone(mentee_zone)
+    if theirs is not None:
+        local = o.start.astimezone(theirs)
+        if local.replace(tzinfo=None) != mine.replace(tzinfo=None):
+            line += f" · {muted(f'{local:%a %H:%M} their time', palette)}"
+    if o.status is OccurrenceStatus.CANCELLED:
+        return f"<s>{line}</s> (cancelled)"
+    return line
+
+
+def upcoming(dashboard: MenteeDashboard, now: datetime, zone: ZoneInfo, palette: QPalette) -> str:
+    mentee_zone = dashboard.mentee.time_zone
+    rows = [_occurrence(o, mentee_zone, now, zone, palette) for o in dashboard.upcoming[:MAX_ITEMS]]
+    series = sorted(
+        {f"{m.title} ({describe_rrule(m.rrule)})" for m in dashboard.meetings if m.rrule}
+    )
+    footer = f"<p>{muted('Series: ' + '; '.join(series), palette)}</p>" if series else ""
+    return items(rows, "Nothing planned in the next 60 days.", palette) + footer
+
+
+def notes(dashboard: MenteeDashboard, now: datetime, zone: ZoneInfo, palette: QPalette) -> str:
+    today = now.astimezone(zone).date()
+    rows = []
+    for note in dashboard.notes[:MAX_ITEMS]:
+        title = text(note.title) or muted("(untitled)", palette)
+        when = short_date(note.created_at.astimezone(zone).date(), today)
+        privacy = "shareable" if note.shareable else "private"
+        rows.append(f"{title} — {when} · {muted(privacy, palette)}")
+    return items(rows, "No notes yet.", palette) + more(
+        MAX_ITEMS, len(dashboard.notes), "Notes", palette
+    )
+
+
+def actions(dashboard: MenteeDashboard, now: datetime, zone: ZoneInfo, palette: QPalette) -> str:
+    today = now.astimezone(zone).date()
+    first = dashboard.mentee.name.split(" ")[0]
+    open_items = [a for a in dashboard.actions if a.is_open]
+    rows = []
+    for item in open_items[:MAX_ITEMS]:
+        owner = "you" if item.owner is Owner.MENTOR else first
+        line = f"{text(item.text)} — {muted(owner, palette)}"
+        if item.due_date is not None:
+            due = f"due {short_date(item.due_date, today)}"
+            line += f" · <b>{due}, overdue</b>" if item.due_date < today else f" · {due}"
+        rows.append(line)
+    return items(rows, "No open action items.", palette) + more(
+        MAX_ITEMS, len(open_items), "call mode", palette
+    )
+
+
+def feedback(dashboard: MenteeDashboard, now: datetime, palette: QPalette) -> str:
+    first = text(dashboard.mentee.name.split(" ")[0])
+    rows = []
+    ordered = sorted(dashboard.feedback, key=lambda f: f.given_on, reverse=True)
+    for fb in ordered[:MAX_ITEMS]:
+        who = f"To {first}" if fb.direction is FeedbackDirection.TO_MENTEE else f"From {first}"
+        rows.append(f"<b>{who}</b> · {short_date(fb.given_on, now.date())}<br>{text(fb.body)}")
+    return items(rows, "No feedback recorded yet, either way.", palette)
+
+
+def wins(dashboard: MenteeDashboard, now: datetime, palette: QPalette) -> str:
+    ordered = sorted(dashboard.wins, key=lambda w: w.happened_on, reverse=True)
+    rows = [
+        f"{text(w.title)} — {muted(short_date(w.happened_on, now.date()), palette)}"
+        for w in ordered[:MAX_ITEMS]
+    ]
+    return items(rows, "No wins yet — they come from milestones and notes.", palette)
+
+
+def resources(dashboard: MenteeDashboard, palette: QPalette) -> str:
+    rows = []
+    for res in dashboard.resources:
+        line = f"{link(res.url, res.title)} {muted(f'({res.kind.value})', palette)}"
+        if res.notes.strip():
+            line += f"<br>{text(res.notes)}"
+        rows.append(line)
+    return items(rows, "No shared resources yet.", palette)
+
+
+def goals(dashboard: MenteeDashboard, today: date, palette: QPalette) -> str:
+    """Open goals with their bar, facts and milestones; finished or dropped ones in a line."""
+    if not dashboard.goals:
+        return (
+            f"<p>{muted('No goals yet — agree on them in the introductory session.', palette)}</p>"
+        )
+    width, height = BAR_SIZE
+    blocks = []
+    for progress in dashboard.goals:
+        percent = progress.percent
+        # The bar leads the line so that the bars of all goals line up.
+        bar = (
+            f"<img src='{BAR_SCHEME}:{percent}' width='{width}' height='{height}'"
+            f" alt='{percent}% done'>&nbsp; "
+        )
+        title = f"<b>{text(progress.goal.title)}</b>"
+        if progress.goal.status in (GoalStatus.DONE, GoalStatus.DROPPED):
+            state = progress.goal.status.value
+            blocks.append(f"<p style='margin-top:6px'>{bar}{title} · {muted(state, palette)}</p>")
+            continue
+        blocks.append(
+            f"<p style='margin-top:10px'>{bar}{title}&nbsp;·&nbsp;{percent}%<br>"
+            f"{muted(goal_caption(progress, today), palette)}<br>"
+            f"{milestones(progress, today, palette)}</p>"
+        )
+    return "".join(blocks)
+
+
+def _heading(title: str, count: int = 0) -> str:
+    label = f"{title} ({count})" if count else title
+    return f"<h3 style='margin-top:16px; margin-bottom:4px'>{text(label)}</h3>"
+
+
+def _columns(left: str, right: str, two: bool) -> str:
+    if not two:
+        return left + right
+    return (
+        # Qt drops a heading's top margin at the start of a cell: the table carries it.
+        "<table width='100%' cellspacing='0' cellpadding='0' style='margin-top:12px'><tr>"
+        f"<td width='50%' valign='top' style='padding-right:18px'>{left}</td>"
+        f"<td width='50%' valign='top'>{right}</td></tr></table>"
+    )
+
+
+def page(
+    dashboard: MenteeDashboard,
+    now: datetime,
+    zone: ZoneInfo,
+    palette: QPalette,
+    two_columns: bool,
+) -> str:
+    """The whole dashboard below the name: facts, then the sections, paired when wide."""
+    d = dashboard
+    today = now.astimezone(zone).date()
+    open_actions = sum(1 for a in d.actions if a.is_open)
+    parts = [
+        facts(d, now, zone, palette),
+        "<hr>",
+        _columns(
+            _heading("Contact") + contact(d, palette),
+            _heading("Check-in") + check_in(d, now, zone, palette),
+            two_columns,
+        ),
+        _heading("From the introductory session") + profile(d, palette),
+        _heading("Goals", len(d.goals)) + goals(d, today, palette),
+        _columns(
+            _heading("Upcoming meetings", len(d.upcoming)) + upcoming(d, now, zone, palette),
+            _heading("Open action items", open_actions) + actions(d, now, zone, palette),
+            two_columns,
+        ),
+        _columns(
+            _heading("Recent notes") + notes(d, now, zone, palette),
+            _heading("Feedback", len(d.feedback)) + feedback(d, now, palette),
+            two_columns,
+        ),
+        _columns(
+            _heading("Wins", len(d.wins)) + wins(d, now, palette),
+            _heading("Resources", len(d.resources)) + resources(d, palette),
+            two_columns,
+        ),
+    ]
+    return "".join(parts)

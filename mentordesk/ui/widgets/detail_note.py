@@ -1,0 +1,132 @@
+"""The detail half of the Notes page: one note rendered from Markdown, with where it belongs."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentordesk.domain.models import Meeting, Note
+from mentordesk.ui.formatting import short_date
+from mentordesk.ui.theme import muted_color, scaled_font
+from mentordesk.ui.widgets.detail_parts import muted, rich_label, text
+
+
+def _when(moment: datetime, zone: ZoneInfo, now: datetime) -> str:
+    local = moment.astimezone(zone)
+    return f"{local:%a} {short_date(local.date(), now.astimezone(zone).date())}, {local:%H:%M}"
+
+
+def meta_html(
+    note: Note,
+    mentee_name: str,
+    meeting: Meeting | None,
+    now: datetime,
+    zone: ZoneInfo,
+    palette: QPalette,
+) -> str:
+    rows = [("About", text(mentee_name))]
+    if note.created_at is not None:
+        written = _when(note.created_at, zone, now)
+        if note.updated_at and note.updated_at - note.created_at > timedelta(minutes=1):
+            written += f" · edited {_when(note.updated_at, zone, now)}"
+        rows.append(("Written", written))
+    if meeting is not None:
+        when = muted(f"({_when(meeting.start, zone, now)})", palette)
+        rows.append(("Meeting", f"{text(meeting.title)} {when}"))
+    if note.shareable:
+        rows.append(("Shareable", "may go into the progress summary you hand over"))
+    else:
+        rows.append(("Private", "stays with you, never in a summary"))
+    cells = "".join(
+        f"<tr><td style='padding-right:12px'><b>{label}</b></td><td>{value}</td></tr>"
+        for label, value in rows
+    )
+    return f"<table cellspacing='0' cellpadding='2'>{cells}</table>"
+
+
+class NoteDetail(QWidget):
+    open_mentee_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.note: Note | None = None
+
+        self.placeholder = QLabel(self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setContentsMargins(24, 24, 24, 24)
+        palette = self.placeholder.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, muted_color(self.palette()))
+        self.placeholder.setPalette(palette)
+
+        content = QWidget(self)
+        self.title_label = QLabel(content)
+        self.title_label.setFont(scaled_font(self.font(), 1.5, QFont.Weight.Bold))
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_button = QPushButton("Open Mentee", content)
+        self.open_button.setToolTip("Show this mentee's dashboard")
+        self.open_button.clicked.connect(self._open_mentee)
+        self.meta_label = rich_label(content, "Note facts")
+        self.body = QTextBrowser(content)
+        self.body.setAccessibleName("Note")
+        self.body.setOpenExternalLinks(True)
+        self.body.setFrameShape(QFrame.Shape.StyledPanel)
+        self.body.document().setDocumentMargin(10)
+
+        top = QHBoxLayout()
+        top.addWidget(self.title_label, 1)
+        top.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(10)
+        layout.addLayout(top)
+        layout.addWidget(self.meta_label)
+        layout.addWidget(self.body, 1)
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+        self.show_message("Select a note to read it here.")
+
+    def show_message(self, message: str) -> None:
+        self.note = None
+        self.placeholder.setText(message)
+        self.stack.setCurrentIndex(0)
+
+    def show_note(
+        self,
+        note: Note,
+        mentee_name: str,
+        meeting: Meeting | None,
+        now: datetime,
+        zone: ZoneInfo,
+    ) -> None:
+        self.note = note
+        self.title_label.setText(note.title.strip() or "Untitled note")
+        self.meta_label.setText(meta_html(note, mentee_name, meeting, now, zone, self.palette()))
+        if note.body.strip():
+            self.body.setMarkdown(note.body)
+        else:
+            self.body.setHtml(f"<p>{muted('This note is empty.', self.palette())}</p>")
+        self.stack.setCurrentIndex(1)
+
+    def _open_mentee(self) -> None:
+        if self.note is not None:
+            self.open_mentee_requested.emit(self.note.mentee_id)

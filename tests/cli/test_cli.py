@@ -1,0 +1,114 @@
+"""The command line, run as a user runs it: a real process on a real file."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from mentordesk import __version__
+from mentordesk.domain.models import Mentee
+from mentordesk.services import Workspace
+
+
+def mentordesk(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mentordesk", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})},
+    )
+
+
+def _seeded(path: Path) -> Path:
+    with Workspace.open(path) as ws:
+        ws.save_mentee(Mentee(name="Ana", time_zone="Europe/Lisbon"))
+    return path
+
+
+def test_version() -> None:
+    result = mentordesk("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"MentorDesk {__version__}"
+
+
+def test_check_reports_one_line_and_json(tmp_path: Path) -> None:
+    db = _seeded(tmp_path / "m.db")
+    result = mentordesk("check", "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("\n") == 1
+    assert result.stdout.startswith(f"ok: {db} (1 mentees")
+    data = json.loads(mentordesk("check", "--db", str(db), "--json").stdout)
+    assert data["ok"] is True and data["counts"]["mentees"] == 1 and data["problems"] == []
+
+
+def test_check_uses_the_environment_variable(tmp_path: Path) -> None:
+    db = _seeded(tmp_path / "env.db")
+    result = mentordesk("check", env={"MENTORDESK_DB": str(db)})
+    assert result.returncode == 0 and str(db) in result.stdout
+
+
+def test_check_refuses_a_bad_path_and_a_foreign_file(tmp_path: Path) -> None:
+    missing = mentordesk("check", "--db", str(tmp_path / "no" / "such.db"))
+    assert missing.returncode == 2
+    assert "does not exist" in missing.stderr and "Traceback" not in missing.stderr
+    garbage = tmp_path / "cv.pdf"
+    garbage.write_bytes(b"%PDF-1.7 not a database" * 20)
+    before = hashlib.sha256(garbage.read_bytes()).hexdigest()
+    refused = mentordesk("check", "--db", str(garbage))
+    assert refused.returncode == 1
+    assert "not a MentorDesk database" in refused.stderr
+    assert hashlib.sha256(garbage.read_bytes()).hexdigest() == before
+
+
+def test_check_finds_damage(tmp_path: Path) -> None:
+    db = _seeded(tmp_path / "m.db")
+    with Workspace.open(db) as ws:
+        ws.db.conn.execute("PRAGMA foreign_keys = OFF")
+        ws.db.conn.execute(
+            "INSERT INTO goals (mentee_id, title, created_at, updated_at) VALUES (999, 'x', '', '')"
+        )
+    result = mentordesk("check", "--db", str(db))
+    assert result.returncode == 1
+    assert "foreign keys" in result.stdout
+
+
+def test_bad_subcommand_input_is_exit_2(tmp_path: Path) -> None:
+    result = mentordesk("demo-data", str(tmp_path / "x.db"), "--size", "huge")
+    assert result.returncode == 2
+    assert "invalid choice" in result.stderr
+
+
+def test_demo_data_writes_a_file_that_checks_ok(tmp_path: Path) -> None:
+    target = tmp_path / "demo.db"
+    result = mentordesk("demo-data", str(target))
+    assert result.returncode == 0, result.stderr
+    assert mentordesk("check", "--db", str(target)).returncode == 0
+    again = mentordesk("demo-data", str(target))
+    assert again.returncode == 2 and "already exists" in again.stderr
+
+
+def test_quit_after_start_paints_and_reports(tmp_path: Path) -> None:
+    db = _seeded(tmp_path / "m.db")
+    result = mentordesk("--db", str(db), "--quit-after-start")
+    assert result.returncode == 0, result.stderr
+    assert re.fullmatch(r"ready in \d+ ms\n", result.stdout)
+
+
+def test_quit_after_start_on_a_bad_db_says_why(tmp_path: Path) -> None:
+    result = mentordesk("--db", str(tmp_path / "missing" / "m.db"), "--quit-after-start")
+    assert result.returncode == 2
+    assert "does not exist" in result.stderr
+
+
+def test_a_second_instance_on_the_same_file_is_told_and_stays_out(tmp_path: Path) -> None:
+    db = _seeded(tmp_path / "m.db")
+    with Workspace.open(db):  # the first, running "window"
+        result = mentordesk("--db", str(db), "--quit-after-start")
+    assert result.returncode == 3
+    assert "already open in another MentorDesk window" in result.stderr
