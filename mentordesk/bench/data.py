@@ -1,0 +1,138 @@
+"""Service-level figures: the data behind Today and a mentee's dashboard, and note search.
+
+These call ``Workspace`` as the pages do, without Qt, so they show the store's share alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from itertools import pairwise
+
+from mentordesk.bench.context import BenchError, Context
+from mentordesk.bench.registry import Row, group, time_ms
+from mentordesk.services import Workspace
+
+_WORD = re.compile(r"[^\W\d_]+")
+_TOKEN = re.compile(r"[^\W_]+")
+_SAMPLE_NOTES = 300
+_RARE_CANDIDATES = 40
+
+
+def mentee_ids(workspace: Workspace) -> list[int]:
+    ids = [m.id for m in workspace.list_mentees() if m.id is not None]
+    if not ids:
+        raise BenchError("the benchmark database has no mentees")
+    return ids
+
+
+@group("loads", "Today page and mentee dashboard data loads (service calls)")
+def loads(ctx: Context) -> list[Row]:
+    workspace = ctx.workspace()
+    runs = ctx.runs_or(50)
+    ids = mentee_ids(workspace)
+    picks = iter([ctx.rng.choice(ids) for _ in range(runs + 1)])
+    counts = ctx.counts()
+    size = f"{counts.get('mentees', 0):,} mentees, {counts.get('notes', 0):,} notes"
+    return [
+        Row(
+            "today_load_ms",
+            "Today page data load (workspace.today())",
+            "ms",
+            time_ms(workspace.today, runs),
+            5.0,
+            size,
+        ),
+        Row(
+            "dashboard_load_ms",
+            "Mentee dashboard data load (random mentee)",
+            "ms",
+            time_ms(lambda: workspace.mentee_dashboard(next(picks)), runs),
+            5.0,
+            size,
+        ),
+    ]
+
+
+@dataclass(slots=True, frozen=True)
+class SearchCase:
+    key: str
+    label: str
+    #: As typed in the search box: a last word without a trailing space is a prefix.
+    query: str
+    matches: int
+
+
+def _matches(workspace: Workspace, query: str) -> int:
+    return len(workspace.note_ids(search=query))
+
+
+def search_cases(workspace: Workspace, ctx: Context) -> list[SearchCase]:
+    """Terms picked from the notes themselves, so they fit whatever text the demo writes."""
+    all_ids = workspace.note_ids()
+    if not all_ids:
+        raise BenchError("the benchmark database has no notes")
+    sample = ctx.rng.sample(all_ids, min(_SAMPLE_NOTES, len(all_ids)))
+    words: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    for note_id in sample:
+        note = workspace.note(note_id)
+        text = f"{note.title}\n{note.body}".casefold()
+        words.update({w for w in _WORD.findall(text) if len(w) >= 4})
+        tokens = _TOKEN.findall(text)
+        pairs.update(
+            {
+                (a, b)
+                for a, b in pairwise(tokens)
+                if len(a) >= 3 and len(b) >= 3 and a.isalpha() and b.isalpha()
+            }
+        )
+    if not words or not pairs:
+        raise BenchError("the sampled notes have no words to search for")
+
+    # A trailing space ends a word: searched as the word, not as a prefix.
+    common_counts = {w: _matches(workspace, w + " ") for w, _ in words.most_common(5)}
+    common = max(common_counts, key=lambda w: (common_counts[w], w))
+    singles = sorted(w for w, n in words.items() if n == 1 and len(w) >= 5)
+    picked = ctx.rng.sample(singles, min(_RARE_CANDIDATES, len(singles))) or [common]
+    rare_counts = {w: _matches(workspace, w + " ") for w in picked}
+    rare = min(rare_counts, key=lambda w: (rare_counts[w] or 10**9, w))
+    first, second = pairs.most_common(1)[0][0]
+    phrase = f'"{first} {second}"'
+
+    cases = [
+        SearchCase("rare_word", f"rare word '{rare}'", rare + " ", rare_counts[rare]),
+        SearchCase("common_word", f"common word '{common}'", common + " ", common_counts[common]),
+        SearchCase(
+            "common_word_typed", f"'{common}' as typed (a {len(common)}-letter prefix)", common, 0
+        ),
+        SearchCase("phrase", f"phrase {phrase}", phrase, 0),
+        SearchCase("prefix_2", f"2-letter prefix '{common[:2]}'", common[:2], 0),
+        SearchCase("prefix_3", f"3-letter prefix '{common[:3]}'", common[:3], 0),
+    ]
+    return [
+        SearchCase(c.key, c.label, c.query, c.matches or _matches(workspace, c.query))
+        for c in cases
+    ]
+
+
+@group("search", "full-text search over the notes: first 50 results")
+def search(ctx: Context) -> list[Row]:
+    workspace = ctx.workspace()
+    runs = ctx.runs_or(20)
+    total = ctx.counts().get("notes", 0)
+    rows: list[Row] = []
+    for case in search_cases(workspace, ctx):
+        samples = time_ms(lambda q=case.query: workspace.search_notes(q, limit=50), runs)
+        rows.append(
+            Row(
+                f"search_{case.key}_ms",
+                f"Search: {case.label}",
+                "ms",
+                samples,
+                30.0,
+                f"{case.matches:,} of {total:,} notes match",
+            )
+        )
+    return rows
