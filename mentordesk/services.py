@@ -188,10 +188,9 @@ class Workspace:
     def mentee_dashboard(self, mentee_id: int, now: datetime | None = None) -> MenteeDashboard:
         now = now or _now()
         mentee = self.mentees.get(mentee_id)
-        last = self.meetings.last_held(mentee_id).get(mentee_id)
         return MenteeDashboard(
             mentee=mentee,
-            check_in=check_in(mentee, last, now.date()),
+            check_in=check_in(mentee, now.date()),
             goals=self.goal_progress(mentee_id),
             upcoming=self.occurrences_between(now, now + timedelta(days=60), mentee_id)[:10],
             meetings=self.meetings.for_mentee(mentee_id),
@@ -347,20 +346,20 @@ class Workspace:
         return TodayOverview(
             now=now,
             upcoming=self.upcoming(now, days=14, limit=15),
-            check_ins=self.check_ins(now.date())[:15],
+            check_ins=self.check_ins(now.date()),
             recent_notes=self.notes.recent(10),
             open_actions=[OpenAction(a, names.get(a.mentee_id, "")) for a in actions],
         )
 
-    def check_ins(self, today: date) -> list[CheckIn]:
-        return due_check_ins(self.mentees.list(), self.meetings.last_held(), today)
+    def check_ins(self, today: date, limit: int = 15) -> list[CheckIn]:
+        """Active mentees due soon or overdue, most overdue first."""
+        return due_check_ins(self.mentees.due_candidates(today, limit=limit), today)
 
     # -- list pages ---------------------------------------------------------------------
 
     def check_ins_for(self, mentees: Iterable[Mentee], today: date) -> dict[int, CheckIn]:
         """Each mentee's check-in state (any status), keyed by mentee id."""
-        last = self.meetings.last_held()
-        return {m.id: check_in(m, last.get(m.id), today) for m in mentees if m.id is not None}
+        return {m.id: check_in(m, today) for m in mentees if m.id is not None}
 
     def list_meetings(self, search: str = "", descending: bool = True) -> list[MeetingListing]:
         """Meetings and series (title or mentee matching ``search``) with their mentee."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -118,3 +119,31 @@ def test_utc_columns_are_recomputed_when_zone_rules_change(
     ).fetchone()
     assert start_utc == "2027-06-01T08:00:00Z"
     assert workspace.refresh_derived_times() == 0  # nothing to do the second time
+
+
+def test_last_contact_follows_every_change_to_held_occurrences(
+    workspace: Workspace, mentee: Mentee
+) -> None:
+    other = workspace.save_mentee(Mentee(name="Lena", time_zone="Australia/Adelaide"))
+    start = datetime(2026, 11, 2, 9, 0, tzinfo=LONDON)
+    series = workspace.save_meeting(Meeting(mentee.id or 0, "1:1", start, rrule="FREQ=WEEKLY"))
+    contact = lambda m: workspace.mentee(m.id or 0).last_contact  # noqa: E731
+    assert contact(mentee) is None
+    workspace.mark_held(series.id or 0, start)
+    later = start + timedelta(days=7)
+    workspace.mark_held(series.id or 0, later)
+    assert contact(mentee) == later.astimezone(UTC)
+    # Moving the series to another mentee moves the contact history with it.
+    workspace.save_meeting(replace(workspace.meetings.get(series.id or 0), mentee_id=other.id or 0))
+    assert (contact(mentee), contact(other)) == (None, later.astimezone(UTC))
+    workspace.meetings.delete(series.id or 0)
+    assert contact(other) is None
+
+
+def test_check_ins_due_reads_only_the_mentees_that_are_due(workspace: Workspace) -> None:
+    for i in range(30):
+        workspace.save_mentee(Mentee(name=f"Mentee {i:02}", time_zone="UTC", cadence_days=7 + i))
+    due = workspace.check_ins(date.today() + timedelta(days=10), limit=15)
+    # Cadences 7..13 are due by day 13 (within 3 days of day 10); the longer ones are not.
+    assert [c.mentee.name for c in due] == [f"Mentee {i:02}" for i in range(7)]
+    assert due[0].days_overdue == 3

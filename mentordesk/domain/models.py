@@ -93,6 +93,8 @@ class Mentee:
     id: int | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    #: Start of the latest meeting marked held; derived by the store, never written.
+    last_contact: datetime | None = None
 
 
 @dataclass(slots=True)

@@ -19,7 +19,11 @@ TODAY = date(2026, 11, 25)
 
 
 def _mentee(
-    id_: int, name: str, cadence: int, status: MenteeStatus = MenteeStatus.ACTIVE
+    id_: int,
+    name: str,
+    cadence: int,
+    status: MenteeStatus = MenteeStatus.ACTIVE,
+    last_contact: datetime | None = None,
 ) -> Mentee:
     return Mentee(
         id=id_,
@@ -28,29 +32,26 @@ def _mentee(
         cadence_days=cadence,
         status=status,
         created_at=datetime(2026, 1, 1, tzinfo=UTC),
+        last_contact=last_contact,
     )
 
 
 def test_due_is_counted_from_the_last_contact() -> None:
     last = datetime(2026, 11, 1, 15, tzinfo=UTC)
-    status = check_in(_mentee(1, "A", 14), last, TODAY)
+    status = check_in(_mentee(1, "A", 14, last_contact=last), TODAY)
     assert status.due_on == date(2026, 11, 15)
     assert status.days_overdue == 10 and status.is_overdue
 
 
 def test_due_list_skips_paused_and_far_future_and_puts_most_overdue_first() -> None:
+    active, paused = MenteeStatus.ACTIVE, MenteeStatus.PAUSED
     mentees = [
-        _mentee(1, "Slipping", 7),
-        _mentee(2, "Fine", 28),
-        _mentee(3, "Paused", 7, MenteeStatus.PAUSED),
+        _mentee(1, "Slipping", 7, active, datetime(2026, 11, 15, tzinfo=UTC)),
+        _mentee(2, "Fine", 28, active, datetime(2026, 11, 20, tzinfo=UTC)),
+        _mentee(3, "Paused", 7, paused, datetime(2026, 1, 1, tzinfo=UTC)),
         _mentee(4, "Very late", 7),
     ]
-    contacts = {
-        1: datetime(2026, 11, 15, tzinfo=UTC),
-        2: datetime(2026, 11, 20, tzinfo=UTC),
-        3: datetime(2026, 1, 1, tzinfo=UTC),
-    }
-    due = due_check_ins(mentees, contacts, TODAY)
+    due = due_check_ins(mentees, TODAY)
     assert [c.mentee.name for c in due] == ["Very late", "Slipping"]
     assert due[0].last_contact is None
 

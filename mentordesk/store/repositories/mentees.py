@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import time
+from datetime import date, time
 
 from mentordesk.domain.models import Channel, Mentee, MenteeStatus, WorkingHours
 from mentordesk.store.database import Database
@@ -19,7 +19,7 @@ from mentordesk.store.repositories._convert import (
 _COLUMNS = (
     "id, name, pronouns, email, organisation, role, time_zone, work_start, work_end,"
     " work_days, channels, background, interests, expectations, cadence_days, status,"
-    " tags, created_at, updated_at"
+    " tags, created_at, updated_at, last_contact_utc"
 )
 
 SORT_KEYS = {
@@ -33,7 +33,7 @@ SORT_KEYS = {
 
 def _row_to_mentee(row: sqlite3.Row | tuple) -> Mentee:
     (id_, name, pronouns, email, org, role, zone, ws, we, wd, channels, background,
-     interests, expectations, cadence, status, tags, created, updated) = row  # fmt: skip
+     interests, expectations, cadence, status, tags, created, updated, contact) = row  # fmt: skip
     return Mentee(
         id=id_,
         name=name,
@@ -56,6 +56,7 @@ def _row_to_mentee(row: sqlite3.Row | tuple) -> Mentee:
         tags=tuple(json.loads(tags)),
         created_at=parse_instant(created),
         updated_at=parse_instant(updated),
+        last_contact=parse_instant(contact),
     )
 
 
@@ -154,6 +155,22 @@ class MenteeRepository:
             sql += " WHERE " + " AND ".join(where)
         sql += f" ORDER BY {order}, id"
         return [_row_to_mentee(r) for r in self.db.conn.execute(sql, params)]
+
+    def due_candidates(self, today: date, within_days: int = 3, limit: int = 15) -> list[Mentee]:
+        """Active mentees whose next check-in falls by ``today + within_days``, most due first.
+
+        A prefilter in SQL so Today need not load every mentee; the domain's
+        ``due_check_ins`` makes the final call with the same rule.
+        """
+        rows = self.db.conn.execute(
+            f"SELECT {_COLUMNS} FROM mentees WHERE status = 'active'"
+            " AND date(substr(coalesce(last_contact_utc, created_at), 1, 10),"
+            " '+' || cadence_days || ' days') <= date(?, '+' || ? || ' days')"
+            " ORDER BY date(substr(coalesce(last_contact_utc, created_at), 1, 10),"
+            " '+' || cadence_days || ' days'), name COLLATE NOCASE LIMIT ?",
+            (today.isoformat(), within_days, limit),
+        )
+        return [_row_to_mentee(r) for r in rows]
 
     def names(self) -> dict[int, str]:
         return dict(self.db.conn.execute("SELECT id, name FROM mentees"))
