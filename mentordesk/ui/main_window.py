@@ -24,16 +24,10 @@ from mentordesk.domain.models import Mentee
 from mentordesk.services import Workspace
 from mentordesk.ui.formatting import plural
 from mentordesk.ui.pages.base import Page
-from mentordesk.ui.pages.meetings import MeetingsPage
-from mentordesk.ui.pages.mentees import MenteesPage
-from mentordesk.ui.pages.notes import NotesPage
-from mentordesk.ui.pages.today import TodayPage
+from mentordesk.ui.pages.registry import PAGES, PageEntry, load_page, page_name
 from mentordesk.ui.resources import app_icon
 from mentordesk.ui.widgets.elided_label import ElidedLabel
 from mentordesk.ui.widgets.sidebar import Sidebar
-
-#: The pages in sidebar order; adding a page is adding its class here.
-PAGES: tuple[type[Page], ...] = (TodayPage, MenteesPage, MeetingsPage, NotesPage)
 
 if TYPE_CHECKING:
     from mentordesk.ui.dialogs.mentee_dialog import MenteeDialog
@@ -43,8 +37,8 @@ DEFAULT_SIZE = (1200, 780)
 _STATUS_MS = 8000
 
 
-def _settings_key(page_class: type[Page], splitter: QSplitter) -> str:
-    return f"splitters/{page_class.__name__}/{splitter.objectName()}"
+def _settings_key(page_class: PageEntry, splitter: QSplitter) -> str:
+    return f"splitters/{page_name(page_class)}/{splitter.objectName()}"
 
 
 class MainWindow(QMainWindow):
@@ -58,12 +52,13 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         *,
         settings: QSettings | None = None,
-        pages: Sequence[type[Page]] = PAGES,
+        pages: Sequence[PageEntry] = PAGES,
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        self._new_mentee_dialog: MenteeDialog | None = None
         self.settings = settings if settings is not None else QSettings("MentorDesk", "MentorDesk")
-        self.page_classes: tuple[type[Page], ...] = tuple(pages)
+        self.page_classes: tuple[PageEntry, ...] = tuple(pages)
         self._pages: list[Page | None] = [None] * len(self.page_classes)
         self._ready_page: Page | None = None
         self._ready_sent = False
@@ -93,9 +88,13 @@ class MainWindow(QMainWindow):
 
     # -- pages -----------------------------------------------------------------------
 
-    def page(self, page_class: type[Page]) -> Page:
-        """The page of that class, built on first use."""
-        return self._page_at(self.page_classes.index(page_class))
+    def _index(self, page_class: PageEntry | str) -> int:
+        name = page_class if isinstance(page_class, str) else page_name(page_class)
+        return [page_name(entry) for entry in self.page_classes].index(name)
+
+    def page(self, page_class: PageEntry | str) -> Page:
+        """The page of that class (or class name), built on first use."""
+        return self._page_at(self._index(page_class))
 
     def current_page(self) -> Page:
         return self._page_at(max(self.sidebar.currentRow(), 0))
@@ -103,8 +102,8 @@ class MainWindow(QMainWindow):
     def built_pages(self) -> list[Page]:
         return [p for p in self._pages if p is not None]
 
-    def show_page(self, page_class: type[Page]) -> Page:
-        self.show_page_index(self.page_classes.index(page_class))
+    def show_page(self, page_class: PageEntry | str) -> Page:
+        self.show_page_index(self._index(page_class))
         return self.current_page()
 
     def show_page_index(self, index: int) -> None:
@@ -120,7 +119,7 @@ class MainWindow(QMainWindow):
     def _page_at(self, index: int) -> Page:
         page = self._pages[index]
         if page is None:
-            cls = self.page_classes[index]
+            cls = load_page(self.page_classes[index])
             page = cls(self.workspace, self.stack)
             page.status_message.connect(self._show_status)
             page.data_changed.connect(lambda p=page: self._data_changed(p))
@@ -144,18 +143,22 @@ class MainWindow(QMainWindow):
         self.current_page().focus_search()
 
     def open_mentee(self, mentee_id: int) -> None:
-        if MenteesPage not in self.page_classes:
+        if "MenteesPage" not in [page_name(entry) for entry in self.page_classes]:
             return
-        page = self.show_page(MenteesPage)
-        if isinstance(page, MenteesPage):
-            page.select_mentee(mentee_id)
+        page = self.show_page("MenteesPage")
+        select = getattr(page, "select_mentee", None)
+        if select is not None:
+            select(mentee_id)
 
     def new_mentee(self) -> MenteeDialog:
         from mentordesk.ui.dialogs.mentee_dialog import MenteeDialog
 
         dialog = MenteeDialog(self.workspace, None, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._mentee_saved(dialog.saved_mentee))
+        # A bound method, not a lambda holding ``dialog``: with WA_DeleteOnClose the lambda
+        # could drop the last Python reference while Qt deletes the dialog (a crash seen here).
+        self._new_mentee_dialog = dialog
+        dialog.accepted.connect(self._new_mentee_accepted)
         dialog.open()
         return dialog
 
@@ -172,6 +175,12 @@ class MainWindow(QMainWindow):
         from mentordesk.ui.dialogs.about import show_about
 
         return show_about(self.workspace, self)
+
+    def _new_mentee_accepted(self) -> None:
+        dialog = self._new_mentee_dialog
+        self._new_mentee_dialog = None
+        if dialog is not None:
+            self._mentee_saved(dialog.saved_mentee)
 
     def _mentee_saved(self, mentee: Mentee | None) -> None:
         self.refresh_all()
@@ -280,7 +289,7 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         else:
             self.splitter.setSizes([self.sidebar.sizeHint().width(), DEFAULT_SIZE[0]])
-        names = [cls.__name__ for cls in self.page_classes]
+        names = [page_name(entry) for entry in self.page_classes]
         last = self.settings.value("window/page")
         return names.index(last) if last in names else 0
 
@@ -289,12 +298,12 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("window/page", type(self.current_page()).__name__)
-        for cls, page in zip(self.page_classes, self._pages, strict=True):
+        for entry, page in zip(self.page_classes, self._pages, strict=True):
             if page is None:
                 continue
             for splitter in page.findChildren(QSplitter):
                 if splitter.objectName():
-                    self.settings.setValue(_settings_key(cls, splitter), splitter.saveState())
+                    self.settings.setValue(_settings_key(entry, splitter), splitter.saveState())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

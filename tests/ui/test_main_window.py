@@ -18,6 +18,7 @@ from mentordesk.ui.dialogs.mentee_dialog import MenteeDialog
 from mentordesk.ui.main_window import PAGES, MainWindow
 from mentordesk.ui.pages.base import Page
 from mentordesk.ui.pages.mentees import MenteesPage
+from mentordesk.ui.pages.registry import load_page
 from mentordesk.ui.pages.today import TodayPage
 
 MakeWindow = Callable[..., MainWindow]
@@ -86,13 +87,15 @@ def test_every_sidebar_page_opens_with_its_shortcut(qtbot: QtBot, window: MainWi
     assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == [
         cls.title for cls in PAGES
     ]
-    for i, cls in reversed(list(enumerate(PAGES))):
+    for i, spec in reversed(list(enumerate(PAGES))):
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_1 + i), Qt.KeyboardModifier.ControlModifier)
         page = window.current_page()
-        assert isinstance(page, cls)
+        assert isinstance(page, load_page(spec))
+        # The sidebar lists the page from its spec; the class must agree.
+        assert type(page).title == spec.title and type(page).icon_name == spec.icon_name
         assert window.stack.currentWidget() is page and page.isVisible()
         assert window.sidebar.currentRow() == i
-        assert window.windowTitle() == f"{cls.title} — MentorDesk"
+        assert window.windowTitle() == f"{spec.title} — MentorDesk"
 
 
 def test_clicking_the_sidebar_switches_pages(qtbot: QtBot, make_window: MakeWindow) -> None:

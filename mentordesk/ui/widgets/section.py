@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSize,
     Qt,
 )
 from PySide6.QtGui import QFont
@@ -15,8 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QStackedWidget,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -24,16 +19,6 @@ from PySide6.QtWidgets import (
 
 from mentordesk.ui.theme import scaled_font
 from mentordesk.ui.widgets.muted_label import MutedLabel
-
-
-class _RoomyDelegate(QStyledItemDelegate):
-    """Rows a little taller than the style's minimum, so short lists are easy to scan."""
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        size = super().sizeHint(option, index)
-        return QSize(size.width(), size.height() + 6)
 
 
 class Section(QWidget):
@@ -67,7 +52,6 @@ class Section(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setModel(model)
-        self.view.setItemDelegate(_RoomyDelegate(self.view))
         self.view.header().setStretchLastSection(False)
         self.view.header().setSectionsMovable(False)
 
