@@ -207,7 +207,7 @@ class TodayPage(Page):
         self.splitter.addWidget(detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([520, 190])  # a saved state from the window replaces this
+        self.splitter.setSizes([600, 110])  # a saved state from the window replaces this
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 12)

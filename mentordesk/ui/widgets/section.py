@@ -52,6 +52,9 @@ class Section(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setModel(model)
+        # Rows a little taller than the style's minimum, so short lists are easy to scan.
+        # A style sheet keeps this in C++: a Python delegate's sizeHint ran for every cell.
+        self.view.setStyleSheet("QTreeView::item { padding-top: 3px; padding-bottom: 3px; }")
         self.view.header().setStretchLastSection(False)
         self.view.header().setSectionsMovable(False)
 
