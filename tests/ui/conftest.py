@@ -24,17 +24,6 @@ from mentordesk.services import Workspace
 MENTOR_ZONE = "Europe/London"
 _HERE = Path(__file__).parent
 
-# Qt's offscreen platform has no window manager: it warns that it cannot pass on size limits,
-# raise a popup or grab the keyboard (a completer's list does both); on a real screen the same
-# code is silent. Every other Qt warning still fails the test.
-_OFFSCREEN_NOISE = r"^This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)"
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if item.path.is_relative_to(_HERE):
-            item.add_marker(pytest.mark.qt_log_ignore(_OFFSCREEN_NOISE))
-
 
 def seed_practice(workspace: Workspace, now: datetime) -> dict[str, Mentee]:
     """Four mentees across zones, meetings (one later today), due check-ins, actions, notes."""
