@@ -6,7 +6,7 @@ validates first (ValidationError names the field) and runs in one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -47,6 +47,7 @@ from mentordesk.planner.recurrence import expand, last_occurrence, validate_rrul
 from mentordesk.planner.zones import system_zone, tz_database_version
 from mentordesk.store.database import Database
 from mentordesk.store.repositories.goals import GoalRepository
+from mentordesk.store.repositories.meeting_instances import InstanceRow
 from mentordesk.store.repositories.meetings import MeetingRepository
 from mentordesk.store.repositories.mentees import MenteeRepository
 from mentordesk.store.repositories.notes import NoteRepository
@@ -58,6 +59,9 @@ from mentordesk.store.repositories.records import (
 from mentordesk.store.repositories.settings import SettingsRepository
 
 _TZ_VERSION_KEY = "tz_database_version"
+#: A search lists at most this many notes, the newest: more is not read, and it keeps
+#: a common word instant at 200,000 notes.
+SEARCH_LIST_LIMIT = 2000
 
 
 @dataclass(slots=True)
@@ -128,7 +132,8 @@ class Workspace:
         """Recompute meetings' UTC columns when the zone rules changed; returns rows done."""
         version = tz_database_version()
         if self.settings_repo.get_value(_TZ_VERSION_KEY) == version:
-            return 0
+            # Series nearing the end of their occurrence rows get more (usually none).
+            return self.meetings.extend_instances()
         count = self.meetings.recompute_utc()
         self.settings_repo.set_values({_TZ_VERSION_KEY: version})
         return count
@@ -234,41 +239,107 @@ class Workspace:
     def occurrences_between(
         self, start: datetime, end: datetime, mentee_id: int | None = None
     ) -> list[Occurrence]:
-        """Every occurrence in [start, end), with held/cancelled/moved facts applied."""
-        meetings = self.meetings.active_between(start, end, mentee_id)
-        facts = self.meetings.occurrences(m.id for m in meetings if m.id is not None)
-        result: list[Occurrence] = []
-        for meeting in meetings:
-            by_start = {f.original_start: f for f in facts.get(meeting.id or 0, [])}
-            for original in expand(meeting.start, meeting.rrule, start, end):
-                fact = by_start.get(original)
-                occurrence = Occurrence(meeting, original, original)
-                if fact is not None:
-                    occurrence.status = fact.status
-                    occurrence.reason = fact.reason
-                    if fact.new_start is not None:
-                        occurrence.start = fact.new_start
-                result.append(occurrence)
-        result.sort(key=lambda o: o.start)
-        return result
+        """Every occurrence in [start, end), with held/cancelled/moved facts applied.
+
+        A moved occurrence is in the window when its new start is.
+        """
+        return [u.occurrence for u in self._window(start, end, mentee_id)]
 
     def upcoming(
         self, now: datetime | None = None, days: int = 14, limit: int = 20
     ) -> list[UpcomingMeeting]:
         now = now or _now()
         # Start a meeting-length back so the one in progress still shows.
-        occurrences = [
-            o
-            for o in self.occurrences_between(now - timedelta(hours=2), now + timedelta(days=days))
-            if o.end > now and o.status is not OccurrenceStatus.CANCELLED
-        ][:limit]
-        people = {m.id: m for m in self._mentees_by_id({o.meeting.mentee_id for o in occurrences})}
-        return [
-            UpcomingMeeting(
-                o, people[o.meeting.mentee_id].name, people[o.meeting.mentee_id].time_zone
-            )
-            for o in occurrences
-        ]
+        return self._window(
+            now - timedelta(hours=2),
+            now + timedelta(days=days),
+            limit=limit,
+            skip_cancelled=True,
+            keep=lambda o: o.end > now,
+        )
+
+    def _window(
+        self,
+        start: datetime,
+        end: datetime,
+        mentee_id: int | None = None,
+        limit: int | None = None,
+        skip_cancelled: bool = False,
+        keep: Callable[[Occurrence], bool] | None = None,
+    ) -> list[UpcomingMeeting]:
+        """Occurrences in [start, end) by start, the first ``limit`` that ``keep`` accepts.
+
+        Unmoved occurrences come from the indexed occurrence table, a page at a
+        time when there is a limit; moved ones and those past the table's horizon
+        are few and read whole.
+        """
+        others = self._moved_into(start, end, mentee_id, skip_cancelled)
+        others += self._past_horizon(start, end, mentee_id, skip_cancelled)
+        # A few rows of slack for those ``keep`` drops (meetings that already ended).
+        fetch = -1 if limit is None else limit + 10
+        while True:
+            rows = self.meetings.instances.unmoved(start, end, mentee_id, fetch, skip_cancelled)
+            found = sorted([*map(self._upcoming_of, rows), *others], key=self._start_then_meeting)
+            if keep is not None:
+                found = [u for u in found if keep(u.occurrence)]
+            if limit is None or len(rows) < fetch:
+                return found if limit is None else found[:limit]
+            # The page was cut: only what starts before its last row is surely complete.
+            last = rows[-1].original_start
+            complete = [u for u in found if u.occurrence.start < last]
+            if len(complete) >= limit:
+                return complete[:limit]
+            fetch *= 4
+
+    def _moved_into(
+        self, start: datetime, end: datetime, mentee_id: int | None, skip_cancelled: bool
+    ) -> list[UpcomingMeeting]:
+        listed, unlisted = self.meetings.instances.moved_into(start, end, mentee_id, skip_cancelled)
+        # Past the table's horizon, only the rule can say the original start is real.
+        real = [
+            r
+            for r in unlisted
+            if any(expand(r.meeting.start, r.meeting.rrule, r.original_start,
+                          r.original_start + timedelta(minutes=1)))
+        ]  # fmt: skip
+        return [self._upcoming_of(r) for r in [*listed, *real]]
+
+    def _past_horizon(
+        self, start: datetime, end: datetime, mentee_id: int | None, skip_cancelled: bool
+    ) -> list[UpcomingMeeting]:
+        """Unmoved occurrences of series whose table rows stop before ``end``: expanded."""
+        series = self.meetings.instances.open_series(end, mentee_id)
+        if not series:
+            return []
+        facts = self.meetings.occurrences(s.meeting.id or 0 for s in series)
+        result: list[UpcomingMeeting] = []
+        for s in series:
+            by_start = {f.original_start: f for f in facts.get(s.meeting.id or 0, [])}
+            for original in expand(s.meeting.start, s.meeting.rrule,
+                                   max(start, s.listed_until), end):  # fmt: skip
+                fact = by_start.get(original)
+                if fact is not None and (
+                    fact.new_start is not None
+                    or (skip_cancelled and fact.status is OccurrenceStatus.CANCELLED)
+                ):
+                    continue  # a moved one is counted where it was moved to
+                row = InstanceRow(s.meeting, original, fact, s.mentee_name, s.mentee_zone)
+                result.append(self._upcoming_of(row))
+        return result
+
+    @staticmethod
+    def _upcoming_of(row: InstanceRow) -> UpcomingMeeting:
+        occurrence = Occurrence(row.meeting, row.original_start, row.original_start)
+        if row.record is not None:
+            occurrence.status = row.record.status
+            occurrence.reason = row.record.reason
+            if row.record.new_start is not None:
+                occurrence.start = row.record.new_start
+        return UpcomingMeeting(occurrence, row.mentee_name, row.mentee_zone)
+
+    @staticmethod
+    def _start_then_meeting(u: UpcomingMeeting) -> tuple[datetime, int]:
+        return u.occurrence.start, u.occurrence.meeting.id or 0
 
     def _mentees_by_id(self, ids: set[int]) -> list[Mentee]:
         return [self.mentees.get(i) for i in sorted(ids)]
@@ -303,7 +374,8 @@ class Workspace:
         sort: str = "created",
         descending: bool = True,
     ) -> list[int]:
-        return self.notes.ids(search, mentee_id, sort, descending)
+        """Notes to list; a search lists at most the newest ``SEARCH_LIST_LIMIT`` matches."""
+        return self.notes.ids(search, mentee_id, sort, descending, SEARCH_LIST_LIMIT)
 
     def note_summaries(self, ids: list[int]) -> list[NoteSummary]:
         return self.notes.summaries(ids)

@@ -17,6 +17,9 @@ from mentordesk.domain.errors import ValidationError
 
 # Hostile or careless rules (FREQ=SECONDLY;COUNT=1000000000) must stay bounded.
 MAX_OCCURRENCES = 5000
+# Wall-clock times and UTC disagree about order by up to a day (Pacific/Apia skipped
+# 30 December 2011), so searches by wall clock look this far past a UTC bound.
+_SLACK = timedelta(days=2)
 
 
 def validate_rrule(rule: str, start: datetime, field: str = "rrule") -> str:
@@ -52,9 +55,9 @@ def expand(
         return
     naive_start = start.replace(tzinfo=None)
     rset = rrulestr(rule, dtstart=naive_start, forceset=True)
-    # Compare in the anchor's wall clock; allow a day of slack for offsets.
-    lo = window_start.astimezone(anchor).replace(tzinfo=None) - timedelta(days=1)
-    hi = window_end.astimezone(anchor).replace(tzinfo=None) + timedelta(days=1)
+    # Compare in the anchor's wall clock, with slack for offsets.
+    lo = window_start.astimezone(anchor).replace(tzinfo=None) - _SLACK
+    hi = window_end.astimezone(anchor).replace(tzinfo=None) + _SLACK
     count = 0
     for naive in rset.xafter(max(lo, naive_start), inc=True):
         if naive >= hi or count >= limit:
@@ -65,6 +68,45 @@ def expand(
         if window_start <= moment < window_end:
             count += 1
             yield moment
+
+
+def starts_until(
+    start: datetime, rule: str | None, until: datetime, limit: int = MAX_OCCURRENCES
+) -> tuple[list[datetime], datetime | None]:
+    """A series' occurrence starts (aware, anchor zone) from its first up to ``until``.
+
+    Returns the starts and the instant from which starts were left out: None when
+    every occurrence is listed, else ``until`` or, when ``limit`` cut the series
+    short, an earlier instant. Every occurrence before that instant is listed, and
+    none at or after it, so a caller can expand the rest with ``expand`` and never
+    count one twice. A single meeting is always listed, whatever ``until`` says.
+    """
+    anchor = start.tzinfo
+    if anchor is None:
+        raise ValueError("start must be aware")
+    if not rule:
+        return [start], None
+    rset = rrulestr(rule, dtstart=start.replace(tzinfo=None), forceset=True)
+    # Wall-clock order is not always UTC order (a gap reads forward, Apia skipped a
+    # whole day), so look _SLACK past the cut before deciding where it lies.
+    hi = until.astimezone(anchor).replace(tzinfo=None) + _SLACK
+    listed: list[datetime] = []
+    left_out: list[datetime] = []
+    cut: datetime | None = None
+    for naive in rset:
+        if cut is None and (naive >= hi or len(listed) >= limit):
+            cut = naive
+        if cut is not None and naive >= cut + _SLACK:
+            break
+        moment = naive.replace(tzinfo=anchor)
+        if cut is None and moment < until:
+            listed.append(moment)
+        else:
+            left_out.append(moment)
+    if not left_out:
+        return listed, None
+    first_left_out = min(min(left_out), until)
+    return [m for m in listed if m < first_left_out], first_left_out
 
 
 def last_occurrence(start: datetime, rule: str | None) -> datetime | None:

@@ -29,6 +29,7 @@ from mentordesk.domain.models import (
 from mentordesk.planner.zones import format_wall, utc_iso
 from mentordesk.store.database import Database
 from mentordesk.store.repositories._convert import day, instant, now_utc
+from mentordesk.store.repositories.meeting_instances import InstanceTuple, instance_rows
 from mentordesk.store.repositories.meetings import LastStart, _derived
 from mentordesk.store.repositories.mentees import _params as mentee_params
 
@@ -128,21 +129,30 @@ class BulkWriter:
                                            "position"), rows, len(milestones))  # fmt: skip
 
     def add_meetings(self, meetings: Sequence[Meeting], stamp: datetime | None = None) -> list[int]:
-        """Derived UTC columns are computed exactly as the meetings repository does."""
+        """Derived columns and occurrence rows are computed exactly as the repository does."""
         ids = self._ids("meetings", len(meetings))
         made = instant(stamp or now_utc())
+        # The horizon runs from the real now, as on every open, not from the data set's.
+        horizon_from = now_utc()
+        instances: list[InstanceTuple] = []
 
         def rows() -> Iterator[tuple]:
             for id_, m in zip(ids, meetings, strict=True):
                 start_utc, last_utc = _derived(m, self._last_start)
+                found, until = instance_rows(id_, m, horizon_from)
+                instances.extend(found)
                 yield (id_, m.mentee_id, m.title, format_wall(m.start), m.zone, m.start.fold,
                        int(m.duration.total_seconds() // 60), m.rrule, m.location, start_utc,
-                       last_utc, made, made)  # fmt: skip
+                       last_utc, until, made, made)  # fmt: skip
 
         self._insert("meetings", ("id", "mentee_id", "title", "start_local", "zone", "fold",
                                   "duration_minutes", "rrule", "location", "start_utc",
-                                  "last_utc", "created_at", "updated_at"), rows(),
-                     len(meetings))  # fmt: skip
+                                  "last_utc", "instances_until", "created_at", "updated_at"),
+                     rows(), len(meetings))  # fmt: skip
+        # Sorted by key, the WITHOUT ROWID table is appended to rather than split.
+        instances.sort()
+        self._insert("meeting_instances", ("meeting_id", "original_start_local", "start_utc"),
+                     instances, len(instances))  # fmt: skip
         return ids
 
     def add_occurrences(self, records: Iterable[OccurrenceRecord]) -> int:
@@ -150,13 +160,14 @@ class BulkWriter:
         fallback = instant(now_utc())
         rows = (
             (r.meeting_id, format_wall(r.original_start), utc_iso(r.original_start), str(r.status),
-             None if r.new_start is None else format_wall(r.new_start), r.reason,
+             None if r.new_start is None else format_wall(r.new_start),
+             None if r.new_start is None else utc_iso(r.new_start), r.reason,
              instant(r.recorded_at) or fallback)
             for r in records
         )  # fmt: skip
         return self._insert("meeting_occurrences", ("meeting_id", "original_start_local",
-                            "original_start_utc", "status", "new_start_local", "reason",
-                            "recorded_at"), rows)  # fmt: skip
+                            "original_start_utc", "status", "new_start_local", "new_start_utc",
+                            "reason", "recorded_at"), rows)  # fmt: skip
 
     def add_notes(self, notes: Sequence[Note]) -> list[int]:
         """Notes and their full-text index, in one transaction.

@@ -168,3 +168,19 @@ def test_deleting_a_meeting_keeps_its_notes(workspace: Workspace) -> None:
     note = workspace.save_note(Note(mentee.id or 0, "Intro notes", meeting_id=meeting.id))
     workspace.meetings.delete(meeting.id or 0)
     assert workspace.note(note.id or 0).meeting_id is None
+
+
+def test_a_search_lists_only_the_newest_matches_when_capped(workspace: Workspace) -> None:
+    first = _mentee(workspace, "First")
+    second = _mentee(workspace, "Second")
+    ids = [
+        workspace.save_note(Note((first if i % 2 else second).id or 0, f"retro number {i}")).id
+        for i in range(6)
+    ]
+    newest_three = list(reversed(ids))[:3]
+    assert workspace.notes.ids("retro", match_limit=3) == newest_three
+    assert workspace.notes.ids("retro", sort="title", descending=False, match_limit=3) == sorted(
+        newest_three
+    )
+    # Within one mentee every match is listed: the cap must not hide their notes.
+    assert len(workspace.notes.ids("retro", mentee_id=second.id, match_limit=1)) == 3

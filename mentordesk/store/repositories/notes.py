@@ -111,12 +111,24 @@ class NoteRepository:
         mentee_id: int | None = None,
         sort: str = "created",
         descending: bool = True,
+        match_limit: int = -1,
     ) -> list[int]:
-        """Ids of the notes to list, filtered and sorted in SQL."""
+        """Ids of the notes to list, filtered and sorted in SQL.
+
+        With ``match_limit``, a search over all notes keeps only the newest that many
+        matches (by id, which follows creation): sorting every match of a word found in
+        most of 200,000 notes took ~540 ms, the newest few thousand take a few ms.
+        """
         where: list[str] = []
         params: list[object] = []
         match = fts_query(search)
-        if match:
+        if match and mentee_id is None and match_limit >= 0:
+            where.append(
+                "n.id IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?"
+                " ORDER BY rowid DESC LIMIT ?)"
+            )
+            params += [match, match_limit]
+        elif match:
             where.append("n.id IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?)")
             params.append(match)
         if mentee_id is not None:

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from mentordesk.domain.models import Meeting
-from mentordesk.services import Workspace
+from mentordesk.services import SEARCH_LIST_LIMIT, Workspace
 from mentordesk.ui.formatting import plural, safe_zone
 from mentordesk.ui.models.notes import EXCERPT, NotesModel
 from mentordesk.ui.pages.base import Page
@@ -79,8 +79,15 @@ class NotesPage(Page):
     def _search(self, text: str) -> None:
         self.model.set_search(text)
         self._update_empty_text()
-        if text:
-            self.status_message.emit(f"{plural(self.model.rowCount(), 'note')} match “{text}”")
+        if not text:
+            return
+        count = self.model.rowCount()
+        if count >= SEARCH_LIST_LIMIT:
+            self.status_message.emit(
+                f"Showing the newest {count:,} notes that match “{text}” — add a word to narrow it"
+            )
+        else:
+            self.status_message.emit(f"{plural(count, 'note')} match “{text}”")
 
     def _update_empty_text(self) -> None:
         if self.model.search:
