@@ -413,8 +413,8 @@ class Workspace:
 
     def today(self, now: datetime | None = None) -> TodayOverview:
         now = now or _now()
-        names = self.mentees.names()
         actions = self.notes.open_actions(limit=30)
+        names = self.mentees.names(a.mentee_id for a in actions)
         return TodayOverview(
             now=now,
             upcoming=self.upcoming(now, days=14, limit=15),

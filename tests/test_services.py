@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from mentordesk.domain.cadence import check_in
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import ActionItem, Meeting, Mentee, Note, OccurrenceStatus
 from mentordesk.services import Workspace
@@ -147,3 +148,17 @@ def test_check_ins_due_reads_only_the_mentees_that_are_due(workspace: Workspace)
     # Cadences 7..13 are due by day 13 (within 3 days of day 10); the longer ones are not.
     assert [c.mentee.name for c in due] == [f"Mentee {i:02}" for i in range(7)]
     assert due[0].days_overdue == 3
+
+
+def test_the_stored_next_check_in_agrees_with_the_domain_rule(
+    workspace: Workspace, mentee: Mentee
+) -> None:
+    start = datetime(2026, 10, 30, 23, 30, tzinfo=LONDON)  # 23:30 UTC, the day before in Kathmandu
+    meeting = workspace.save_meeting(Meeting(mentee.id or 0, "Late call", start))
+    workspace.mark_held(meeting.id or 0, start)
+    fresh = workspace.save_mentee(Mentee(name="New", time_zone="UTC", cadence_days=9))
+    for person in (workspace.mentee(mentee.id or 0), fresh):
+        (stored,) = workspace.db.conn.execute(
+            "SELECT next_check_in FROM mentees WHERE id = ?", (person.id,)
+        ).fetchone()
+        assert stored == check_in(person, NOW.date()).due_on.isoformat()

@@ -284,10 +284,30 @@ def m003_meeting_instances(conn: sqlite3.Connection) -> None:
     rebuild_all(conn, datetime.now(UTC))
 
 
+def m004_today_indexes(conn: sqlite3.Connection) -> None:
+    """Today reads open items and due check-ins in index order instead of sorting all rows."""
+    # Must match NoteRepository.open_actions' ORDER BY exactly for SQLite to use it; it
+    # replaces action_items_open, which SQLite preferred and then sorted every open item.
+    conn.execute("DROP INDEX action_items_open")
+    conn.execute(
+        "CREATE INDEX action_items_open_due ON action_items"
+        " (coalesce(due_date, '9999-12-31'), created_at, id) WHERE done_at IS NULL"
+    )
+    # The cadence rule (domain/cadence.py) as a virtual column, so it can be indexed.
+    conn.execute(
+        "ALTER TABLE mentees ADD COLUMN next_check_in TEXT GENERATED ALWAYS AS"
+        " (date(substr(coalesce(last_contact_utc, created_at), 1, 10),"
+        " '+' || cadence_days || ' days')) VIRTUAL"
+    )
+    conn.execute("DROP INDEX mentees_due")
+    conn.execute("CREATE INDEX mentees_due ON mentees (status, next_check_in)")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("m001_initial", m001_initial),
     ("m002_last_contact_and_list_indexes", m002_last_contact_and_list_indexes),
     ("m003_meeting_instances", m003_meeting_instances),
+    ("m004_today_indexes", m004_today_indexes),
 ]
 
 MIGRATION_NAMES: tuple[str, ...] = tuple(name for name, _ in MIGRATIONS)

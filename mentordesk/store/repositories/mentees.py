@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
 from datetime import date, time
 
 from mentordesk.domain.models import Channel, Mentee, MenteeStatus, WorkingHours
@@ -164,16 +165,18 @@ class MenteeRepository:
         """
         rows = self.db.conn.execute(
             f"SELECT {_COLUMNS} FROM mentees WHERE status = 'active'"
-            " AND date(substr(coalesce(last_contact_utc, created_at), 1, 10),"
-            " '+' || cadence_days || ' days') <= date(?, '+' || ? || ' days')"
-            " ORDER BY date(substr(coalesce(last_contact_utc, created_at), 1, 10),"
-            " '+' || cadence_days || ' days'), name COLLATE NOCASE LIMIT ?",
+            " AND next_check_in <= date(?, '+' || ? || ' days')"
+            " ORDER BY next_check_in, name COLLATE NOCASE LIMIT ?",
             (today.isoformat(), within_days, limit),
         )
         return [_row_to_mentee(r) for r in rows]
 
-    def names(self) -> dict[int, str]:
-        return dict(self.db.conn.execute("SELECT id, name FROM mentees"))
+    def names(self, ids: Iterable[int]) -> dict[int, str]:
+        wanted = sorted(set(ids))
+        marks = ", ".join("?" for _ in wanted)
+        return dict(
+            self.db.conn.execute(f"SELECT id, name FROM mentees WHERE id IN ({marks})", wanted)
+        )
 
     def delete(self, mentee_id: int) -> None:
         with self.db.transaction() as conn:

@@ -17,6 +17,11 @@ from mentordesk.store.repositories._convert import (
     parse_instant,
 )
 
+# Open items soonest due first, undated last: the same expression as the partial
+# index action_items_open_due (m004), so Today reads them in order instead of sorting.
+_OPEN_ACTIONS = "coalesce(due_date, '9999-12-31'), created_at, id"
+_ALL_ACTIONS = f"done_at IS NOT NULL, {_OPEN_ACTIONS}"
+
 # Ranking every match is slow when a word is in most notes; rank only a few.
 RANK_LIMIT = 20_000
 _TOKEN = re.compile(r'"[^"]*"?|\S+')
@@ -221,12 +226,13 @@ class NoteRepository:
                 (instant(now_utc()) if done else None, item_id),
             )
 
-    def _actions(self, where: str, params: Sequence[object], limit: int = -1) -> list[ActionItem]:
-        # ``where`` is one of this module's fixed fragments; values go through ``params``.
+    def _actions(
+        self, where: str, params: Sequence[object], limit: int = -1, order: str = _ALL_ACTIONS
+    ) -> list[ActionItem]:
+        # ``where`` and ``order`` are this module's fixed fragments; values go in ``params``.
         rows = self.db.conn.execute(
             "SELECT id, mentee_id, note_id, text, owner, due_date, done_at, created_at"
-            f" FROM action_items WHERE {where}"
-            " ORDER BY done_at IS NOT NULL, due_date IS NULL, due_date, created_at, id LIMIT ?",
+            f" FROM action_items WHERE {where} ORDER BY {order} LIMIT ?",
             (*params, limit),
         )
         return [
@@ -244,7 +250,8 @@ class NoteRepository:
         ]
 
     def open_actions(self, limit: int = 50) -> list[ActionItem]:
-        return self._actions("done_at IS NULL", (), limit)
+        """Open items, soonest due first (undated last), read in order from an index."""
+        return self._actions("done_at IS NULL", (), limit, _OPEN_ACTIONS)
 
     def actions_for_mentee(self, mentee_id: int) -> list[ActionItem]:
         return self._actions("mentee_id = ?", (mentee_id,))
