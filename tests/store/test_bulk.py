@@ -51,7 +51,8 @@ def test_counts_match_the_scaled_sizes(loaded: tuple[Workspace, dict]) -> None:
     }
     assert ws.db.counts(tuple(expected)) == expected
     assert written["meeting_occurrences"] > 0
-    assert ws.meetings.last_held()  # past meetings were held
+    # Past meetings were held, and that shows as the mentees' last contact.
+    assert any(m.last_contact is not None for m in ws.list_mentees())
 
 
 def test_database_is_healthy_after_the_bulk_load(loaded: tuple[Workspace, dict]) -> None:

@@ -184,3 +184,12 @@ def test_a_search_lists_only_the_newest_matches_when_capped(workspace: Workspace
     )
     # Within one mentee every match is listed: the cap must not hide their notes.
     assert len(workspace.notes.ids("retro", mentee_id=second.id, match_limit=1)) == 3
+
+
+def test_search_ranks_few_matches_and_lists_many_newest_first(workspace: Workspace) -> None:
+    mentee = _mentee(workspace)
+    bodies = ["salary talk", "salary salary salary negotiation", "a salary", "salary"]
+    ids = [workspace.save_note(Note(mentee.id or 0, body)).id for body in bodies]
+    ranked = workspace.notes.search("salary", rank_limit=10)
+    assert ranked[0] == ids[1]  # the note most about it comes first
+    assert workspace.notes.search("salary", rank_limit=3) == list(reversed(ids))

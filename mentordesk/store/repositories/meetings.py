@@ -111,21 +111,6 @@ class MeetingRepository:
         with self.db.transaction() as conn:
             conn.execute("DELETE FROM meetings WHERE id = ?", (meeting_id,))
 
-    def active_between(
-        self, start: datetime, end: datetime, mentee_id: int | None = None
-    ) -> list[Meeting]:
-        """Meetings (series included) that may have an occurrence in [start, end)."""
-        sql = (
-            f"SELECT {_COLUMNS} FROM meetings WHERE start_utc < ?"
-            " AND (last_utc IS NULL OR last_utc > ?)"
-        )
-        params: list[object] = [utc_iso(end), utc_iso(start)]
-        if mentee_id is not None:
-            sql += " AND mentee_id = ?"
-            params.append(mentee_id)
-        sql += " ORDER BY start_utc"
-        return [_meeting(r) for r in self.db.conn.execute(sql, params)]
-
     def for_mentee(self, mentee_id: int) -> list[Meeting]:
         rows = self.db.conn.execute(
             f"SELECT {_COLUMNS} FROM meetings WHERE mentee_id = ? ORDER BY start_utc DESC",
@@ -206,26 +191,6 @@ class MeetingRepository:
                 )
             )
         return result
-
-    def last_held(self, mentee_id: int | None = None) -> dict[int, datetime]:
-        """Per mentee (or just ``mentee_id``), the UTC start of the latest occurrence held.
-
-        One mentee's answer reads only their meetings' rows (0.1 ms); aggregating everyone
-        takes ~230 ms with 50,000 meetings, too slow for every dashboard shown. The unary
-        ``+`` keeps SQLite off the status index there, which would scan every held row.
-        """
-        sql = (
-            "SELECT m.mentee_id, max(o.original_start_utc) FROM meeting_occurrences o"
-            " JOIN meetings m ON m.id = o.meeting_id"
-        )
-        params: list[object] = []
-        if mentee_id is None:
-            sql += " WHERE o.status = 'held'"
-        else:
-            sql += " WHERE +o.status = 'held' AND m.mentee_id = ?"
-            params.append(mentee_id)
-        rows = self.db.conn.execute(sql + " GROUP BY m.mentee_id", params)
-        return {mentee_id: parse_instant(text) for mentee_id, text in rows}  # type: ignore[misc]
 
     # -- derived columns -------------------------------------------------------
 

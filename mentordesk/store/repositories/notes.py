@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
 
 from mentordesk.domain.models import ActionItem, Note, Owner
 from mentordesk.domain.views import NoteSummary
@@ -23,7 +22,8 @@ _OPEN_ACTIONS = "coalesce(due_date, '9999-12-31'), created_at, id"
 _ALL_ACTIONS = f"done_at IS NOT NULL, {_OPEN_ACTIONS}"
 
 # Ranking every match is slow when a word is in most notes; rank only a few.
-RANK_LIMIT = 20_000
+# (bm25 over 18,000 matches took ~55 ms at 200k notes; over 5,000 it stays near 15 ms.)
+RANK_LIMIT = 5_000
 _TOKEN = re.compile(r'"[^"]*"?|\S+')
 
 NOTE_SORTS = {
@@ -148,20 +148,23 @@ class NoteRepository:
         sql += f" ORDER BY {order} {direction}, n.id {direction}"
         return [r[0] for r in self.db.conn.execute(sql, params)]
 
-    def search(self, text: str, limit: int = 50) -> list[int]:
+    def search(self, text: str, limit: int = 50, rank_limit: int = RANK_LIMIT) -> list[int]:
         """The best ``limit`` matches: ranked when few match, newest first when many do."""
         match = fts_query(text)
         if not match:
             return []
-        (many,) = self.db.conn.execute(
-            "SELECT count(*) > ? FROM (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?"
-            " LIMIT ?)",
-            (RANK_LIMIT, match, RANK_LIMIT + 1),
-        ).fetchone()
-        if many:
-            sql = "SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? ORDER BY rowid DESC LIMIT ?"
-        else:
-            sql = "SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? ORDER BY rank LIMIT ?"
+        # One pass answers both "how many?" and "which are newest?": a prefix of four or
+        # more letters costs ~20 ms to set up in FTS5 at 200k notes, so it is done once.
+        newest = [
+            r[0]
+            for r in self.db.conn.execute(
+                "SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+                (match, rank_limit + 1),
+            )
+        ]
+        if len(newest) > rank_limit:
+            return newest[:limit]
+        sql = "SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? ORDER BY rank LIMIT ?"
         return [r[0] for r in self.db.conn.execute(sql, (match, limit))]
 
     def summaries(self, ids: Sequence[int]) -> list[NoteSummary]:
@@ -255,11 +258,3 @@ class NoteRepository:
 
     def actions_for_mentee(self, mentee_id: int) -> list[ActionItem]:
         return self._actions("mentee_id = ?", (mentee_id,))
-
-    def overdue_count(self, today: date) -> int:
-        return int(
-            self.db.conn.execute(
-                "SELECT count(*) FROM action_items WHERE done_at IS NULL AND due_date < ?",
-                (today.isoformat(),),
-            ).fetchone()[0]
-        )
