@@ -261,7 +261,8 @@ class MainWindow(QMainWindow):
         self.path_label.setMaximumWidth(420)
         status.addPermanentWidget(self.counts_label)
         status.addPermanentWidget(self.path_label)
-        self._update_counts()
+        # Counting 200,000 notes is not needed for the first paint.
+        QTimer.singleShot(0, self._update_counts)
 
     def _update_counts(self) -> None:
         counts = self.workspace.counts()

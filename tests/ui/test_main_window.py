@@ -141,7 +141,7 @@ def test_size_page_and_splitters_are_restored_in_a_new_window(
 
 
 def test_a_page_that_changed_data_refreshes_the_others_and_the_counts(
-    make_window: MakeWindow, workspace: Workspace, practice: dict[str, Mentee]
+    qtbot: QtBot, make_window: MakeWindow, workspace: Workspace, practice: dict[str, Mentee]
 ) -> None:
     window = make_window(pages=(TodayPage, _ScratchPage))
     window.show()
@@ -149,7 +149,8 @@ def test_a_page_that_changed_data_refreshes_the_others_and_the_counts(
     assert isinstance(scratch, _ScratchPage)
     today = window.page(TodayPage)
     assert isinstance(today, TodayPage)
-    assert window.counts_label.text() == "4 mentees · 6 meetings · 2 notes"
+    # The counts come right after the first paint.
+    qtbot.waitUntil(lambda: window.counts_label.text() == "4 mentees · 6 meetings · 2 notes")
 
     workspace.save_mentee(Mentee("Kenji Sato", "Asia/Tokyo"))
     workspace.add_action(ActionItem(practice["Aroha Ngata"].id or 0, "Book the design review"))
