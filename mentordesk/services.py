@@ -33,6 +33,7 @@ from mentordesk.domain.validation import (
     validate_mentee,
     validate_name,
     validate_settings,
+    validate_text,
     validate_url,
     validate_zone,
 )
@@ -391,15 +392,14 @@ class Workspace:
         return self.notes.summaries(self.notes.search(text, limit))
 
     def add_action(self, item: ActionItem) -> ActionItem:
-        validate_name(item.text, "text", "Action item")
-        return self.notes.add_action(item)
+        text = validate_text(item.text, "text", "Action item")
+        return self.notes.add_action(replace(item, text=text))
 
     def set_action_done(self, item_id: int, done: bool = True) -> None:
         self.notes.set_action_done(item_id, done)
 
     def add_feedback(self, fb: Feedback) -> Feedback:
-        validate_name(fb.body, "body", "Feedback")
-        return self.feedback.add(fb)
+        return self.feedback.add(replace(fb, body=validate_text(fb.body, "body", "Feedback")))
 
     def add_win(self, win: Win) -> Win:
         validate_name(win.title, "title", "Win")

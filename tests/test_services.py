@@ -12,7 +12,15 @@ import pytest
 
 from mentordesk.domain.cadence import check_in
 from mentordesk.domain.errors import ValidationError
-from mentordesk.domain.models import ActionItem, Meeting, Mentee, Note, OccurrenceStatus
+from mentordesk.domain.models import (
+    ActionItem,
+    Feedback,
+    FeedbackDirection,
+    Meeting,
+    Mentee,
+    Note,
+    OccurrenceStatus,
+)
 from mentordesk.services import Workspace
 
 LONDON = ZoneInfo("Europe/London")
@@ -162,3 +170,16 @@ def test_the_stored_next_check_in_agrees_with_the_domain_rule(
             "SELECT next_check_in FROM mentees WHERE id = ?", (person.id,)
         ).fetchone()
         assert stored == check_in(person, NOW.date()).due_on.isoformat()
+
+
+def test_feedback_may_be_long_but_not_empty(workspace: Workspace, mentee: Mentee) -> None:
+    long = "Your design review was specific and kind. " * 20
+    workspace.add_feedback(
+        Feedback(mentee.id or 0, FeedbackDirection.TO_MENTEE, long, date(2026, 11, 20))
+    )
+    assert workspace.feedback.for_mentee(mentee.id or 0)[0].body == long.strip()
+    with pytest.raises(ValidationError, match="Feedback is empty") as err:
+        workspace.add_feedback(
+            Feedback(mentee.id or 0, FeedbackDirection.FROM_MENTEE, "  ", date(2026, 11, 20))
+        )
+    assert err.value.field == "body"

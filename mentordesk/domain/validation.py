@@ -60,6 +60,14 @@ def validate_name(text: str, field: str = "name", label: str = "Name") -> str:
     return cleaned
 
 
+def validate_text(text: str, field: str, label: str) -> str:
+    """Free text (feedback, an action item) of any length, but not empty."""
+    cleaned = text.strip()
+    if not cleaned:
+        raise ValidationError(field, f"{label} is empty — write at least a few words.")
+    return cleaned
+
+
 def validate_email(text: str, field: str = "email") -> str:
     cleaned = text.strip()
     if cleaned and not _EMAIL.match(cleaned):
