@@ -21,6 +21,7 @@ from mentordesk import __version__
 from mentordesk.paths import demo_db_path, ensure_private_dir, resolve_db_path
 from mentordesk.services import Workspace
 from mentordesk.store.errors import DatabaseInUse, StoreError
+from mentordesk.store.lock import refuse_if_in_use
 
 _PAINT_TIMEOUT_MS = 10_000
 
@@ -64,6 +65,8 @@ def open_demo() -> Workspace:
 
     path = demo_db_path()
     ensure_private_dir(path.parent)
+    # Another window on the demo must not have its file replaced under it.
+    refuse_if_in_use(path)
     write_demo_file(path, size="small", overwrite=True)
     return Workspace.open(path)
 

@@ -49,3 +49,12 @@ class WriterLock:
     @property
     def held(self) -> bool:
         return self._fd is not None
+
+
+def refuse_if_in_use(db_path: Path) -> None:
+    """Raise DatabaseInUse when another MentorDesk holds ``db_path`` (e.g. before replacing it)."""
+    if not db_path.parent.is_dir():
+        return
+    probe = WriterLock(db_path)
+    probe.acquire()
+    probe.release()

@@ -112,3 +112,17 @@ def test_a_second_instance_on_the_same_file_is_told_and_stays_out(tmp_path: Path
         result = mentordesk("--db", str(db), "--quit-after-start")
     assert result.returncode == 3
     assert "already open in another MentorDesk window" in result.stderr
+
+
+def test_a_second_demo_window_leaves_the_first_ones_file_alone() -> None:
+    from mentordesk.app import open_demo
+
+    first = open_demo()
+    try:
+        mentees_before = first.counts()["mentees"]
+        result = mentordesk("--demo", "--quit-after-start", env={})
+        assert result.returncode == 3
+        assert "already open" in result.stderr
+        assert first.counts()["mentees"] == mentees_before  # its file was not replaced
+    finally:
+        first.close()
