@@ -6,8 +6,7 @@ from collections.abc import Callable, Hashable
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import Occurrence
@@ -16,7 +15,7 @@ from mentordesk.ui.formatting import plural, safe_zone
 from mentordesk.ui.models.meetings import MeetingsModel, when_text
 from mentordesk.ui.pages.base import Page
 from mentordesk.ui.widgets.detail_meeting import MeetingDetail
-from mentordesk.ui.widgets.list_pane import ListPane
+from mentordesk.ui.widgets.list_pane import ListPane, split_list_and_detail
 
 #: How much of a series' past the detail shows, and how many coming occurrences.
 PAST_WINDOW = timedelta(days=182)
@@ -52,15 +51,9 @@ class MeetingsPage(Page):
         self.pane.view.setAccessibleName("Meetings")
         self.detail = MeetingDetail(self)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("meetingsSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.pane)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setSizes([1200, 800])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 8)
-        layout.addWidget(self.splitter)
+        self.splitter = split_list_and_detail(
+            self, self.pane, self.detail, "meetingsSplitter", (1200, 800)
+        )
 
         self.pane.search_changed.connect(self._search)
         self.pane.current_changed.connect(self._show)

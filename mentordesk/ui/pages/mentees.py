@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from mentordesk.domain.models import Mentee
 from mentordesk.services import MenteeDashboard, Workspace
@@ -15,7 +15,7 @@ from mentordesk.ui.formatting import plural, safe_zone
 from mentordesk.ui.models.mentees import MenteesModel
 from mentordesk.ui.pages.base import Page
 from mentordesk.ui.pages.mentee_detail import MenteeDetail
-from mentordesk.ui.widgets.list_pane import ListPane
+from mentordesk.ui.widgets.list_pane import ListPane, split_list_and_detail
 
 _CLOCK_TICK_MS = 30_000
 _EMPTY = "No mentees yet — File › New Mentee (Ctrl+N)"
@@ -80,17 +80,9 @@ class MenteesPage(Page):
         self.pane.view.setAccessibleName("Mentees")
         self.detail = MenteeDetail(self)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("menteesSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.pane)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([1100, 900])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 8)
-        layout.addWidget(self.splitter)
+        self.splitter = split_list_and_detail(
+            self, self.pane, self.detail, "menteesSplitter", (1100, 900)
+        )
 
         self.pane.search_changed.connect(self._search)
         self.pane.current_changed.connect(self._show)

@@ -6,8 +6,7 @@ from collections.abc import Callable, Hashable
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from mentordesk.domain.models import Meeting
 from mentordesk.services import SEARCH_LIST_LIMIT, Workspace
@@ -15,7 +14,7 @@ from mentordesk.ui.formatting import plural, safe_zone
 from mentordesk.ui.models.notes import EXCERPT, NotesModel
 from mentordesk.ui.pages.base import Page
 from mentordesk.ui.widgets.detail_note import NoteDetail
-from mentordesk.ui.widgets.list_pane import ListPane
+from mentordesk.ui.widgets.list_pane import ListPane, split_list_and_detail
 
 _EMPTY = "No notes yet. Notes you take with your mentees show up here."
 
@@ -48,15 +47,9 @@ class NotesPage(Page):
         )
         self.detail = NoteDetail(self)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("notesSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.pane)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setSizes([1100, 900])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 8)
-        layout.addWidget(self.splitter)
+        self.splitter = split_list_and_detail(
+            self, self.pane, self.detail, "notesSplitter", (1100, 900)
+        )
 
         self.pane.search_changed.connect(self._search)
         self.pane.current_changed.connect(self._show)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSplitter,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -239,3 +240,20 @@ class ListPane(QWidget):
     def _update_empty(self) -> None:
         empty = self.model.rowCount() == 0
         self.stack.setCurrentWidget(self.empty_label if empty else self.view)
+
+
+def split_list_and_detail(
+    page: QWidget, pane: QWidget, detail: QWidget, name: str, sizes: tuple[int, int]
+) -> QSplitter:
+    """The list pages' layout: the list beside its detail view, in a splitter the window
+    saves and restores by ``name``."""
+    splitter = QSplitter(Qt.Orientation.Horizontal, page)
+    splitter.setObjectName(name)
+    splitter.setChildrenCollapsible(False)
+    splitter.addWidget(pane)
+    splitter.addWidget(detail)
+    splitter.setSizes(list(sizes))
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(12, 12, 12, 8)
+    layout.addWidget(splitter)
+    return splitter
