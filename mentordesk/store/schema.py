@@ -303,11 +303,28 @@ def m004_today_indexes(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX mentees_due ON mentees (status, next_check_in)")
 
 
+def m005_four_letter_prefix_index(conn: sqlite3.Connection) -> None:
+    """Rebuilds the notes index with four-letter prefixes too.
+
+    Search runs as the user types, so the last word is a prefix. A four-letter prefix
+    of a word found in every note took ~30 ms at 200,000 notes (FTS5 merged every
+    matching term); with it indexed, ~4 ms. The index grows ~14%; the rebuild is one-off.
+    The triggers of m001 name the table, so they keep working on the new one.
+    """
+    conn.execute("DROP TABLE notes_fts")
+    conn.execute(
+        "CREATE VIRTUAL TABLE notes_fts USING fts5 (title, body, content='notes',"
+        " content_rowid='id', prefix='2 3 4', tokenize='unicode61 remove_diacritics 2')"
+    )
+    conn.execute("INSERT INTO notes_fts (notes_fts) VALUES ('rebuild')")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("m001_initial", m001_initial),
     ("m002_last_contact_and_list_indexes", m002_last_contact_and_list_indexes),
     ("m003_meeting_instances", m003_meeting_instances),
     ("m004_today_indexes", m004_today_indexes),
+    ("m005_four_letter_prefix_index", m005_four_letter_prefix_index),
 ]
 
 MIGRATION_NAMES: tuple[str, ...] = tuple(name for name, _ in MIGRATIONS)

@@ -23,3 +23,6 @@ def test_a_version_1_file_is_upgraded_with_its_data(tmp_path: Path) -> None:
         # m002 derived the last contact from the held occurrence already in the file.
         assert ana.last_contact == datetime(2026, 1, 12, 9, 0, tzinfo=UTC)
         assert [n.title for n in ws.search_notes("guild")] == ["First call"]
+        assert [n.title for n in ws.search_notes("plat")] == ["First call"]  # as typed
+        # The rebuilt full-text index agrees with the notes it indexes.
+        ws.db.conn.execute("INSERT INTO notes_fts (notes_fts, rank) VALUES ('integrity-check', 1)")
