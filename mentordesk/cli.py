@@ -103,7 +103,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         summary = ", ".join(f"{n} {name}" for name, n in counts.items())
         print(f"ok: {path} ({summary})")
     else:
-        print(f"problems in {path}: " + "; ".join(problems))
+        print(f"{path} is damaged or inconsistent: " + "; ".join(problems))
     return EXIT_OK if ok else EXIT_FAILED
 
 

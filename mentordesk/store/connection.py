@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from mentordesk.store.errors import (
     BadDatabasePath,
+    DatabaseCorrupt,
     DatabaseUnreadable,
     NewerDatabaseError,
     NotAMentorDeskDatabase,
@@ -139,7 +140,11 @@ def connect(path: Path, *, readonly: bool = False) -> tuple[sqlite3.Connection, 
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         applied = applied_migrations(conn)
     except sqlite3.DatabaseError as exc:
-        raise DatabaseUnreadable(path, f"Cannot open {path.name}: {exc}.") from None
+        if isinstance(exc, sqlite3.OperationalError):  # locked, permissions, I/O
+            raise DatabaseUnreadable(path, f"Cannot open {path.name}: {exc}.") from None
+        raise DatabaseCorrupt(
+            path, f"{path.name} is damaged ({exc}) — it was left as is; restore a backup."
+        ) from None
     _refuse_newer(path, applied)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA temp_store = MEMORY")

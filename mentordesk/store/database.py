@@ -102,7 +102,10 @@ class Database:
     def check(self) -> list[str]:
         """Integrity and schema problems, empty when healthy."""
         problems: list[str] = []
-        rows = [r[0] for r in self.conn.execute("PRAGMA integrity_check")]
+        try:
+            rows = [r[0] for r in self.conn.execute("PRAGMA integrity_check")]
+        except sqlite3.DatabaseError as exc:  # damaged past what the check can walk
+            return [f"integrity: {exc}"]
         if rows != ["ok"]:
             problems.extend(f"integrity: {r}" for r in rows[:10])
         fk = self.conn.execute("PRAGMA foreign_key_check").fetchall()

@@ -36,6 +36,10 @@ class BadDatabasePath(StoreError):
     exit_code = 2
 
 
+class DatabaseCorrupt(StoreError):
+    """A MentorDesk file SQLite reports as damaged (truncated, malformed)."""
+
+
 class DatabaseUnreadable(StoreError):
     """The file cannot be opened (permissions, missing folder, corruption)."""
 

@@ -126,3 +126,15 @@ def test_a_second_demo_window_leaves_the_first_ones_file_alone() -> None:
         assert first.counts()["mentees"] == mentees_before  # its file was not replaced
     finally:
         first.close()
+
+
+def test_check_reports_a_truncated_file_as_damaged_and_keeps_it(tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    assert mentordesk("demo-data", str(db)).returncode == 0
+    with db.open("r+b") as fh:
+        fh.truncate(db.stat().st_size // 2)
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    result = mentordesk("check", "--db", str(db))
+    assert result.returncode == 1
+    assert "damaged" in result.stderr + result.stdout and "Traceback" not in result.stderr
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
