@@ -49,4 +49,4 @@ def write_demo_file(
             from mentordesk.demo.large import write_large
 
             write_large(workspace, now, progress=say)
-        workspace.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        workspace.db.checkpoint()

@@ -88,6 +88,10 @@ class Database:
         finally:
             self._depth = 0
 
+    def checkpoint(self) -> None:
+        """Fold the WAL into the main file (e.g. before a file is handed on or measured)."""
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def counts(self, tables: tuple[str, ...]) -> dict[str, int]:
         known = {
             r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
