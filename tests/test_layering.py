@@ -46,3 +46,15 @@ def test_the_check_itself_catches_a_forbidden_import(tmp_path: Path) -> None:
     sample = tmp_path / "bad.py"
     sample.write_text("import sqlite3\nfrom mentordesk.store.database import Database\n")
     assert _imports(sample) == {"sqlite3", "mentordesk.store.database"}
+
+
+def test_only_the_store_touches_a_connection() -> None:
+    """SQL lives in mentordesk/store: nothing else reaches for a connection object."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.is_relative_to(PACKAGE / "store"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        if any(isinstance(n, ast.Attribute) and n.attr == "conn" for n in ast.walk(tree)):
+            found.append(str(path.relative_to(PACKAGE.parent)))
+    assert found == []
