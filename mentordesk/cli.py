@@ -14,9 +14,13 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mentordesk import __version__
 from mentordesk.paths import resolve_db_path
+
+if TYPE_CHECKING:
+    from datetime import date, datetime
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_LOCKED = 0, 1, 2, 3
 
@@ -55,6 +59,43 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("path", metavar="PATH", help="file to create")
     demo.add_argument("--size", choices=("small", "large"), default="small")
     demo.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
+
+    overlap = sub.add_parser(
+        "overlap", help="when people in different time zones can meet (working hours, daytime)"
+    )
+    overlap.add_argument(
+        "--person",
+        action="append",
+        required=True,
+        metavar="ZONE@HH:MM-HH:MM[@Mon-Fri]",
+        help="a person's zone and working hours (every day unless weekdays are given); repeat",
+    )
+    overlap.add_argument(
+        "--date", required=True, metavar="YYYY-MM-DD", help="first day, in the first person's zone"
+    )
+    overlap.add_argument("--days", type=int, default=1, metavar="N", help="days to cover")
+    overlap.add_argument("--slot", type=int, default=15, metavar="MIN", help="15, 30 or 60")
+    overlap.add_argument("--json", action="store_true", help="print the windows as JSON")
+
+    occ = sub.add_parser(
+        "occurrences", help="list a recurring meeting's times in its zone and others"
+    )
+    occ.add_argument("--start", required=True, metavar="'YYYY-MM-DD HH:MM'", help="first start")
+    occ.add_argument("--zone", required=True, metavar="ZONE", help="zone the meeting is planned in")
+    occ.add_argument("--rrule", required=True, metavar="RULE", help="e.g. FREQ=WEEKLY;COUNT=10")
+    occ.add_argument(
+        "--show", action="append", default=[], metavar="ZONE", help="also show this zone; repeat"
+    )
+    occ.add_argument(
+        "--limit", type=int, default=52, metavar="N", help="most to list when the rule never ends"
+    )
+    occ.add_argument(
+        "--fold",
+        type=int,
+        choices=(0, 1),
+        help="for a start that happens twice (clocks go back): 0 the first, 1 the second",
+    )
+    occ.add_argument("--json", action="store_true", help="print the occurrences as JSON")
     return parser
 
 
@@ -70,6 +111,8 @@ def run(argv: list[str] | None = None, *, started: float | None = None) -> int:
     commands: dict[str, Callable[[argparse.Namespace], int]] = {
         "check": cmd_check,
         "demo-data": cmd_demo_data,
+        "overlap": cmd_overlap,
+        "occurrences": cmd_occurrences,
     }
     return commands[args.command](args)
 
@@ -123,4 +166,125 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
         progress=lambda message: print(message, file=sys.stderr),
     )
     print(f"wrote {args.size} demo database to {path} in {time.perf_counter() - begun:.1f} s")
+    return EXIT_OK
+
+
+def _local_text(moment: datetime) -> str:
+    return moment.isoformat(timespec="minutes")
+
+
+def _day_mark(moment: datetime, reference: date) -> str:
+    shift = (moment.date() - reference).days
+    return f" ({shift:+d} day)" if shift else ""
+
+
+def cmd_overlap(args: argparse.Namespace) -> int:
+    from datetime import date as date_type
+
+    from mentordesk.domain.errors import ValidationError
+    from mentordesk.planner.overlap import overlap, parse_person
+    from mentordesk.planner.zones import utc_iso
+
+    try:
+        people = [parse_person(spec) for spec in args.person]
+        try:
+            first_day = date_type.fromisoformat(args.date.strip())
+        except ValueError:
+            raise ValidationError(
+                "date", f"'{args.date}' is not a date — use YYYY-MM-DD, e.g. 2026-03-09."
+            ) from None
+        windows = overlap(people, first_day, days=args.days, slot=args.slot)
+    except ValidationError as exc:
+        return _fail(exc.message, EXIT_BAD_INPUT)
+    zones = list(dict.fromkeys(p.zone for p in people))
+    if args.json:
+        rows = [
+            {
+                "start": utc_iso(w.start),
+                "end": utc_iso(w.end),
+                "level": w.level,
+                "local": {z: _local_text(w.local(z)) for z in zones},
+            }
+            for w in windows
+        ]
+        print(json.dumps(rows, indent=2))
+        return EXIT_OK
+    if not windows:
+        print("no window where everyone is awake (07:00-22:00) in that range")
+    for w in windows:
+        reference = w.local(zones[0]).date()
+        parts = [f"{w.level:4}  {w.start:%Y-%m-%d %H:%M}-{w.end:%H:%M} UTC"]
+        for z in zones:
+            begin, end = w.local(z), w.end.astimezone(w.local(z).tzinfo)
+            parts.append(f"{z} {begin:%a %H:%M}-{end:%H:%M}{_day_mark(begin, reference)}")
+        print(" | ".join(parts))
+    return EXIT_OK
+
+
+def cmd_occurrences(args: argparse.Namespace) -> int:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from mentordesk.domain.errors import ValidationError
+    from mentordesk.domain.validation import validate_zone
+    from mentordesk.planner.recurrence import MAX_OCCURRENCES, validate_rrule
+    from mentordesk.planner.series import check_wall_time, occurrences
+    from mentordesk.planner.zones import utc_iso
+
+    try:
+        anchor = validate_zone(args.zone, "zone")
+        shown = [validate_zone(z, "show") for z in args.show]
+        try:
+            naive = datetime.fromisoformat(args.start.strip())
+        except ValueError:
+            raise ValidationError(
+                "start", f"'{args.start}' is not a start — use 'YYYY-MM-DD HH:MM'."
+            ) from None
+        if naive.tzinfo is not None:
+            raise ValidationError(
+                "start", "Give the start as a wall-clock time without an offset; --zone says where."
+            )
+        if not 1 <= args.limit <= MAX_OCCURRENCES:
+            raise ValidationError("limit", f"--limit {args.limit}? Choose 1 to {MAX_OCCURRENCES}.")
+        check = check_wall_time(naive, anchor)
+        if check.status == "gap":
+            raise ValidationError("start", check.message)
+        if check.status == "fold" and args.fold is None:
+            raise ValidationError(
+                "start",
+                check.message.removesuffix(" — say which one.")
+                + " — pass --fold 0 for the first or --fold 1 for the second.",
+            )
+        start = naive.replace(tzinfo=ZoneInfo(anchor), fold=args.fold or 0)
+        rule = validate_rrule(args.rrule, start)
+        found = occurrences(start, rule, shown, limit=args.limit)
+    except ValidationError as exc:
+        return _fail(exc.message, EXIT_BAD_INPUT)
+    if args.json:
+        rows = [
+            {
+                "utc": utc_iso(o.utc),
+                "local": {z: _local_text(t) for z, t in o.local.items()},
+                "moved_for": list(o.moved_for),
+                "note": o.note or None,
+            }
+            for o in found
+        ]
+        print(json.dumps(rows, indent=2))
+        return EXIT_OK
+    for o in found:
+        reference = o.local[anchor].date()
+        parts = [f"{o.utc:%Y-%m-%d %H:%M} UTC"]
+        parts += [f"{z} {t:%a %Y-%m-%d %H:%M}{_day_mark(t, reference)}" for z, t in o.local.items()]
+        line = " | ".join(parts)
+        if o.moved_for:
+            line += "  [moved for " + ", ".join(o.moved_for) + "]"
+        if o.note:
+            line += f"  ({o.note})"
+        print(line)
+    upper = rule.upper()
+    if rule and "COUNT=" not in upper and "UNTIL=" not in upper and len(found) >= args.limit:
+        print(
+            f"(the first {len(found)}; the rule never ends — --limit N for more)", file=sys.stderr
+        )
     return EXIT_OK
