@@ -13,7 +13,13 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import (
+    QEventLoop,
+    QMessageLogContext,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -48,7 +54,27 @@ def _application(*, headless_ok: bool = False) -> QApplication:
 
     icon: QIcon = app_icon()
     app.setWindowIcon(icon)
+    if app.platformName() == "offscreen":
+        _quiet_offscreen_noise()
     return app
+
+
+_OFFSCREEN_NOISE = "This plugin does not support"
+
+
+def _quiet_offscreen_noise() -> None:
+    """Offscreen Qt has no window manager and says so on every show; keep stderr for news."""
+    previous = None
+
+    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if message.startswith(_OFFSCREEN_NOISE):
+            return
+        if previous is not None:
+            previous(kind, context, message)
+        else:
+            print(message, file=sys.stderr)
+
+    previous = qInstallMessageHandler(handler)
 
 
 def _tell(title: str, message: str, *, quiet: bool, critical: bool = True) -> None:
