@@ -96,6 +96,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="for a start that happens twice (clocks go back): 0 the first, 1 the second",
     )
     occ.add_argument("--json", action="store_true", help="print the occurrences as JSON")
+
+    export = sub.add_parser("export-ics", help="write meetings to an .ics calendar file")
+    _db_option(export)
+    export.add_argument("--mentee", metavar="NAME_OR_ID", help="only this mentee's meetings")
+    export.add_argument("--out", required=True, metavar="FILE", help="the .ics file to write")
+
+    imp = sub.add_parser("import-ics", help="read an .ics file as meetings or busy times")
+    _db_option(imp)
+    imp.add_argument("file", metavar="FILE", help="the .ics file to read")
+    target = imp.add_mutually_exclusive_group(required=True)
+    target.add_argument("--mentee", metavar="NAME_OR_ID", help="as this mentee's meetings")
+    target.add_argument("--busy", action="store_true", help="as busy times for conflict checks")
     return parser
 
 
@@ -113,6 +125,8 @@ def run(argv: list[str] | None = None, *, started: float | None = None) -> int:
         "demo-data": cmd_demo_data,
         "overlap": cmd_overlap,
         "occurrences": cmd_occurrences,
+        "export-ics": cmd_export_ics,
+        "import-ics": cmd_import_ics,
     }
     return commands[args.command](args)
 
@@ -287,4 +301,55 @@ def cmd_occurrences(args: argparse.Namespace) -> int:
         print(
             f"(the first {len(found)}; the rule never ends — --limit N for more)", file=sys.stderr
         )
+    return EXIT_OK
+
+
+def cmd_export_ics(args: argparse.Namespace) -> int:
+    from mentordesk.domain.errors import ValidationError
+    from mentordesk.services import Workspace
+    from mentordesk.store.errors import StoreError
+
+    out = Path(args.out).expanduser()
+    if not out.parent.is_dir():
+        return _fail(f"the folder {out.parent} does not exist — create it first.", EXIT_BAD_INPUT)
+    try:
+        with Workspace.open(resolve_db_path(args.db)) as workspace:
+            mentee_id = workspace.find_mentee(args.mentee).id if args.mentee else None
+            count = workspace.export_ics(mentee_id, out)
+    except StoreError as exc:
+        return _fail(exc.message, exc.exit_code)
+    except ValidationError as exc:
+        return _fail(exc.message, EXIT_BAD_INPUT)
+    except OSError as exc:
+        return _fail(f"cannot write {out}: {exc.strerror or exc}", EXIT_FAILED)
+    print(f"wrote {count} meeting{'s' if count != 1 else ''} to {out}")
+    return EXIT_OK
+
+
+def cmd_import_ics(args: argparse.Namespace) -> int:
+    from mentordesk.domain.errors import ValidationError
+    from mentordesk.services import Workspace
+    from mentordesk.store.errors import StoreError
+
+    path = Path(args.file).expanduser()
+    if not path.is_file():
+        return _fail(f"{path} does not exist or is not a file.", EXIT_BAD_INPUT)
+    try:
+        with Workspace.open(resolve_db_path(args.db)) as workspace:
+            mentee = workspace.find_mentee(args.mentee) if args.mentee else None
+            report = workspace.import_ics(path, None if mentee is None else mentee.id, args.busy)
+    except StoreError as exc:
+        return _fail(exc.message, exc.exit_code)
+    except ValidationError as exc:
+        return _fail(exc.message, EXIT_BAD_INPUT)
+    for line in report.skipped:
+        print(line)
+    if mentee is not None:
+        print(
+            f"imported {report.meetings} meeting(s) for {mentee.name}"
+            f" ({report.cancelled} cancelled, {report.moved} moved occurrence(s)),"
+            f" {len(report.skipped)} line(s) above"
+        )
+    else:
+        print(f"imported {report.busy_times} busy time(s), {len(report.skipped)} line(s) above")
     return EXIT_OK

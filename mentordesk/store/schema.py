@@ -319,12 +319,41 @@ def m005_four_letter_prefix_index(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO notes_fts (notes_fts) VALUES ('rebuild')")
 
 
+# Times the mentor is busy elsewhere, imported from .ics files for conflict checks.
+# Like meetings: wall-clock start in its zone is the truth, UTC columns are derived
+# (last_utc NULL: the series never ends). exdates is a JSON list of wall-clock starts.
+_BUSY_TIMES = """
+CREATE TABLE busy_times (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL,
+    uid TEXT NOT NULL,
+    title TEXT NOT NULL,
+    start_local TEXT NOT NULL,
+    zone TEXT NOT NULL,
+    duration_minutes INTEGER NOT NULL CHECK (duration_minutes > 0),
+    rrule TEXT,
+    exdates TEXT NOT NULL DEFAULT '[]',
+    start_utc TEXT NOT NULL,
+    end_utc TEXT NOT NULL,
+    last_utc TEXT,
+    imported_at TEXT NOT NULL
+);
+CREATE INDEX busy_times_source ON busy_times (source);
+CREATE INDEX busy_times_range ON busy_times (start_utc, last_utc);
+"""
+
+
+def m006_busy_times(conn: sqlite3.Connection) -> None:
+    _execute_script(conn, _BUSY_TIMES)
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("m001_initial", m001_initial),
     ("m002_last_contact_and_list_indexes", m002_last_contact_and_list_indexes),
     ("m003_meeting_instances", m003_meeting_instances),
     ("m004_today_indexes", m004_today_indexes),
     ("m005_four_letter_prefix_index", m005_four_letter_prefix_index),
+    ("m006_busy_times", m006_busy_times),
 ]
 
 MIGRATION_NAMES: tuple[str, ...] = tuple(name for name, _ in MIGRATIONS)
