@@ -44,7 +44,7 @@ from mentordesk.domain.views import (
     TodayOverview,
     UpcomingMeeting,
 )
-from mentordesk.planner.ics import ImportedEvent, ImportReport
+from mentordesk.planner.ics import ImportReport
 from mentordesk.planner.recurrence import expand, last_occurrence, validate_rrule
 from mentordesk.planner.zones import system_zone, tz_database_version
 from mentordesk.store.database import Database
@@ -61,7 +61,6 @@ from mentordesk.store.repositories.records import (
 from mentordesk.store.repositories.settings import SettingsRepository
 
 _TZ_VERSION_KEY = "tz_database_version"
-_ICS_PREFIX_KEY = "ics_uid_prefix"
 #: A search lists at most this many notes, the newest: more is not read, and it keeps
 #: a common word instant at 200,000 notes.
 SEARCH_LIST_LIMIT = 2000
@@ -453,124 +452,18 @@ class Workspace:
     def meeting_notes(self, meeting_id: int) -> list[NoteSummary]:
         return self.notes.for_meeting(meeting_id)
 
-    # -- iCalendar --------------------------------------------------------------------------
-
-    def _ics_uid_prefix(self) -> str:
-        """A random token per database, so two databases' meeting UIDs never collide."""
-        prefix = self.settings_repo.get_value(_ICS_PREFIX_KEY)
-        if not prefix:
-            import secrets
-
-            prefix = secrets.token_hex(6)
-            self.settings_repo.set_values({_ICS_PREFIX_KEY: prefix})
-        return str(prefix)
+    # -- iCalendar (the work lives in mentordesk/calendar_transfer.py) -----------------------
 
     def export_ics(
         self, mentee_id: int | None, path: Path | str, now: datetime | None = None
     ) -> int:
-        """Writes a mentee's meetings, or everyone's upcoming ones, to ``path``; returns how many.
+        """Writes a mentee's meetings, or everyone's upcoming ones, to ``path``; returns a count."""
+        from mentordesk.calendar_transfer import export_ics
 
-        UIDs are stable per meeting, so a re-export updates the calendar rather than
-        duplicating; SEQUENCE grows with each edit.
-        """
-        from mentordesk.planner.ics import ExportItem, build_ics
-        from mentordesk.store.repositories.busy import meeting_sequences
-
-        now = now or _now()
-        if mentee_id is not None:
-            self.mentees.get(mentee_id)
-            meetings = self.meetings.for_mentee(mentee_id)
-        else:
-            meetings = []
-            for m in self.meetings.list(descending=False):
-                last = last_occurrence(m.start, m.rrule)
-                if last is None or last + m.duration > now:
-                    meetings.append(m)
-        ids = [m.id or 0 for m in meetings]
-        facts = self.meetings.occurrences(ids)
-        sequences = meeting_sequences(self.db, ids)
-        prefix = self._ics_uid_prefix()
-        items = []
-        for m in meetings:
-            records = facts.get(m.id or 0, [])
-            cancelled = [
-                r.original_start for r in records if r.status is OccurrenceStatus.CANCELLED
-            ]
-            moved = [(r.original_start, r.new_start) for r in records if r.new_start is not None]
-            items.append(
-                ExportItem(
-                    meeting=m,
-                    uid=f"meeting-{m.id}-{prefix}@mentordesk",
-                    sequence=sequences.get(m.id or 0, 0),
-                    cancelled=tuple(cancelled),
-                    moved=tuple(moved),
-                )
-            )
-        Path(path).write_bytes(build_ics(items, now))
-        return len(items)
+        return export_ics(self, mentee_id, path, now or _now())
 
     def import_ics(self, path: Path | str, mentee_id: int | None, busy: bool) -> ImportReport:
-        """Reads ``path`` as busy times or as a mentee's meetings, in one transaction.
+        """Reads ``path`` as busy times or as a mentee's meetings, in one transaction."""
+        from mentordesk.calendar_transfer import import_ics
 
-        Raises ValidationError for a file that cannot be read or is refused.
-        """
-        from mentordesk.planner.ics import read_ics
-
-        if busy == (mentee_id is not None):
-            raise ValidationError("mentee", "Import as busy times or as a mentee's meetings.")
-        source = Path(path)
-        contents = read_ics(source, default_zone=self.settings().time_zone)
-        skipped = list(contents.skipped)
-        counts = {"meetings": 0, "busy_times": 0, "cancelled": 0, "moved": 0}
-        with self.db.transaction():
-            if busy:
-                from mentordesk.store.repositories.busy import BusyRepository
-
-                repo = BusyRepository(self.db)
-                counts["busy_times"] = repo.replace_source(source.name, contents.events)
-            else:
-                mentee = self.mentees.get(mentee_id or 0)
-                for event in contents.events:
-                    try:
-                        self._import_meeting(mentee.id or 0, event, counts)
-                    except ValidationError as exc:
-                        skipped.append(f"skipped '{event.title}': {exc.message}")
-        return ImportReport(events=len(contents.events), skipped=tuple(skipped), **counts)
-
-    def _import_meeting(self, mentee_id: int, event: ImportedEvent, counts: dict[str, int]) -> None:
-        from mentordesk.planner.ics import whole_minutes
-
-        with self.db.transaction():
-            saved = self.save_meeting(
-                Meeting(
-                    mentee_id=mentee_id,
-                    title=event.title,
-                    start=event.start,
-                    duration=timedelta(minutes=whole_minutes(event.duration)),
-                    rrule=event.rrule,
-                    location=event.location,
-                )
-            )
-            meeting_id = saved.id or 0
-            counts["meetings"] += 1
-            for original in event.exdates:
-                if self._is_occurrence(saved, original):
-                    cancel = OccurrenceRecord(meeting_id, original, OccurrenceStatus.CANCELLED)
-                    self.meetings.record_occurrence(cancel)
-                    counts["cancelled"] += 1
-            for original, new_start in event.moved:
-                if self._is_occurrence(saved, original):
-                    move = OccurrenceRecord(
-                        meeting_id,
-                        original,
-                        OccurrenceStatus.MOVED,
-                        new_start=new_start,
-                        reason="moved in the imported calendar",
-                    )
-                    self.meetings.record_occurrence(move)
-                    counts["moved"] += 1
-
-    @staticmethod
-    def _is_occurrence(meeting: Meeting, original: datetime) -> bool:
-        moment = original.astimezone(meeting.start.tzinfo)
-        return any(expand(meeting.start, meeting.rrule, moment, moment + timedelta(minutes=1)))
+        return import_ics(self, path, mentee_id, busy)
