@@ -44,7 +44,8 @@ from mentordesk.domain.views import (
     TodayOverview,
     UpcomingMeeting,
 )
-from mentordesk.planner.ics import ImportReport
+from mentordesk.planner.conflicts import Busy, Conflict, busy_occurrences, find_conflicts
+from mentordesk.planner.ics import ImportedEvent, ImportReport
 from mentordesk.planner.recurrence import expand, last_occurrence, validate_rrule
 from mentordesk.planner.zones import system_zone, tz_database_version
 from mentordesk.store.database import Database
@@ -451,6 +452,38 @@ class Workspace:
 
     def meeting_notes(self, meeting_id: int) -> list[NoteSummary]:
         return self.notes.for_meeting(meeting_id)
+
+    def conflicts(
+        self, meeting: Meeting, horizon: timedelta = timedelta(days=365)
+    ) -> list[Conflict]:
+        """Occurrences of ``meeting`` (new or moved) within ``horizon`` of its start that
+        overlap another of the mentor's meetings (any mentee) or an imported busy time."""
+        first = meeting.start
+        window = (first, first + horizon)
+        planned = [
+            (start, start + meeting.duration)
+            for start in expand(meeting.start, meeting.rrule, *window)
+        ]
+        if not planned:
+            return []
+        span = (planned[0][0] - timedelta(days=1), planned[-1][1])
+        taken = [
+            Busy(o.meeting.title, o.start, o.end, "meeting")
+            for o in self.occurrences_between(*span)
+            if o.meeting.id != meeting.id and o.status is not OccurrenceStatus.CANCELLED
+        ]
+        for event in self.busy_times():
+            taken.extend(
+                busy_occurrences(
+                    event.title, event.start, event.duration, event.rrule, span, event.exdates
+                )
+            )
+        return find_conflicts(planned, taken)
+
+    def busy_times(self) -> list[ImportedEvent]:
+        from mentordesk.store.repositories.busy import BusyRepository
+
+        return BusyRepository(self.db).all()
 
     # -- iCalendar (the work lives in mentordesk/calendar_transfer.py) -----------------------
 
