@@ -6,7 +6,7 @@ validates first (ValidationError names the field) and runs in one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -44,13 +44,13 @@ from mentordesk.domain.views import (
     TodayOverview,
     UpcomingMeeting,
 )
+from mentordesk.occurrence_window import occurrence_window
 from mentordesk.planner.conflicts import Busy, Conflict, busy_occurrences, find_conflicts
 from mentordesk.planner.ics import ImportedEvent, ImportReport
 from mentordesk.planner.recurrence import expand, last_occurrence, validate_rrule
 from mentordesk.planner.zones import system_zone, tz_database_version
 from mentordesk.store.database import Database
 from mentordesk.store.repositories.goals import GoalRepository
-from mentordesk.store.repositories.meeting_instances import InstanceRow
 from mentordesk.store.repositories.meetings import MeetingRepository
 from mentordesk.store.repositories.mentees import MenteeRepository
 from mentordesk.store.repositories.notes import NoteRepository
@@ -246,103 +246,21 @@ class Workspace:
 
         A moved occurrence is in the window when its new start is.
         """
-        return [u.occurrence for u in self._window(start, end, mentee_id)]
+        return [u.occurrence for u in occurrence_window(self.meetings, start, end, mentee_id)]
 
     def upcoming(
         self, now: datetime | None = None, days: int = 14, limit: int = 20
     ) -> list[UpcomingMeeting]:
         now = now or _now()
         # Start a meeting-length back so the one in progress still shows.
-        return self._window(
+        return occurrence_window(
+            self.meetings,
             now - timedelta(hours=2),
             now + timedelta(days=days),
             limit=limit,
             skip_cancelled=True,
             keep=lambda o: o.end > now,
         )
-
-    def _window(
-        self,
-        start: datetime,
-        end: datetime,
-        mentee_id: int | None = None,
-        limit: int | None = None,
-        skip_cancelled: bool = False,
-        keep: Callable[[Occurrence], bool] | None = None,
-    ) -> list[UpcomingMeeting]:
-        """Occurrences in [start, end) by start, the first ``limit`` that ``keep`` accepts.
-
-        Unmoved occurrences come from the indexed occurrence table, a page at a
-        time when there is a limit; moved ones and those past the table's horizon
-        are few and read whole.
-        """
-        others = self._moved_into(start, end, mentee_id, skip_cancelled)
-        others += self._past_horizon(start, end, mentee_id, skip_cancelled)
-        # A few rows of slack for those ``keep`` drops (meetings that already ended).
-        fetch = -1 if limit is None else limit + 10
-        while True:
-            rows = self.meetings.instances.unmoved(start, end, mentee_id, fetch, skip_cancelled)
-            found = sorted([*map(self._upcoming_of, rows), *others], key=self._start_then_meeting)
-            if keep is not None:
-                found = [u for u in found if keep(u.occurrence)]
-            if limit is None or len(rows) < fetch:
-                return found if limit is None else found[:limit]
-            # The page was cut: only what starts before its last row is surely complete.
-            last = rows[-1].original_start
-            complete = [u for u in found if u.occurrence.start < last]
-            if len(complete) >= limit:
-                return complete[:limit]
-            fetch *= 4
-
-    def _moved_into(
-        self, start: datetime, end: datetime, mentee_id: int | None, skip_cancelled: bool
-    ) -> list[UpcomingMeeting]:
-        listed, unlisted = self.meetings.instances.moved_into(start, end, mentee_id, skip_cancelled)
-        # Past the table's horizon, only the rule can say the original start is real.
-        real = [
-            r
-            for r in unlisted
-            if any(expand(r.meeting.start, r.meeting.rrule, r.original_start,
-                          r.original_start + timedelta(minutes=1)))
-        ]  # fmt: skip
-        return [self._upcoming_of(r) for r in [*listed, *real]]
-
-    def _past_horizon(
-        self, start: datetime, end: datetime, mentee_id: int | None, skip_cancelled: bool
-    ) -> list[UpcomingMeeting]:
-        """Unmoved occurrences of series whose table rows stop before ``end``: expanded."""
-        series = self.meetings.instances.open_series(end, mentee_id)
-        if not series:
-            return []
-        facts = self.meetings.occurrences(s.meeting.id or 0 for s in series)
-        result: list[UpcomingMeeting] = []
-        for s in series:
-            by_start = {f.original_start: f for f in facts.get(s.meeting.id or 0, [])}
-            for original in expand(s.meeting.start, s.meeting.rrule,
-                                   max(start, s.listed_until), end):  # fmt: skip
-                fact = by_start.get(original)
-                if fact is not None and (
-                    fact.new_start is not None
-                    or (skip_cancelled and fact.status is OccurrenceStatus.CANCELLED)
-                ):
-                    continue  # a moved one is counted where it was moved to
-                row = InstanceRow(s.meeting, original, fact, s.mentee_name, s.mentee_zone)
-                result.append(self._upcoming_of(row))
-        return result
-
-    @staticmethod
-    def _upcoming_of(row: InstanceRow) -> UpcomingMeeting:
-        occurrence = Occurrence(row.meeting, row.original_start, row.original_start)
-        if row.record is not None:
-            occurrence.status = row.record.status
-            occurrence.reason = row.record.reason
-            if row.record.new_start is not None:
-                occurrence.start = row.record.new_start
-        return UpcomingMeeting(occurrence, row.mentee_name, row.mentee_zone)
-
-    @staticmethod
-    def _start_then_meeting(u: UpcomingMeeting) -> tuple[datetime, int]:
-        return u.occurrence.start, u.occurrence.meeting.id or 0
 
     def _mentees_by_id(self, ids: set[int]) -> list[Mentee]:
         return [self.mentees.get(i) for i in sorted(ids)]
