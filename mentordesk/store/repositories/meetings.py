@@ -47,54 +47,42 @@ class MeetingRepository:
         # Range reads over the derived occurrence table (see meeting_instances.py).
         self.instances = InstanceQueries(db)
 
-    def add(self, meeting: Meeting) -> Meeting:
+    def _values(self, meeting: Meeting) -> tuple[object, ...]:
+        """The columns add and update both write, in order, derived UTC included."""
         start_utc, last_utc = _derived(meeting, self._last_start)
+        return (
+            meeting.mentee_id,
+            meeting.title,
+            format_wall(meeting.start),
+            meeting.zone,
+            meeting.start.fold,
+            int(meeting.duration.total_seconds() // 60),
+            meeting.rrule,
+            meeting.location,
+            start_utc,
+            last_utc,
+        )
+
+    def add(self, meeting: Meeting) -> Meeting:
         stamp = instant(now_utc())
         with self.db.transaction() as conn:
             cur = conn.execute(
                 "INSERT INTO meetings (mentee_id, title, start_local, zone, fold,"
                 " duration_minutes, rrule, location, start_utc, last_utc, created_at,"
                 " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    meeting.mentee_id,
-                    meeting.title,
-                    format_wall(meeting.start),
-                    meeting.zone,
-                    meeting.start.fold,
-                    int(meeting.duration.total_seconds() // 60),
-                    meeting.rrule,
-                    meeting.location,
-                    start_utc,
-                    last_utc,
-                    stamp,
-                    stamp,
-                ),
+                (*self._values(meeting), stamp, stamp),
             )
             meeting_id = int(cur.lastrowid or 0)
             replace_instances(conn, meeting_id, meeting, now_utc())
         return self.get(meeting_id)
 
     def update(self, meeting: Meeting) -> Meeting:
-        start_utc, last_utc = _derived(meeting, self._last_start)
         with self.db.transaction() as conn:
             conn.execute(
                 "UPDATE meetings SET mentee_id = ?, title = ?, start_local = ?, zone = ?,"
                 " fold = ?, duration_minutes = ?, rrule = ?, location = ?, start_utc = ?,"
                 " last_utc = ?, updated_at = ? WHERE id = ?",
-                (
-                    meeting.mentee_id,
-                    meeting.title,
-                    format_wall(meeting.start),
-                    meeting.zone,
-                    meeting.start.fold,
-                    int(meeting.duration.total_seconds() // 60),
-                    meeting.rrule,
-                    meeting.location,
-                    start_utc,
-                    last_utc,
-                    instant(now_utc()),
-                    meeting.id,
-                ),
+                (*self._values(meeting), instant(now_utc()), meeting.id),
             )
             replace_instances(conn, int(meeting.id or 0), meeting, now_utc())
         return self.get(int(meeting.id or 0))
