@@ -34,8 +34,15 @@ def _uid_prefix(ws: Workspace) -> str:
     return str(prefix)
 
 
-def export_ics(ws: Workspace, mentee_id: int | None, path: Path | str, now: datetime) -> int:
-    """Writes a mentee's meetings, or everyone's upcoming ones, to ``path``; returns how many.
+def export_ics(
+    ws: Workspace,
+    mentee_id: int | None,
+    path: Path | str,
+    now: datetime,
+    meeting_id: int | None = None,
+) -> int:
+    """Writes one meeting (or series), a mentee's meetings, or everyone's upcoming ones to
+    ``path``; returns how many.
 
     UIDs are stable per meeting, so a re-export updates the calendar rather than
     duplicating; SEQUENCE grows with each edit.
@@ -43,7 +50,9 @@ def export_ics(ws: Workspace, mentee_id: int | None, path: Path | str, now: date
     from mentordesk.planner.ics import ExportItem, build_ics
     from mentordesk.store.repositories.busy import meeting_sequences
 
-    if mentee_id is not None:
+    if meeting_id is not None:
+        meetings = [ws.meetings.get(meeting_id)]
+    elif mentee_id is not None:
         ws.mentees.get(mentee_id)
         meetings = ws.meetings.for_mentee(mentee_id)
     else:

@@ -108,7 +108,49 @@ def build_parser() -> argparse.ArgumentParser:
     target = imp.add_mutually_exclusive_group(required=True)
     target.add_argument("--mentee", metavar="NAME_OR_ID", help="as this mentee's meetings")
     target.add_argument("--busy", action="store_true", help="as busy times for conflict checks")
+
+    backup = sub.add_parser("backup", help="write a checked backup of the database")
+    _db_option(backup)
+    backup.add_argument(
+        "--to",
+        metavar="DIR",
+        help="folder for the backup (default: NAME-backups beside the database, thinned)",
+    )
+
+    restore = sub.add_parser(
+        "restore", help="put a backup's content into the database (backs up the current first)"
+    )
+    _db_option(restore)
+    restore.add_argument("file", metavar="FILE", help="the backup to restore")
+    _add_full_export_parsers(sub)
     return parser
+
+
+def _add_full_export_parsers(sub: argparse._SubParsersAction) -> None:
+    private = (
+        "The export holds EVERYTHING, private notes included (it is your own copy, so that"
+        " nothing is locked in): keep it as safe as the database itself."
+    )
+    export = sub.add_parser(
+        "export",
+        help="write all data, private notes included, to a folder (JSON, CSV, Markdown notes)",
+        description="Writes a full export into DIR (created 0700, files 0600):"
+        " mentordesk-export.json (the faithful copy, for `mentordesk import`), csv/TABLE.csv"
+        " per table, and notes/MENTEE/DATE-ID-TITLE.md per note. " + private,
+    )
+    _db_option(export)
+    export.add_argument(
+        "--out", required=True, metavar="DIR", help="a new (or empty) folder to write into"
+    )
+    imp = sub.add_parser(
+        "import",
+        help="restore a full export (mentordesk-export.json) into a new, empty database",
+        description="Restores every row of a full export, with its ids, into an EMPTY"
+        " database (--db NEW.db creates one); refused, with nothing written, for a database"
+        " that holds data or a file that is damaged.",
+    )
+    _db_option(imp)
+    imp.add_argument("file", metavar="FILE.json", help="the export's mentordesk-export.json")
 
 
 def run(argv: list[str] | None = None, *, started: float | None = None) -> int:
@@ -127,6 +169,10 @@ def run(argv: list[str] | None = None, *, started: float | None = None) -> int:
         "occurrences": cmd_occurrences,
         "export-ics": cmd_export_ics,
         "import-ics": cmd_import_ics,
+        "backup": cmd_backup,
+        "restore": cmd_restore,
+        "export": cmd_export,
+        "import": cmd_import,
     }
     return commands[args.command](args)
 
@@ -352,4 +398,96 @@ def cmd_import_ics(args: argparse.Namespace) -> int:
         )
     else:
         print(f"imported {report.busy_times} busy time(s), {len(report.skipped)} line(s) above")
+    return EXIT_OK
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024**2:.1f} MB" if n >= 1024**2 else f"{max(1, round(n / 1024))} KB"
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from mentordesk.services import Workspace
+    from mentordesk.store.errors import StoreError
+
+    path = resolve_db_path(args.db)
+    if not path.is_file():
+        return _fail(f"{path} does not exist — nothing to back up.", EXIT_BAD_INPUT)
+    try:
+        # Opening takes the writer lock: refused (exit 3) while the window has the file.
+        with Workspace.open(path) as workspace:
+            written = workspace.backup_now(args.to)
+            thinned = None if args.to else workspace.thin_backups()
+    except StoreError as exc:
+        return _fail(exc.message, exc.exit_code)
+    print(f"backed up {path} to {written} ({_size(written.stat().st_size)}, checked)")
+    if thinned and thinned.drop:
+        print(f"removed {len(thinned.drop)} older backup(s) the keeping rules no longer keep")
+    if thinned and thinned.dropped_for_size:
+        print(
+            f"{len(thinned.dropped_for_size)} of them only to stay under the size cap"
+            f" — the oldest kept is now from {thinned.keep[-1].created_at:%Y-%m-%d}"
+        )
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from mentordesk.services import Workspace
+    from mentordesk.store.errors import StoreError
+
+    backup = Path(args.file).expanduser()
+    if not backup.is_file():
+        return _fail(f"{backup} does not exist or is not a file.", EXIT_BAD_INPUT)
+    path = resolve_db_path(args.db)
+    try:
+        with Workspace.open(path) as workspace:
+            safety = workspace.restore(backup)
+    except StoreError as exc:
+        return _fail(exc.message, exc.exit_code)
+    print(f"restored {path} from {backup}")
+    print(f"the state before the restore was backed up to {safety}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from mentordesk.domain.errors import ValidationError
+    from mentordesk.services import Workspace
+    from mentordesk.store.errors import StoreError
+
+    out = Path(args.out).expanduser()
+    try:
+        # Read-only: works beside the open window and never changes the file.
+        with Workspace.open(resolve_db_path(args.db), readonly=True) as workspace:
+            summary = workspace.export_all(out)
+    except StoreError as exc:
+        return _fail(exc.message, exc.exit_code)
+    except ValidationError as exc:
+        return _fail(exc.message, EXIT_BAD_INPUT)
+    except OSError as exc:
+        return _fail(f"cannot write {out}: {exc.strerror or exc}", EXIT_FAILED)
+    rows = sum(summary.rows.values())
+    print(
+        f"exported {rows} rows of {len(summary.rows)} tables and {summary.notes} notes"
+        f" to {summary.folder} — it includes private notes: keep it safe"
+    )
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from mentordesk.domain.errors import ValidationError
+    from mentordesk.services import Workspace
+    from mentordesk.store.errors import StoreError
+
+    source = Path(args.file).expanduser()
+    if not source.is_file():
+        return _fail(f"{source} does not exist or is not a file.", EXIT_BAD_INPUT)
+    path = resolve_db_path(args.db)
+    try:
+        with Workspace.open(path) as workspace:
+            summary = workspace.import_all(source)
+    except StoreError as exc:
+        return _fail(exc.message, exc.exit_code)
+    except ValidationError as exc:
+        return _fail(exc.message, EXIT_BAD_INPUT)
+    counts = ", ".join(f"{n} {name}" for name, n in summary.rows.items() if n)
+    print(f"imported {source} into {path}: {counts or 'no rows'}")
     return EXIT_OK

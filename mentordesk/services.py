@@ -6,10 +6,11 @@ validates first (ValidationError names the field) and runs in one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, TypedDict
 
 from mentordesk.domain.cadence import check_in, due_check_ins
 from mentordesk.domain.errors import ValidationError
@@ -28,7 +29,9 @@ from mentordesk.domain.models import (
     Settings,
     Win,
 )
+from mentordesk.domain.note_items import LinkedItem, NoteSync, Revision
 from mentordesk.domain.progress import GoalProgress
+from mentordesk.domain.search_query import SearchQuery, name_matcher, parse_search
 from mentordesk.domain.validation import (
     validate_mentee,
     validate_name,
@@ -47,6 +50,7 @@ from mentordesk.domain.views import (
 from mentordesk.occurrence_window import occurrence_window
 from mentordesk.planner.conflicts import Busy, Conflict, busy_occurrences, find_conflicts
 from mentordesk.planner.ics import ImportedEvent, ImportReport
+from mentordesk.planner.overlap import local_midnight
 from mentordesk.planner.recurrence import expand, last_occurrence, validate_rrule
 from mentordesk.planner.zones import system_zone, tz_database_version
 from mentordesk.store.database import Database
@@ -60,6 +64,11 @@ from mentordesk.store.repositories.records import (
     WinRepository,
 )
 from mentordesk.store.repositories.settings import SettingsRepository
+
+if TYPE_CHECKING:
+    from mentordesk.domain.backup_policy import BackupInfo, ThinResult
+    from mentordesk.full_export import ExportSummary, ImportSummary
+    from mentordesk.planner.grid import Grid, GridPerson
 
 _TZ_VERSION_KEY = "tz_database_version"
 #: A search lists at most this many notes, the newest: more is not read, and it keeps
@@ -79,6 +88,22 @@ class MenteeDashboard:
     feedback: list[Feedback]
     wins: list[Win]
     resources: list[Resource]
+
+
+class _NoteFilters(TypedDict, total=False):
+    mentee_ids: list[int]
+    created_from: datetime
+    created_before: datetime
+
+
+@dataclass(slots=True, frozen=True)
+class NoteSearch:
+    """The notes a search lists, and what to tell the mentor about it (a filter that could
+    not be used, a ``mentee:`` that names nobody)."""
+
+    ids: list[int]
+    query: SearchQuery
+    messages: tuple[str, ...] = ()
 
 
 @dataclass(slots=True, frozen=True)
@@ -295,8 +320,50 @@ class Workspace:
         sort: str = "created",
         descending: bool = True,
     ) -> list[int]:
-        """Notes to list; a search lists at most the newest ``SEARCH_LIST_LIMIT`` matches."""
-        return self.notes.ids(search, mentee_id, sort, descending, SEARCH_LIST_LIMIT)
+        """Notes to list; a search lists at most the newest ``SEARCH_LIST_LIMIT`` matches.
+
+        ``search`` may hold ``mentee:``, ``before:`` and ``after:`` filters (see find_notes).
+        """
+        return self.find_notes(search, mentee_id, sort, descending).ids
+
+    def find_notes(
+        self,
+        search: str = "",
+        mentee_id: int | None = None,
+        sort: str = "created",
+        descending: bool = True,
+    ) -> NoteSearch:
+        """``note_ids`` with the messages for the mentor: ``mentee:`` is any mentee whose
+        name holds the text (active ones first), dates are days in the mentor's zone."""
+        query = parse_search(search)
+        filters, messages = self._note_filters(query)
+        if filters is None:
+            return NoteSearch([], query, messages)
+        ids = self.notes.ids(query.terms, mentee_id, sort, descending, SEARCH_LIST_LIMIT, **filters)
+        return NoteSearch(ids, query, messages)
+
+    def search_snippets(self, ids: list[int], search: str) -> dict[int, str]:
+        """A few words around the matches in each note, matched words between
+        ``search_query.MATCH_START`` and ``MATCH_END``; notes without a match are left out."""
+        return self.notes.snippets(ids, parse_search(search).terms)
+
+    def _note_filters(self, query: SearchQuery) -> tuple[_NoteFilters | None, tuple[str, ...]]:
+        """The repository's filter arguments, or None when no note can pass them."""
+        filters: _NoteFilters = {}
+        messages = query.errors
+        if query.mentee is not None:
+            active, named = self.notes.mentees_named(name_matcher(query.mentee))
+            if not named:
+                note = f"No mentee's name contains “{query.mentee}” — check the spelling."
+                return None, (*messages, note)
+            filters["mentee_ids"] = active or named
+        if query.after is not None or query.before is not None:
+            zone = self.settings().time_zone
+            if query.after is not None:
+                filters["created_from"] = local_midnight(query.after, zone)
+            if query.before is not None:
+                filters["created_before"] = local_midnight(query.before, zone)
+        return filters, messages
 
     def note_summaries(self, ids: list[int]) -> list[NoteSummary]:
         return self.notes.summaries(ids)
@@ -309,7 +376,90 @@ class Workspace:
         return self.notes.add(note) if note.id is None else self.notes.update(note)
 
     def search_notes(self, text: str, limit: int = 50) -> list[NoteSummary]:
-        return self.notes.summaries(self.notes.search(text, limit))
+        """The best ``limit`` matches of ``text`` (filters as in find_notes)."""
+        query = parse_search(text)
+        filters, _ = self._note_filters(query)
+        if filters is None:
+            return []
+        return self.notes.summaries(self.notes.search(query.terms, limit, **filters))
+
+    # -- notes being written: autosave, tagged lines, history (mentordesk/note_editing.py) --
+
+    def start_note(
+        self,
+        mentee_id: int,
+        *,
+        meeting_id: int | None = None,
+        title: str = "",
+        body: str = "",
+        shareable: bool = False,
+    ) -> Note:
+        """A new note, private unless ``shareable``."""
+        from mentordesk.note_editing import start_note
+
+        return start_note(
+            self, mentee_id, meeting_id=meeting_id, title=title, body=body, shareable=shareable
+        )
+
+    def write_note_body(self, note_id: int, body: str, now: datetime | None = None) -> NoteSync:
+        """The autosave: body, tagged lines' items and a due revision, durably, in one go."""
+        from mentordesk.note_editing import write_note_body
+
+        return write_note_body(self, note_id, body, now)
+
+    def close_note(self, note_id: int, now: datetime | None = None) -> None:
+        """A clean close: a last revision if changed, old revisions thinned."""
+        from mentordesk.note_editing import close_note
+
+        close_note(self, note_id, now)
+
+    def unclosed_notes(self) -> list[Note]:
+        """Notes edited since their last clean close (reopen them after a crash)."""
+        from mentordesk.note_editing import unclosed_notes
+
+        return unclosed_notes(self)
+
+    def note_revisions(self, note_id: int) -> list[Revision]:
+        """Newest first."""
+        from mentordesk.note_editing import note_revisions
+
+        return note_revisions(self, note_id)
+
+    def take_revision(
+        self, note_id: int, reason: str, now: datetime | None = None
+    ) -> Revision | None:
+        """None when the note is unchanged since its last revision."""
+        from mentordesk.note_editing import take_revision
+
+        return take_revision(self, note_id, reason, now)
+
+    def linked_items(self, note_id: int) -> list[LinkedItem]:
+        from mentordesk.note_editing import linked_items
+
+        return linked_items(self, note_id)
+
+    def set_item_shareable(self, kind: str, item_id: int, shareable: bool) -> None:
+        from mentordesk.note_editing import set_item_shareable
+
+        set_item_shareable(self, kind, item_id, shareable)
+
+    def delete_note(self, note_id: int) -> None:
+        """Removes the note with its revisions and the items its tagged lines made."""
+        from mentordesk.note_editing import delete_note
+
+        delete_note(self, note_id)
+
+    def end_call(
+        self,
+        note_id: int,
+        meeting_id: int | None,
+        original_start: datetime | None,
+        now: datetime | None = None,
+    ) -> list[LinkedItem]:
+        """Closes the note (revision "call end"), marks the meeting held; returns its items."""
+        from mentordesk.note_editing import end_call
+
+        return end_call(self, note_id, meeting_id, original_start, now)
 
     def add_action(self, item: ActionItem) -> ActionItem:
         text = validate_text(item.text, "text", "Action item")
@@ -406,15 +556,124 @@ class Workspace:
     # -- iCalendar (the work lives in mentordesk/calendar_transfer.py) -----------------------
 
     def export_ics(
-        self, mentee_id: int | None, path: Path | str, now: datetime | None = None
+        self,
+        mentee_id: int | None,
+        path: Path | str,
+        now: datetime | None = None,
+        meeting_id: int | None = None,
     ) -> int:
-        """Writes a mentee's meetings, or everyone's upcoming ones, to ``path``; returns a count."""
+        """Writes one meeting or series, a mentee's meetings, or everyone's upcoming ones to
+        ``path``; returns a count."""
         from mentordesk.calendar_transfer import export_ics
 
-        return export_ics(self, mentee_id, path, now or _now())
+        return export_ics(self, mentee_id, path, now or _now(), meeting_id)
 
     def import_ics(self, path: Path | str, mentee_id: int | None, busy: bool) -> ImportReport:
         """Reads ``path`` as busy times or as a mentee's meetings, in one transaction."""
         from mentordesk.calendar_transfer import import_ics
 
         return import_ics(self, path, mentee_id, busy)
+
+    # -- the planner and changes to meetings (the work is in mentordesk/meeting_changes.py) --
+
+    def planner_people(self, mentee_ids: Sequence[int]) -> list[GridPerson]:
+        """The mentor ("You (NAME)", settings' zone and hours) first, then each mentee."""
+        from mentordesk.meeting_changes import planner_people
+
+        return planner_people(self, mentee_ids)
+
+    def planner_grid(
+        self, mentee_ids: Sequence[int], first_day: date, days: int = 7, slot_minutes: int = 30
+    ) -> Grid:
+        from mentordesk.meeting_changes import planner_grid
+
+        return planner_grid(self, mentee_ids, first_day, days, slot_minutes)
+
+    def reschedule_occurrence(
+        self, meeting_id: int, original_start: datetime, new_start: datetime, reason: str
+    ) -> OccurrenceRecord:
+        """Moves one occurrence; the original start and the reason stay in its history."""
+        from mentordesk.meeting_changes import reschedule_occurrence
+
+        return reschedule_occurrence(self, meeting_id, original_start, new_start, reason)
+
+    def cancel_occurrence(
+        self, meeting_id: int, original_start: datetime, reason: str = ""
+    ) -> OccurrenceRecord:
+        from mentordesk.meeting_changes import cancel_occurrence
+
+        return cancel_occurrence(self, meeting_id, original_start, reason)
+
+    def end_series(
+        self, meeting_id: int, from_original_start: datetime, reason: str = ""
+    ) -> Meeting:
+        """Cancels the rest of a series from one occurrence (not its first) on."""
+        from mentordesk.meeting_changes import end_series
+
+        return end_series(self, meeting_id, from_original_start, reason)
+
+    def delete_meeting(self, meeting_id: int) -> None:
+        """Removes a meeting or series; its notes stay with the mentee, unlinked."""
+        from mentordesk.meeting_changes import delete_meeting
+
+        delete_meeting(self, meeting_id)
+
+    # -- backups (the work is in mentordesk/backups.py) ---------------------------------------
+
+    def backup_now(self, folder: Path | str | None = None) -> Path:
+        """A checked backup into ``folder`` (default: NAME-backups beside the file); its path.
+
+        Uses this workspace's connection: call it on the thread that opened the workspace
+        (from a worker thread: ``mentordesk.backups.backup_file(workspace.path)``).
+        """
+        from mentordesk.backups import backup_now
+
+        return backup_now(self, folder)
+
+    def list_backups(self) -> list[BackupInfo]:
+        """The backups in this database's backups folder, newest first."""
+        from mentordesk.backups import list_backups
+
+        return list_backups(self)
+
+    def restore(self, path: Path | str) -> Path:
+        """Backs up the current state, then copies the backup at ``path`` into this database
+        (the same workspace keeps working); returns the safety backup's path."""
+        from mentordesk.backups import restore
+
+        return restore(self, path)
+
+    def changed_since_last_backup(self) -> bool:
+        from mentordesk.backups import changed_since_last_backup
+
+        return changed_since_last_backup(self)
+
+    def thin_backups(self, now: datetime | None = None) -> ThinResult:
+        """Deletes the backups the keeping rules (and the size cap) no longer keep."""
+        from mentordesk.backups import thin_backups
+
+        return thin_backups(self, now)
+
+    # -- full export and import (the work is in mentordesk/full_export.py) ---------------------
+
+    def export_all(
+        self,
+        folder: Path | str,
+        progress: Callable[[int, int], object] | None = None,
+        *,
+        own_connection: bool = False,
+    ) -> ExportSummary:
+        """Everything, private notes included, into ``folder`` (new or empty): JSON, a CSV per
+        table, notes as Markdown. ``own_connection``: safe to call from a worker thread."""
+        from mentordesk.full_export import export_all
+
+        return export_all(self, folder, progress, own_connection=own_connection)
+
+    def import_all(
+        self, path: Path | str, progress: Callable[[int, int], object] | None = None
+    ) -> ImportSummary:
+        """Restores a full export (its JSON file) into this database, which must be empty;
+        ValidationError with nothing written otherwise."""
+        from mentordesk.full_export import import_all
+
+        return import_all(self, path, progress)

@@ -26,6 +26,9 @@ EXPECTED = {
     "search_phrase_ms",
     "search_prefix_2_ms",
     "search_prefix_3_ms",
+    "search_mentee_common_ms",
+    "search_first_name_common_ms",
+    "search_after_rare_ms",
     "page_switch_ms",
     "mentees_filter_ms",
     "mentees_sort_organisation_ms",
@@ -33,6 +36,9 @@ EXPECTED = {
     "notes_filter_ms",
     "notes_sort_title_ms",
     "notes_sort_mentee_ms",
+    "overlap_3x14_ms",
+    "grid_3x14_ms",
+    "series_5y_expand_ms",
 }
 
 

@@ -12,6 +12,7 @@ from itertools import pairwise
 
 from mentordesk.bench.context import BenchError, Context
 from mentordesk.bench.registry import Row, group, time_ms
+from mentordesk.domain.search_query import name_matcher
 from mentordesk.services import Workspace
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -117,13 +118,55 @@ def search_cases(workspace: Workspace, ctx: Context) -> list[SearchCase]:
     ]
 
 
+def filtered_cases(workspace: Workspace, cases: list[SearchCase]) -> list[SearchCase]:
+    """Searches with filters, picked from the data without the shared random numbers (the
+    lists group draws its own words after this group)."""
+    by_key = {c.key: c for c in cases}
+    common, rare = by_key["common_word"].query, by_key["rare_word"].query
+    newest_first = workspace.note_ids()
+    one = workspace.mentee(workspace.note(newest_first[0]).mentee_id).name
+    names = [m.name for m in workspace.list_mentees()]
+    firsts = Counter(name.split()[0] for name in names)
+    first = max(firsts, key=lambda name: (firsts[name], name))
+    sharing = sum(map(name_matcher(first), names))  # as the filter reads it: a name's part
+    # The day one note in ten was written on or after, or earlier to keep the rare word's note.
+    days = [
+        when.date()
+        for i in (newest_first[len(newest_first) // 10], *workspace.note_ids(rare)[:1])
+        if (when := workspace.note(i).created_at) is not None
+    ]
+    day = min(days).isoformat()
+    picked = [
+        SearchCase(
+            "mentee_common",
+            f"'mentee:\"{one}\" {common.strip()}' (one mentee + a common word)",
+            f'mentee:"{one}" {common}',
+            0,
+        ),
+        SearchCase(
+            "first_name_common",
+            f"'mentee:{first.lower()} {common.strip()}' ({sharing} mentees + a common word)",
+            f"mentee:{first.lower()} {common}",
+            0,
+        ),
+        SearchCase(
+            "after_rare",
+            f"'after:{day} {rare.strip()}' (after: + a rare word)",
+            f"after:{day} {rare}",
+            0,
+        ),
+    ]
+    return [SearchCase(c.key, c.label, c.query, _matches(workspace, c.query)) for c in picked]
+
+
 @group("search", "full-text search over the notes: first 50 results")
 def search(ctx: Context) -> list[Row]:
     workspace = ctx.workspace()
     runs = ctx.runs_or(20)
     total = ctx.counts().get("notes", 0)
     rows: list[Row] = []
-    for case in search_cases(workspace, ctx):
+    cases = search_cases(workspace, ctx)
+    for case in [*cases, *filtered_cases(workspace, cases)]:
         samples = time_ms(lambda q=case.query: workspace.search_notes(q, limit=50), runs)
         rows.append(
             Row(

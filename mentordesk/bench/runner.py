@@ -24,6 +24,8 @@ GROUP_MODULES: tuple[str, ...] = (
     "mentordesk.bench.startup",
     "mentordesk.bench.data",
     "mentordesk.bench.ui",
+    "mentordesk.bench.call_typing",
+    "mentordesk.bench.planner",
 )
 
 NOTES = [

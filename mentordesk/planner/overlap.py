@@ -120,6 +120,18 @@ def _inside(
     )
 
 
+def validate_request(people: int, days: int, slot: int) -> None:
+    """The limits ``overlap`` (and the planner grid) put on how many, how long, how fine."""
+    if people < 1:
+        raise ValidationError(
+            "person", "Give at least one person — e.g. Europe/London@09:00-17:00."
+        )
+    if slot not in SLOT_SIZES:
+        raise ValidationError("slot", f"Slot of {slot} minutes? Choose 15, 30 or 60.")
+    if not 1 <= days <= MAX_DAYS:
+        raise ValidationError("days", f"{days} days? Choose 1 to {MAX_DAYS}.")
+
+
 def local_midnight(day: date, zone: str) -> datetime:
     """The first instant of ``day`` in ``zone`` as UTC (a midnight gap reads forward)."""
     return datetime.combine(day, time(0), tzinfo=ZoneInfo(zone)).astimezone(UTC)
@@ -135,14 +147,7 @@ def overlap(
     ``slot`` minutes from that midnight; a slot is "work" when every quarter of it is
     inside everyone's hours, else "day" when every quarter is 07:00-22:00 for everyone.
     """
-    if len(people) < 1:
-        raise ValidationError(
-            "person", "Give at least one person — e.g. Europe/London@09:00-17:00."
-        )
-    if slot not in SLOT_SIZES:
-        raise ValidationError("slot", f"Slot of {slot} minutes? Choose 15, 30 or 60.")
-    if not 1 <= days <= MAX_DAYS:
-        raise ValidationError("days", f"{days} days? Choose 1 to {MAX_DAYS}.")
+    validate_request(len(people), days, slot)
     checked = [validate_person(p) for p in people]
     zones = [ZoneInfo(p.zone) for p in checked]
     begin = local_midnight(first_day, checked[0].zone)

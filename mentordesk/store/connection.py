@@ -168,3 +168,56 @@ def restrict_permissions(path: Path) -> None:
                 candidate.chmod(0o600)
         except FileNotFoundError:
             continue
+
+
+def connect_copy(path: Path, *, create: bool = False) -> sqlite3.Connection:
+    """A plain connection to a backup file: no writer lock, no WAL, no migrations.
+
+    ``create``: a new file, 0600 from its first byte, for the backup API to write into.
+    Otherwise the file is opened read-only after the same header checks as ``connect``,
+    and must be MentorDesk's (it has our migrations) and no newer than this version.
+    """
+    path = Path(path)
+    if create:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        conn = sqlite3.connect(path, isolation_level=None)
+    else:
+        if inspect_file(path):
+            raise NotAMentorDeskDatabase(path, f"{path.name} is empty — not a MentorDesk file.")
+        try:
+            conn = sqlite3.connect(_uri(path, mode="ro"), uri=True, isolation_level=None)
+            applied = applied_migrations(conn)
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError):
+                raise DatabaseUnreadable(path, f"Cannot open {path.name}: {exc}.") from None
+            raise DatabaseCorrupt(path, f"{path.name} is damaged ({exc}).") from None
+        try:
+            if not applied:
+                raise NotAMentorDeskDatabase(
+                    path, f"{path.name} is an SQLite file but not a MentorDesk database."
+                )
+            _refuse_newer(path, applied)
+        except BaseException:
+            conn.close()
+            raise
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    return conn
+
+
+def connect_second(path: Path) -> sqlite3.Connection:
+    """Another connection to a database this process already has open (a worker thread's).
+
+    The file was inspected when it was first opened. It is not read again through a plain
+    file descriptor here: closing one drops every POSIX lock the process holds on the file,
+    including SQLite's, and another process could then delete the -wal under the open
+    connection (see lock.py). ``mode=rw`` never creates the file.
+    """
+    try:
+        conn = sqlite3.connect(_uri(Path(path), mode="rw"), uri=True, isolation_level=None)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseUnreadable(path, f"Cannot open {Path(path).name}: {exc}.") from None
+    return conn

@@ -347,6 +347,69 @@ def m006_busy_times(conn: sqlite3.Connection) -> None:
     _execute_script(conn, _BUSY_TIMES)
 
 
+# Call notes: revisions, the links from tagged lines to the items they made, and privacy
+# on those items. editing_since is set by autosave and cleared by a clean close, so a note
+# still set at start-up was being edited when the app stopped (crash recovery).
+# Items of a deleted note: wins and feedback cascade on their new note_id; action_items
+# already has note_id ON DELETE SET NULL, which keeps an item added by hand beside a note.
+# Rebuilding that table to cascade would delete those too (and copy every row), so a
+# trigger deletes only the action items the note's tagged lines made, whatever deletes the
+# note (this service, another repository, or a mentee's cascade: FK actions fire triggers).
+_CALL_NOTES = """
+ALTER TABLE notes ADD COLUMN editing_since TEXT;
+ALTER TABLE notes ADD COLUMN revised_at TEXT;
+ALTER TABLE notes ADD COLUMN first_unrevised_edit_at TEXT;
+CREATE INDEX notes_editing ON notes (editing_since) WHERE editing_since IS NOT NULL;
+
+CREATE TABLE note_revisions (
+    id INTEGER PRIMARY KEY,
+    note_id INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,
+    body TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX note_revisions_note ON note_revisions (note_id, created_at);
+
+-- position: the line's 0-based number in the note at the last parse.
+CREATE TABLE note_links (
+    note_id INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('action', 'win', 'feedback_to', 'feedback_from')),
+    item_id INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    owner TEXT NOT NULL DEFAULT 'mentor' CHECK (owner IN ('mentor', 'mentee')),
+    due TEXT,
+    done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),
+    private INTEGER NOT NULL DEFAULT 0 CHECK (private IN (0, 1)),
+    PRIMARY KEY (note_id, position)
+) WITHOUT ROWID;
+
+ALTER TABLE action_items ADD COLUMN shareable INTEGER NOT NULL DEFAULT 0
+    CHECK (shareable IN (0, 1));
+ALTER TABLE wins ADD COLUMN shareable INTEGER NOT NULL DEFAULT 0 CHECK (shareable IN (0, 1));
+ALTER TABLE wins ADD COLUMN note_id INTEGER REFERENCES notes (id) ON DELETE CASCADE;
+ALTER TABLE feedback ADD COLUMN shareable INTEGER NOT NULL DEFAULT 0
+    CHECK (shareable IN (0, 1));
+ALTER TABLE feedback ADD COLUMN note_id INTEGER REFERENCES notes (id) ON DELETE CASCADE;
+CREATE INDEX wins_note ON wins (note_id) WHERE note_id IS NOT NULL;
+CREATE INDEX feedback_note ON feedback (note_id) WHERE note_id IS NOT NULL;
+CREATE INDEX action_items_note ON action_items (note_id) WHERE note_id IS NOT NULL;
+
+-- Items inherit their note's privacy; items without a note keep the default (private).
+UPDATE action_items SET shareable = 1
+    WHERE note_id IN (SELECT id FROM notes WHERE shareable = 1);
+
+CREATE TRIGGER notes_derived_actions_bd BEFORE DELETE ON notes BEGIN
+    DELETE FROM action_items WHERE note_id = old.id AND id IN
+        (SELECT item_id FROM note_links WHERE note_id = old.id AND kind = 'action');
+END;
+"""
+
+
+def m007_call_notes(conn: sqlite3.Connection) -> None:
+    _execute_script(conn, _CALL_NOTES)
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("m001_initial", m001_initial),
     ("m002_last_contact_and_list_indexes", m002_last_contact_and_list_indexes),
@@ -354,6 +417,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("m004_today_indexes", m004_today_indexes),
     ("m005_four_letter_prefix_index", m005_four_letter_prefix_index),
     ("m006_busy_times", m006_busy_times),
+    ("m007_call_notes", m007_call_notes),
 ]
 
 MIGRATION_NAMES: tuple[str, ...] = tuple(name for name, _ in MIGRATIONS)

@@ -30,6 +30,9 @@ from mentordesk.ui.widgets.elided_label import ElidedLabel
 from mentordesk.ui.widgets.sidebar import Sidebar
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
+    from mentordesk.ui.call_mode import CallWindow
     from mentordesk.ui.dialogs.mentee_dialog import MenteeDialog
     from mentordesk.ui.dialogs.preferences import PreferencesDialog
 
@@ -62,6 +65,7 @@ class MainWindow(QMainWindow):
         self._pages: list[Page | None] = [None] * len(self.page_classes)
         self._ready_page: Page | None = None
         self._ready_sent = False
+        self.call_windows: list[CallWindow] = []
 
         if QApplication.windowIcon().isNull():
             self.setWindowIcon(app_icon())
@@ -85,6 +89,7 @@ class MainWindow(QMainWindow):
         self.show_page_index(start)
         self._ready_page = self.current_page()
         self._ready_page.installEventFilter(self)
+        self.ready.connect(self.recover_notes)
 
     # -- pages -----------------------------------------------------------------------
 
@@ -128,6 +133,8 @@ class MainWindow(QMainWindow):
                 state = self.settings.value(_settings_key(cls, splitter))
                 if splitter.objectName() and isinstance(state, QByteArray):
                     splitter.restoreState(state)
+            prefix = f"choices/{page_name(self.page_classes[index])}/"
+            page.restore_choices(lambda key: self.settings.value(prefix + key))
             self.stack.addWidget(page)
             self._pages[index] = page
         return page
@@ -175,6 +182,63 @@ class MainWindow(QMainWindow):
         from mentordesk.ui.dialogs.about import show_about
 
         return show_about(self.workspace, self)
+
+    def new_call(self) -> QWidget | None:
+        """A call with the selected mentee, or a chooser first when none is selected."""
+        from mentordesk.ui.dialogs.call_prompts import choose_mentee
+
+        page = self.current_page()
+        pane = getattr(page, "pane", None) if type(page).__name__ == "MenteesPage" else None
+        key = pane.current_key() if pane is not None else None
+        if isinstance(key, int):
+            return self.open_call(key)
+        chooser = choose_mentee(self, self.workspace, self.open_call)
+        if chooser is None:
+            self._show_status("Add a mentee first (File ▸ New Mentee…), then start a call.")
+        return chooser
+
+    def open_call(
+        self,
+        mentee_id: int,
+        meeting_id: int | None = None,
+        original_start: datetime | None = None,
+        note_id: int | None = None,
+        *,
+        recovered: bool = False,
+    ) -> CallWindow:
+        """Opens call mode (or raises the window already open on that note)."""
+        from mentordesk.ui.call_mode import CallWindow
+
+        for window in self.call_windows:
+            if note_id is not None and window.note_id == note_id:
+                window.raise_()
+                window.activateWindow()
+                return window
+        window = CallWindow(
+            self.workspace,
+            mentee_id,
+            meeting_id,
+            original_start,
+            note_id,
+            recovered=recovered,
+            settings=self.settings,
+        )
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.ended.connect(self.refresh_all)
+        window.finished.connect(self._call_finished)
+        self.call_windows.append(window)
+        window.show()
+        return window
+
+    def recover_notes(self) -> None:
+        """Reopens notes an unexpected exit left unclosed, each with a banner saying so."""
+        for note in self.workspace.unclosed_notes():
+            self.open_call(note.mentee_id, note.meeting_id, note_id=note.id, recovered=True)
+
+    def _call_finished(self) -> None:
+        # The window is deleted once closed: forget it now, while it still exists.
+        self.call_windows = [w for w in self.call_windows if w is not self.sender()]
+        self.refresh_all()
 
     def _new_mentee_accepted(self) -> None:
         dialog = self._new_mentee_dialog
@@ -224,7 +288,11 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(
             "&Quit", self.close, [QKeySequence("Ctrl+Q")], QAction.MenuRole.QuitRole
         )
+        self.new_call_action = self._action(
+            "New &Call…", self.new_call, [QKeySequence("Ctrl+Shift+N")]
+        )
         file_menu.addAction(self.new_mentee_action)
+        file_menu.addAction(self.new_call_action)
         file_menu.addSeparator()
         file_menu.addAction(self.preferences_action)
         file_menu.addSeparator()
@@ -305,9 +373,15 @@ class MainWindow(QMainWindow):
             for splitter in page.findChildren(QSplitter):
                 if splitter.objectName():
                     self.settings.setValue(_settings_key(entry, splitter), splitter.saveState())
+            for key, value in page.saved_choices().items():
+                self.settings.setValue(f"choices/{page_name(entry)}/{key}", value)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        for call in list(self.call_windows):
+            if not call.close():  # a note that cannot be saved yet keeps its window open
+                event.ignore()
+                return
         self.save_state()
         super().closeEvent(event)
 

@@ -41,3 +41,23 @@ def bold(base: QFont) -> QFont:
     font = QFont(base)
     font.setBold(True)
     return font
+
+
+# The planner's three levels: soft tints on a light window, deep ones on a dark window, so the
+# hour labels on top keep their contrast with the palette's text colour either way.
+_LEVEL_ON_LIGHT = {
+    "work": QColor(198, 232, 200),
+    "day": QColor(252, 238, 178),
+    "night": QColor(244, 210, 213),
+}
+_LEVEL_ON_DARK = {
+    "work": QColor(40, 84, 48),
+    "day": QColor(92, 78, 28),
+    "night": QColor(88, 40, 46),
+}
+
+
+def level_color(palette: QPalette, level: str) -> QColor:
+    """The planner colour of "work" (green), "day" (yellow) or "night" (red)."""
+    table = _LEVEL_ON_DARK if is_dark(palette) else _LEVEL_ON_LIGHT
+    return QColor(table[level])

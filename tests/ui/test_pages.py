@@ -353,6 +353,42 @@ def test_mark_held_records_the_occurrence_as_last_contact(
     assert not detail.mark_held_button.isEnabled()
 
 
+def test_a_meeting_can_be_edited_and_deleted_keeping_its_notes(
+    qtbot: QtBot, show: Callable, workspace: Workspace, desk: dict[str, Mentee]
+) -> None:
+    page = show(MeetingsPage)
+    series = next(r for r in range(page.model.rowCount()) if page.model.listing_at(r).meeting.rrule)
+    pane_of(page).select_key(page.model.key_at(series))
+    qtbot.mouseClick(page.detail.edit_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.current_rule() == "FREQ=WEEKLY;INTERVAL=2"  # type: ignore[attr-defined]
+    dialog.title_edit.setText("Fortnightly mentoring")  # type: ignore[attr-defined]
+    with qtbot.waitSignal(page.data_changed):
+        dialog.save()  # type: ignore[attr-defined]
+    assert "Fortnightly mentoring" in column(page.model, 3)
+
+    row = column(page.model, 3).index("Fortnightly mentoring")
+    pane_of(page).select_key(page.model.key_at(row))
+    qtbot.mouseClick(page.detail.delete_button, Qt.MouseButton.LeftButton)
+    box = page.dialog
+    assert isinstance(box, QMessageBox) and "Notes taken in it stay" in box.text()
+    keep = next(b for b in box.buttons() if b.text() == "Keep it")
+    qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)
+    assert "Fortnightly mentoring" in column(page.model, 3)
+    pane_of(page).select_key(page.model.key_at(row))
+    qtbot.mouseClick(page.detail.delete_button, Qt.MouseButton.LeftButton)
+    box = page.dialog
+    assert isinstance(box, QMessageBox)
+    delete = next(b for b in box.buttons() if b.text() == "Delete series")
+    with qtbot.waitSignal(page.data_changed):
+        qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
+    assert column(page.model, 3) == ["Portfolio review"]
+    priya = desk["Priya Natarajan"].id or 0
+    titles = [n.title for n in workspace.mentee_dashboard(priya).notes]
+    assert "Payments migration" in titles
+
+
 # -- Notes ---------------------------------------------------------------------------------
 
 

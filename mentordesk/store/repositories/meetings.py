@@ -153,6 +153,17 @@ class MeetingRepository:
             if r.original_start == record.original_start
         )
 
+    def forget_occurrences(self, meeting_id: int, from_start: datetime) -> int:
+        """Drops the facts of occurrences from ``from_start`` (wall clock) on: a series
+        cut short no longer has them."""
+        with self.db.transaction() as conn:
+            cur = conn.execute(
+                "DELETE FROM meeting_occurrences WHERE meeting_id = ?"
+                " AND original_start_local >= ?",
+                (meeting_id, format_wall(from_start)),
+            )
+        return cur.rowcount
+
     def occurrences(self, meeting_ids: Iterable[int]) -> dict[int, list[OccurrenceRecord]]:
         ids = list(meeting_ids)
         result: dict[int, list[OccurrenceRecord]] = {i: [] for i in ids}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
@@ -37,3 +39,10 @@ class Page(QWidget):
     def focus_search(self) -> None:
         """Focus and select the page's search box (Find, Ctrl+F)."""
         raise NotImplementedError
+
+    def saved_choices(self) -> dict[str, object]:
+        """View choices (not data) the window keeps between runs, e.g. the slot size."""
+        return {}
+
+    def restore_choices(self, read: Callable[[str], object]) -> None:
+        """Apply what ``saved_choices`` gave last time; ``read(key)`` is None when unknown."""

@@ -6,11 +6,13 @@ from collections.abc import Callable, Hashable
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from mentordesk.domain.errors import ValidationError
-from mentordesk.domain.models import Occurrence
+from mentordesk.domain.models import Meeting, Occurrence
 from mentordesk.services import Workspace
+from mentordesk.ui.dialogs.confirm import confirm
 from mentordesk.ui.formatting import plural, safe_zone
 from mentordesk.ui.models.meetings import MeetingsModel, when_text
 from mentordesk.ui.pages.base import Page
@@ -59,6 +61,9 @@ class MeetingsPage(Page):
         self.pane.current_changed.connect(self._show)
         self.detail.mark_held_requested.connect(self.mark_held)
         self.detail.open_mentee_requested.connect(self.open_mentee)
+        self.detail.edit_requested.connect(self.edit_meeting)
+        self.detail.delete_requested.connect(self.confirm_delete)
+        self.dialog: QWidget | None = None
         self.refresh()
 
     # -- Page ------------------------------------------------------------------------
@@ -86,6 +91,40 @@ class MeetingsPage(Page):
         when = when_text(occurrence.start, self._zone, self._clock())
         self._show(self.pane.current_key())
         self.status_message.emit(f"Marked “{meeting.title}” on {when} as held.")
+        self.data_changed.emit()
+
+    def edit_meeting(self, meeting: Meeting) -> QWidget:
+        from mentordesk.ui.dialogs.meeting_dialog import MeetingDialog
+
+        dialog = MeetingDialog(self.workspace, meeting=meeting, clock=self._clock, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._saved)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _saved(self, meeting: Meeting) -> None:
+        self.refresh()
+        self.status_message.emit(f"Saved “{meeting.title}”.")
+        self.data_changed.emit()
+
+    def confirm_delete(self, meeting: Meeting) -> QMessageBox:
+        what = "series" if meeting.rrule else "meeting"
+        box = confirm(
+            self,
+            f"Delete {what}",
+            f"Delete “{meeting.title}” and its held, moved and cancelled history? Notes taken"
+            " in it stay with the mentee. This cannot be undone.",
+            f"Delete {what}",
+            lambda: self.delete_meeting(meeting),
+        )
+        self.dialog = box
+        return box
+
+    def delete_meeting(self, meeting: Meeting) -> None:
+        self.workspace.delete_meeting(meeting.id or 0)
+        self.refresh()
+        self.status_message.emit(f"Deleted “{meeting.title}”.")
         self.data_changed.emit()
 
     # -- behaviour -----------------------------------------------------------------------

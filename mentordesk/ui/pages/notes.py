@@ -1,4 +1,9 @@
-"""Notes: every note, searched with the full-text index, newest first; read one beside the list."""
+"""Notes: every note, searched with the full-text index, newest first; read one beside the list.
+
+The search runs at each pause in typing (ListPane's short delay) from the second character;
+``mentee:``, ``before:`` and ``after:`` filters may stand anywhere in it. What the search could
+not use, or a single character typed so far, is said right under the search box.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +11,27 @@ from collections.abc import Callable, Hashable
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QBoxLayout, QWidget
 
 from mentordesk.domain.models import Meeting
 from mentordesk.services import SEARCH_LIST_LIMIT, Workspace
 from mentordesk.ui.formatting import plural, safe_zone
-from mentordesk.ui.models.notes import EXCERPT, NotesModel
+from mentordesk.ui.models.notes import EXCERPT, SNIPPET_ROLE, NotesModel
 from mentordesk.ui.pages.base import Page
 from mentordesk.ui.widgets.detail_note import NoteDetail
+from mentordesk.ui.widgets.field_error import FieldError
 from mentordesk.ui.widgets.list_pane import ListPane, split_list_and_detail
+from mentordesk.ui.widgets.match_delegate import MatchDelegate
+from mentordesk.ui.widgets.muted_label import MutedLabel
 
 _EMPTY = "No notes yet. Notes you take with your mentees show up here."
+_ONE_MORE = "Type one more character to search."
+_SYNTAX = (
+    "Words are matched anywhere in titles and text, the last one as you type it; "
+    '"quote" a phrase, end a word with * for any ending.\n'
+    'mentee:priya or mentee:"Priya N" — notes about mentees whose name holds it\n'
+    "after:2026-09-01 — written on that day or later; before:2026-10-01 — written before it"
+)
 
 
 class NotesPage(Page):
@@ -33,18 +48,30 @@ class NotesPage(Page):
         self._clock = clock or (lambda: datetime.now(UTC))
         self._zone = ZoneInfo("UTC")
 
-        self.model = NotesModel(workspace.note_ids, workspace.note_summaries, self)
+        self._messages: tuple[str, ...] = ()
+
+        self.model = NotesModel(
+            self._find_ids, workspace.note_summaries, self, workspace.search_snippets
+        )
         self.pane = ListPane(
             self.model,
-            "Search notes… (Ctrl+F)",
+            "Search notes… mentee:name before:2026-10-01",
             widths=(15, 16, 24, 30, 9),
             stretch_column=EXCERPT,
             parent=self,
         )
         self.pane.view.setAccessibleName("Notes")
-        self.pane.search_edit.setToolTip(
-            'Words are matched anywhere in titles and text; "quote" a phrase.'
-        )
+        self.pane.search_edit.setToolTip(_SYNTAX)
+        self.pane.view.setItemDelegateForColumn(EXCERPT, MatchDelegate(SNIPPET_ROLE, self.pane))
+        # Under the search box: what the search could not use, or that it waits for more.
+        self.search_error = FieldError(self.pane)
+        self.search_error.setAccessibleName("Search problem")
+        self.search_hint = MutedLabel(_ONE_MORE, self.pane)
+        self.search_hint.hide()
+        layout = self.pane.layout()
+        assert isinstance(layout, QBoxLayout)
+        layout.insertWidget(1, self.search_error)
+        layout.insertWidget(2, self.search_hint)
         self.detail = NoteDetail(self)
 
         self.splitter = split_list_and_detail(
@@ -60,7 +87,8 @@ class NotesPage(Page):
 
     def refresh(self) -> None:
         self._zone = safe_zone(self.workspace.settings().time_zone) or ZoneInfo("UTC")
-        self.model.load(self.pane.search_text(), self._clock(), self._zone)
+        self.model.load(self._searchable(self.pane.search_text()), self._clock(), self._zone)
+        self._show_search_messages()
         self._update_empty_text()
         self._show(self.pane.current_key())
 
@@ -69,8 +97,29 @@ class NotesPage(Page):
 
     # -- behaviour -----------------------------------------------------------------------
 
+    def _find_ids(
+        self, search: str, mentee_id: int | None, sort: str, descending: bool
+    ) -> list[int]:
+        found = self.workspace.find_notes(search, mentee_id, sort, descending)
+        self._messages = found.messages
+        return found.ids
+
+    def _searchable(self, text: str) -> str:
+        """A single character is not searched yet: it would match nearly every note."""
+        return "" if len(text.strip()) < 2 else text
+
+    def _show_search_messages(self) -> None:
+        text = self.pane.search_text()
+        waiting = len(text) == 1
+        self.search_hint.setVisible(waiting)
+        self.search_error.set_message(None if waiting else "\n".join(self._messages) or None)
+
     def _search(self, text: str) -> None:
+        text = self._searchable(text)
+        if not text:
+            self._messages = ()
         self.model.set_search(text)
+        self._show_search_messages()
         self._update_empty_text()
         if not text:
             return

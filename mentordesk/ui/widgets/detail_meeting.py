@@ -101,6 +101,8 @@ class MeetingDetail(QWidget):
 
     mark_held_requested = Signal(object)
     open_mentee_requested = Signal(int)
+    edit_requested = Signal(object)  # the Meeting
+    delete_requested = Signal(object)  # the Meeting
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,6 +124,13 @@ class MeetingDetail(QWidget):
         self.open_button = QPushButton("Open Mentee", content)
         self.open_button.setToolTip("Show this mentee's dashboard")
         self.open_button.clicked.connect(self._open_mentee)
+        self.edit_button = QPushButton("Edit…", content)
+        self.edit_button.setToolTip("Change the time, length or how it repeats (Ctrl+E)")
+        self.edit_button.setShortcut("Ctrl+E")
+        self.edit_button.clicked.connect(self._edit)
+        self.delete_button = QPushButton("Delete…", content)
+        self.delete_button.setToolTip("Delete this meeting or series; its notes stay")
+        self.delete_button.clicked.connect(self._delete)
         self.facts_label = rich_label(content, "Meeting facts")
 
         self.occurrence_view = QTableView(content)
@@ -158,7 +167,8 @@ class MeetingDetail(QWidget):
         titles.addWidget(self.title_label)
         titles.addWidget(self.with_label)
         top.addLayout(titles, 1)
-        top.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
+        for button in (self.edit_button, self.delete_button, self.open_button):
+            top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         held = QHBoxLayout()
         held.addWidget(self.occurrence_hint, 1)
         held.addWidget(self.mark_held_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -265,3 +275,11 @@ class MeetingDetail(QWidget):
     def _open_mentee(self) -> None:
         if self.listing is not None:
             self.open_mentee_requested.emit(self.listing.meeting.mentee_id)
+
+    def _edit(self) -> None:
+        if self.listing is not None:
+            self.edit_requested.emit(self.listing.meeting)
+
+    def _delete(self) -> None:
+        if self.listing is not None:
+            self.delete_requested.emit(self.listing.meeting)

@@ -45,11 +45,18 @@ def _note(p: QPainter, s: float) -> None:
         p.drawLine(QPointF(s * 0.32, s * y), QPointF(s * 0.68, s * y))
 
 
+def _clock(p: QPainter, s: float) -> None:
+    p.drawEllipse(QPointF(s * 0.5, s * 0.5), s * 0.38, s * 0.38)
+    p.drawLine(QPointF(s * 0.5, s * 0.5), QPointF(s * 0.5, s * 0.26))
+    p.drawLine(QPointF(s * 0.5, s * 0.5), QPointF(s * 0.68, s * 0.6))
+
+
 _DRAWINGS: dict[str, _Draw] = {
     "go-home": _home,
     "system-users": _people,
     "x-office-calendar": _calendar,
     "accessories-text-editor": _note,
+    "appointment-new": _clock,
 }
 
 

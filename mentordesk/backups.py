@@ -1,0 +1,134 @@
+"""Backups for the services (``Workspace``): where they go, whether one is due, thinning,
+restoring. The SQLite work is ``mentordesk/store/backup.py``; the rules of what to keep are
+``mentordesk/domain/backup_policy.py``.
+
+Backups go to ``NAME-backups/`` beside the database (``mentordesk.db`` ->
+``mentordesk-backups/``), not to one folder in the user data folder: a ``--db`` file
+elsewhere keeps its own backups, a demo file's never mix with the real one's, and moving
+the file together with its folder keeps the pair. The folder is 0700, its files 0600.
+
+Whether the data changed since the last backup is judged from the database file's state
+(see ``store.backup.source_state``), recorded in ``.last-backup.json`` in that folder when a
+backup is written there. Nothing is written into the database for it, since that write
+would itself be a change; and the file state, unlike a connection's change counter or
+``PRAGMA data_version``, survives restarts and sees changes made by other processes (the CLI).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import UTC, datetime, tzinfo
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from mentordesk.domain.backup_policy import DEFAULT_SIZE_CAP, BackupInfo, ThinResult
+from mentordesk.store import backup as store
+
+if TYPE_CHECKING:
+    from mentordesk.services import Workspace
+
+MARKER = ".last-backup.json"
+#: The settings key of the total size the backups may take, in bytes (default 2 GB).
+SIZE_CAP_KEY = "backup_size_cap_bytes"
+
+
+def default_folder(db_path: Path) -> Path:
+    return db_path.with_name(f"{db_path.stem}-backups")
+
+
+def _target(db_path: Path, folder: Path | str | None) -> tuple[Path, bool]:
+    """The folder to write into, and whether it is the database's own backups folder."""
+    own = default_folder(db_path)
+    target = own if folder is None else Path(folder).expanduser()
+    is_own = target == own or (target.exists() and own.exists() and target.samefile(own))
+    if is_own:
+        if not own.exists():
+            own.mkdir(parents=True, mode=0o700)
+        if own.stat().st_mode & 0o077:
+            own.chmod(0o700)  # ours by name: private whatever made it
+    return target, is_own
+
+
+def _record(folder: Path, made: store.Backup) -> None:
+    marker = folder / MARKER
+    partial = folder / f"{MARKER}.partial"
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump({"backup": made.path.name, "state": made.source_state}, fh)
+    partial.replace(marker)
+
+
+def _read(folder: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads((folder / MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def backup_now(ws: Workspace, folder: Path | str | None = None) -> Path:
+    """A checked backup through the workspace's own connection (call on its thread)."""
+    target, is_own = _target(ws.path, folder)
+    made = store.make_backup(ws.db, target)
+    if is_own:
+        _record(target, made)
+    return made.path
+
+
+def backup_file(db_path: Path | str, folder: Path | str | None = None) -> Path:
+    """The same from any thread, on a connection of its own: for a worker thread of the
+    window that has the file open (SQLite connections never cross threads)."""
+    db_path = Path(db_path).expanduser()
+    target, is_own = _target(db_path, folder)
+    made = store.make_backup(db_path, target)
+    if is_own:
+        _record(target, made)
+    return made.path
+
+
+def list_backups(ws: Workspace) -> list[BackupInfo]:
+    """This database's backups in its backups folder, newest first."""
+    return store.list_backups(default_folder(ws.path), ws.path.stem)
+
+
+def restore(ws: Workspace, path: Path | str) -> Path:
+    """Backs up the current state, then copies ``path`` into the open database; returns the
+    safety backup. Refuses (StoreError, nothing changed) a file that is not a healthy
+    MentorDesk database."""
+    folder, _ = _target(ws.path, None)
+    safety = store.restore_from(ws.db, path, folder)
+    ws.refresh_derived_times()
+    return safety
+
+
+def changed_since_last_backup(ws: Workspace) -> bool:
+    """True unless the newest backup in the backups folder holds the database as it is now."""
+    folder = default_folder(ws.path)
+    marker = _read(folder)
+    if marker is None or not (folder / str(marker.get("backup", ""))).is_file():
+        return True
+    try:
+        return bool(marker.get("state") != store.source_state(ws.path))
+    except FileNotFoundError:
+        return True
+
+
+def _mentor_zone(ws: Workspace) -> tzinfo:
+    try:
+        return ZoneInfo(ws.settings().time_zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return UTC
+
+
+def thin_backups(ws: Workspace, now: datetime | None = None) -> ThinResult:
+    """Deletes the backups the policy no longer keeps, counting days in the mentor's zone."""
+    cap = int(ws.settings_repo.get_value(SIZE_CAP_KEY, DEFAULT_SIZE_CAP))
+    return store.thin(
+        default_folder(ws.path),
+        now or datetime.now(UTC),
+        cap,
+        zone=_mentor_zone(ws),
+        name=ws.path.stem,
+    )

@@ -1,0 +1,182 @@
+"""Notes being written, for the services (``Workspace``): autosave, tagged lines, history.
+
+``write_note_body`` is the autosave call, made about every half second while the mentor
+types. It is one transaction on the workspace's connection (``synchronous=FULL``): the body,
+its editing facts, the items its tagged lines make (domain/tag_links.py) and, when due, a
+revision (domain/revisions.py). When it returns, the text is on disk; when it raises,
+nothing of it was written.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from mentordesk.domain.errors import ValidationError
+from mentordesk.domain.models import Note
+from mentordesk.domain.note_items import LinkedItem, NoteEditState, NoteSync, Revision
+from mentordesk.domain.note_tags import TAG_KINDS, parse_tagged_lines
+from mentordesk.domain.revisions import revision_reason, thin
+from mentordesk.domain.tag_links import reconcile
+from mentordesk.store.repositories.note_edits import NoteEditRepository
+from mentordesk.store.repositories.note_links import NoteLinkRepository
+
+if TYPE_CHECKING:
+    from mentordesk.services import Workspace
+
+CLOSE_REASON = "close"
+CALL_END_REASON = "call end"
+
+
+def _now(now: datetime | None) -> datetime:
+    if now is None:
+        return datetime.now(UTC)
+    if now.tzinfo is None:
+        raise ValueError("naive datetime: attach a time zone")
+    return now
+
+
+def _mentor_today(ws: Workspace, now: datetime) -> date:
+    """Wins and feedback are dated in the mentor's zone, not UTC's."""
+    return now.astimezone(ZoneInfo(ws.settings().time_zone)).date()
+
+
+def _sync_links(ws: Workspace, state: NoteEditState, body: str, now: datetime) -> bool:
+    """Makes the note's items follow ``body``'s tagged lines; True if any item changed."""
+    links = NoteLinkRepository(ws.db)
+    previous = links.links(state.note_id)
+    current = parse_tagged_lines(body)
+    if not previous and not current:
+        return False
+    plan = reconcile(previous, current)
+    links.apply(
+        state.note_id, state.mentee_id, state.shareable, plan, previous, now,
+        lambda: _mentor_today(ws, now),
+    )  # fmt: skip
+    return plan.items_change
+
+
+def start_note(
+    ws: Workspace,
+    mentee_id: int,
+    *,
+    meeting_id: int | None = None,
+    title: str = "",
+    body: str = "",
+    shareable: bool = False,
+    now: datetime | None = None,
+) -> Note:
+    """A new note (private unless said otherwise); tagged lines in ``body`` make items."""
+    at = _now(now)
+    ws.mentees.get(mentee_id)
+    if meeting_id is not None and ws.meetings.get(meeting_id).mentee_id != mentee_id:
+        raise ValidationError("meeting", "That meeting is with another mentee.")
+    with ws.db.transaction():
+        note = ws.notes.add(
+            Note(mentee_id, body, title.strip(), shareable, meeting_id, created_at=at)
+        )
+        if body:
+            state = NoteEditRepository(ws.db).state(note.id or 0)
+            _sync_links(ws, state, body, at)
+    return note
+
+
+def write_note_body(
+    ws: Workspace, note_id: int, body: str, now: datetime | None = None
+) -> NoteSync:
+    """The autosave: one durable transaction (see the module's docstring)."""
+    at = _now(now)
+    edits = NoteEditRepository(ws.db)
+    with ws.db.transaction():
+        state = edits.state(note_id)
+        if body == state.body:
+            return NoteSync(NoteLinkRepository(ws.db).items(note_id))
+        reason = revision_reason(
+            state.revised_at, state.updated_at, state.first_unrevised_edit_at, at
+        )
+        if reason == "idle":
+            # The text the mentor left for ten minutes, before this edit changes it.
+            edits.add_revision(note_id, state.body, reason, at)
+        edits.write_body(note_id, body, at)
+        changed = _sync_links(ws, state, body, at)
+        if reason == "editing":
+            edits.add_revision(note_id, body, reason, at)
+        items = NoteLinkRepository(ws.db).items(note_id)
+    return NoteSync(items, reason is not None, True, changed)
+
+
+def take_revision(
+    ws: Workspace, note_id: int, reason: str, now: datetime | None = None
+) -> Revision | None:
+    """A revision of the note as it is, or None when it is unchanged since the last one."""
+    at = _now(now)
+    edits = NoteEditRepository(ws.db)
+    with ws.db.transaction():
+        state = edits.state(note_id)
+        last = edits.latest_revision_body(note_id)
+        if last is None:
+            # Never revised: only a note edited since it was started has something to keep.
+            if state.first_unrevised_edit_at is None:
+                return None
+        elif last == state.body:
+            return None
+        return edits.add_revision(note_id, state.body, reason, at)
+
+
+def close_note(
+    ws: Workspace, note_id: int, now: datetime | None = None, reason: str = CLOSE_REASON
+) -> None:
+    """A clean close: a last revision if the text changed, old revisions thinned."""
+    at = _now(now)
+    edits = NoteEditRepository(ws.db)
+    with ws.db.transaction():
+        take_revision(ws, note_id, reason, at)
+        times = edits.revision_times(note_id)
+        keep = thin([t for _, t in times], at)
+        edits.delete_revisions(id_ for id_, t in times if t not in keep)
+        edits.mark_closed(note_id)
+
+
+def unclosed_notes(ws: Workspace) -> list[Note]:
+    """Notes edited since their last clean close: the app stopped while they were open."""
+    return [ws.notes.get(i) for i in NoteEditRepository(ws.db).unclosed_ids()]
+
+
+def note_revisions(ws: Workspace, note_id: int) -> list[Revision]:
+    ws.notes.get(note_id)
+    return NoteEditRepository(ws.db).revisions(note_id)
+
+
+def linked_items(ws: Workspace, note_id: int) -> list[LinkedItem]:
+    return NoteLinkRepository(ws.db).items(note_id)
+
+
+def set_item_shareable(ws: Workspace, kind: str, item_id: int, shareable: bool) -> None:
+    if kind not in TAG_KINDS:
+        raise ValidationError("kind", f"'{kind}' is not a kind of item: {', '.join(TAG_KINDS)}.")
+    NoteLinkRepository(ws.db).set_shareable(kind, item_id, shareable)
+
+
+def delete_note(ws: Workspace, note_id: int) -> None:
+    """The note, its revisions and the items its tagged lines made (see schema m007)."""
+    ws.notes.get(note_id)
+    ws.notes.delete(note_id)
+
+
+def end_call(
+    ws: Workspace,
+    note_id: int,
+    meeting_id: int | None,
+    original_start: datetime | None,
+    now: datetime | None = None,
+) -> list[LinkedItem]:
+    """Closes the call's note and marks the meeting held; the items are for the review.
+
+    The note is closed first and on its own: its text is safe even if the meeting cannot
+    be marked (the ValidationError from ``mark_held`` then reaches the caller).
+    """
+    close_note(ws, note_id, now, CALL_END_REASON)
+    if meeting_id is not None:
+        ws.mark_held(meeting_id, original_start)
+    return linked_items(ws, note_id)

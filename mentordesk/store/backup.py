@@ -1,0 +1,316 @@
+"""Backups of a MentorDesk database, and restoring one into the live file (no Qt).
+
+A backup is written with SQLite's online backup API after a WAL checkpoint, into
+``FOLDER/NAME-YYYYmmddTHHMMSSZ.db`` (``-2``, ``-3``... when two land in the same second).
+It is written under a ``.partial`` name, checked with ``PRAGMA integrity_check``, and only
+then renamed; a copy that fails its check is deleted. Files are 0600 and a folder this
+module creates is 0700, whatever the umask.
+
+Restoring copies a backup into the live database through the backup API on the open
+connection, so the file is never swapped under a connection and every connection (and
+the same ``Database``) sees the restored content.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
+from pathlib import Path
+from typing import Any
+
+from mentordesk.domain.backup_policy import DEFAULT_SIZE_CAP, BackupInfo, ThinResult, keep
+from mentordesk.store.connection import (
+    APPLICATION_ID,
+    applied_migrations,
+    connect_copy,
+    connect_second,
+    restrict_permissions,
+)
+from mentordesk.store.database import Database
+from mentordesk.store.errors import (
+    BadDatabasePath,
+    DatabaseCorrupt,
+    NotAMentorDeskDatabase,
+    StoreError,
+)
+from mentordesk.store.schema import MIGRATION_NAMES
+
+_STAMP = "%Y%m%dT%H%M%SZ"
+_NAME = re.compile(r"^(?P<name>.+)-(?P<stamp>\d{8}T\d{6}Z)(?:-(?P<seq>[2-9]|[1-9]\d+))?\.db$")
+_PARTIAL = ".partial"
+
+
+class BackupFailed(StoreError):
+    """A backup could not be written, or failed its check; nothing was left behind."""
+
+
+@dataclass(frozen=True, slots=True)
+class Backup:
+    path: Path
+    #: The live file's state just before the copy (see ``source_state``).
+    source_state: dict[str, Any]
+
+
+def source_state(db_path: Path) -> dict[str, Any]:
+    """What a committed change to ``db_path`` alters, read without opening the database.
+
+    A commit in WAL mode appends frames to the -wal (its size grows) or restarts it (its
+    header's salts change); frames reach the main file only through a checkpoint, which
+    changes its modification time. Equal states mean no commit in between, across restarts
+    and other processes; a checkpoint with nothing left to copy, or closing the last
+    connection after one, changes nothing. (On file systems with one- or two-second
+    timestamps a change checkpointed in the same second as the backup could be missed;
+    ext4, APFS and NTFS record nanoseconds.) The main file is only stat()ed: closing a
+    descriptor of it would drop the POSIX locks SQLite holds on it in this process.
+    """
+    main = db_path.stat()
+    wal_size, wal_header = 0, b""
+    with contextlib.suppress(FileNotFoundError), Path(f"{db_path}-wal").open("rb") as fh:
+        wal_size = os.fstat(fh.fileno()).st_size
+        wal_header = fh.read(32) if wal_size else b""
+    return {
+        "inode": main.st_ino,
+        "size": main.st_size,
+        "mtime_ns": main.st_mtime_ns,
+        "wal_size": wal_size,
+        "wal_header": wal_header.hex(),
+    }
+
+
+def _private_folder(folder: Path) -> Path:
+    if not folder.exists():
+        folder.mkdir(parents=True, mode=0o700)
+        folder.chmod(0o700)  # mkdir's mode passes through the umask
+    elif not folder.is_dir():
+        raise BadDatabasePath(folder, f"{folder} is a file, not a folder for backups.")
+    return folder
+
+
+def _claim(folder: Path, stem: str, moment: datetime) -> tuple[Path, sqlite3.Connection]:
+    """A free backup name and a new .partial file for it (ours alone: O_EXCL)."""
+    base = f"{stem}-{moment.astimezone(UTC).strftime(_STAMP)}"
+    seq = 1
+    while True:
+        final = folder / (f"{base}.db" if seq == 1 else f"{base}-{seq}.db")
+        seq += 1
+        if final.exists():
+            continue
+        try:
+            return final, connect_copy(Path(f"{final}{_PARTIAL}"), create=True)
+        except FileExistsError:
+            continue
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _integrity_problems(conn: sqlite3.Connection) -> list[str]:
+    try:
+        rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
+    except sqlite3.DatabaseError as exc:  # damaged past what the check can walk
+        return [str(exc)]
+    if rows == ["ok"]:
+        return []
+    # One row may hold the whole report, headed "*** in database main ***".
+    lines = [line for row in rows for line in row.splitlines() if not line.startswith("***")]
+    return lines[:10] or rows[:1]
+
+
+def file_problems(path: Path) -> list[str]:
+    """``integrity_check`` of a backup file; raises a StoreError if it is not MentorDesk's."""
+    conn = connect_copy(path)
+    try:
+        return _integrity_problems(conn)
+    finally:
+        conn.close()
+
+
+def _write(
+    conn: sqlite3.Connection,
+    db_path: Path,
+    folder: Path,
+    checkpoint: bool,
+    keep_damaged: bool = False,
+) -> Backup:
+    folder = _private_folder(Path(folder).expanduser())
+    try:
+        if checkpoint:
+            # TRUNCATE leaves an empty -wal, so the next commit shows in ``source_state``.
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        state = source_state(db_path)
+        final, target = _claim(folder, db_path.stem, datetime.now(UTC))
+    except (sqlite3.Error, OSError) as exc:
+        raise BackupFailed(db_path, f"Could not back up {db_path.name}: {exc}.") from None
+    partial = Path(f"{final}{_PARTIAL}")
+    try:
+        try:
+            conn.backup(target)
+            # The copy carries the source's WAL flag; one self-contained file is easier to
+            # keep, copy and check.
+            target.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            target.close()
+        try:
+            problems = file_problems(partial)
+        except NotAMentorDeskDatabase:
+            raise BackupFailed(
+                db_path, f"{db_path.name} is not a MentorDesk database — no backup was written."
+            ) from None
+        except StoreError as exc:
+            problems = [exc.message]
+        if problems and keep_damaged:
+            # Before a restore over a damaged file: its state is still the only copy of
+            # what it holds, so it is kept, under a name no list of backups shows.
+            final = final.with_name(final.name.removesuffix(".db") + ".damaged.db")
+        elif problems:
+            raise BackupFailed(
+                db_path,
+                f"The backup of {db_path.name} failed its check ({problems[0]}) and was deleted"
+                f" — {db_path.name} itself may be damaged: run 'mentordesk check'.",
+            )
+        partial.chmod(0o600)
+        _fsync(partial)
+        partial.rename(final)
+        if os.name == "posix":  # the rename itself survives a power cut
+            _fsync(folder)
+    except (sqlite3.Error, OSError) as exc:
+        partial.unlink(missing_ok=True)
+        raise BackupFailed(
+            db_path, f"Could not write a backup of {db_path.name} to {folder}: {exc}."
+        ) from None
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return Backup(final, state)
+
+
+def make_backup(source: Database | Path | str, folder: Path | str) -> Backup:
+    """``backup_to`` that also returns the live file's state at the moment of the copy.
+
+    Given a path, it opens a connection of its own (``connect_second``): any thread can
+    call it, beside the app's open ``Database``. A file that is not MentorDesk's fails as
+    BackupFailed, with nothing left behind.
+    """
+    if isinstance(source, Database):
+        # A read-only connection cannot checkpoint; the backup API still copies the WAL's
+        # committed frames, so the backup is complete either way.
+        return _write(source.conn, source.path, Path(folder), checkpoint=not source.readonly)
+    path = Path(source).expanduser()
+    if not path.is_file() or path.stat().st_size == 0:
+        raise BadDatabasePath(path, f"{path} does not exist or is empty — nothing to back up.")
+    # No writer lock and no migrations: the online backup API is safe beside a writer, so
+    # this works from a worker thread of the app that holds the lock.
+    conn = connect_second(path)
+    try:
+        return _write(conn, path, Path(folder), checkpoint=True)
+    finally:
+        conn.close()
+
+
+def backup_to(source: Database | Path | str, folder: Path | str) -> Path:
+    """Writes a checked backup of ``source`` (an open Database, or the live file's path)
+    into ``folder``; returns its path. Raises BackupFailed (nothing left) when it fails."""
+    return make_backup(source, folder).path
+
+
+def restore_from(db: Database, backup_path: Path | str, backups_folder: Path | str) -> Path:
+    """Replaces ``db``'s content with the backup's; returns the safety backup of the state
+    before, written to ``backups_folder`` first (``NAME-...Z.damaged.db`` when the current
+    state fails its check: restoring is then the repair, and the copy is kept anyway).
+
+    The backup is checked before anything is written: a file that is not MentorDesk's,
+    is newer than this version, or fails ``integrity_check`` is refused (StoreError) and
+    the live database is left untouched. An older backup is migrated after the copy.
+    """
+    backup_path = Path(backup_path).expanduser()
+    if db.readonly:
+        raise BackupFailed(db.path, f"{db.path.name} is open read-only; it cannot be restored.")
+    if not backup_path.is_file():
+        raise BadDatabasePath(backup_path, f"{backup_path} does not exist or is not a file.")
+    if backup_path.resolve() == db.path.resolve():
+        raise BadDatabasePath(backup_path, f"{backup_path.name} is the open database itself.")
+    source = connect_copy(backup_path)
+    try:
+        problems = _integrity_problems(source)
+        if problems:
+            raise DatabaseCorrupt(
+                backup_path,
+                f"{backup_path.name} is damaged ({problems[0]}) — choose another backup;"
+                f" {db.path.name} was not changed.",
+            )
+        safety = _write(db.conn, db.path, Path(backups_folder), True, keep_damaged=True).path
+        try:
+            # One step (pages=-1) is one write transaction: all of it or, on error, nothing.
+            source.backup(db.conn)
+        except sqlite3.Error as exc:
+            raise BackupFailed(
+                db.path,
+                f"Could not restore {backup_path.name}: {exc}. {db.path.name} was not changed;"
+                f" the backup taken just before is {safety}.",
+            ) from None
+    finally:
+        source.close()
+    if [n for n in MIGRATION_NAMES if n not in applied_migrations(db.conn)]:
+        from mentordesk.store.migrations import apply_pending
+
+        apply_pending(db.conn)
+    if db.conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+        db.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # an early file's copy
+    db.checkpoint()
+    restrict_permissions(db.path)
+    return safety
+
+
+def _parse(path: Path) -> tuple[str, datetime, int] | None:
+    match = _NAME.match(path.name)
+    if match is None:
+        return None
+    moment = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
+    return match["name"], moment, int(match["seq"] or 1)
+
+
+def list_backups(folder: Path | str, name: str | None = None) -> list[BackupInfo]:
+    """The backups in ``folder`` (of the database called ``name``.db if given), newest first.
+
+    The time is the one in the file name (copying a file changes its modification time).
+    """
+    folder = Path(folder).expanduser()
+    if not folder.is_dir():
+        return []
+    found: list[tuple[datetime, int, BackupInfo]] = []
+    for entry in folder.iterdir():
+        parsed = _parse(entry)
+        if parsed is None or (name is not None and parsed[0] != name):
+            continue
+        try:
+            size = entry.stat().st_size
+        except FileNotFoundError:  # removed meanwhile
+            continue
+        if entry.is_file():
+            found.append((parsed[1], parsed[2], BackupInfo(entry, parsed[1], size)))
+    found.sort(key=lambda f: (f[0], f[1]), reverse=True)
+    return [f[2] for f in found]
+
+
+def thin(
+    folder: Path | str,
+    now: datetime,
+    cap: int = DEFAULT_SIZE_CAP,
+    *,
+    zone: tzinfo,
+    name: str | None = None,
+) -> ThinResult:
+    """Deletes the backups the policy drops (``mentordesk.domain.backup_policy``)."""
+    result = keep(list_backups(folder, name)[::-1], now, cap, zone=zone)
+    for backup in result.drop:
+        backup.path.unlink(missing_ok=True)
+    return result

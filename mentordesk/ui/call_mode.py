@@ -1,0 +1,402 @@
+"""Call mode: a compact window beside the video call, for notes that never lose a word.
+
+The note is written while the mentor types (``Autosaver`` → ``Workspace.write_note_body``);
+the window holds no copy of it beyond the editor's text. The note row is created by the first
+write, so a call window opened and closed without a word leaves no empty note behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentordesk.domain.errors import ValidationError
+from mentordesk.domain.models import Meeting, Mentee, Note
+from mentordesk.services import Workspace
+from mentordesk.ui.autosave import Autosaver
+from mentordesk.ui.dialogs.call_prompts import unsaved_note_box
+from mentordesk.ui.formatting import safe_zone, their_time
+from mentordesk.ui.theme import scaled_font
+from mentordesk.ui.widgets.call_agenda import CallAgenda, build_agenda
+from mentordesk.ui.widgets.muted_label import MutedLabel
+from mentordesk.ui.widgets.note_editor import RECOVERED_TEXT, NoteEditor, format_elapsed
+
+DEFAULT_SIZE = (480, 640)
+END_CALL_KEYS = (QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter"))
+#: A reopened note continues its call's timer when it was started this recently.
+_CONTINUE_WITHIN = timedelta(hours=4)
+_TICK_MS = 1000
+
+Clock = Callable[[], datetime]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class CallWindow(QMainWindow):
+    """A call with one mentee, optionally for a meeting occurrence; ``note_id`` reopens a note.
+
+    ``ended(note_id)`` after the call was ended (meeting held, review shown);
+    ``finished(note_id)`` when the window closed (0 when no note was written).
+    """
+
+    ended = Signal(int)
+    finished = Signal(int)
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        mentee_id: int,
+        meeting_id: int | None = None,
+        original_start: datetime | None = None,
+        note_id: int | None = None,
+        clock: Clock | None = None,
+        parent: QWidget | None = None,
+        *,
+        recovered: bool = False,
+        settings: QSettings | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowFlag(Qt.WindowType.Window, True)
+        self.workspace = workspace
+        self._clock: Clock = clock or _utc_now
+        self._settings = settings
+        self.mentee: Mentee = workspace.mentee(mentee_id)
+        self.meeting: Meeting | None = workspace.meeting(meeting_id) if meeting_id else None
+        self.original_start = original_start
+        self.note_id = note_id
+        self.is_ended = False
+        self._closed = False
+        self.review: QWidget | None = None
+        #: Asks before closing with text that could not be saved.
+        self.unsaved_box: QMessageBox | None = None
+        self.discard_button: QAbstractButton | None = None
+        self._discard = False
+        self._mentor_zone = safe_zone(workspace.settings().time_zone) or ZoneInfo("UTC")
+
+        note = workspace.note(note_id) if note_id is not None else None
+        self.started_at = self._start_time(note)
+        if self.meeting is not None and self.original_start is None:
+            self.original_start = self._occurrence_near(note.created_at if note else None)
+
+        self.editor = NoteEditor(self, elapsed=self.elapsed)
+        if note is not None:
+            self.editor.set_text(note.body)
+        self.autosaver = Autosaver(self._write, self.editor.text, parent=self)
+        self.editor.attach_autosaver(self.autosaver)
+        self.autosaver.attach_to_application()
+        if recovered:
+            self.editor.show_banner(RECOVERED_TEXT)
+
+        self._build()
+        self._build_menus()
+        self._restore()
+        self._show_agenda()
+        self._tick()
+        self._timer = QTimer(self)
+        self._timer.setInterval(_TICK_MS)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+        self.editor.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- the call --------------------------------------------------------------------
+
+    def elapsed(self) -> timedelta:
+        return self._clock() - self.started_at
+
+    def note_title(self) -> str:
+        day = self.started_at.astimezone(self._mentor_zone).date()
+        when = f"{day.day} {day:%b %Y}"
+        if self.meeting is not None:
+            return f"{self.meeting.title} — {when}"
+        return f"Call with {self.mentee.name} — {when}"
+
+    def end_call(self) -> bool:
+        """Saves, marks the meeting held and shows the review; False if it could not."""
+        if self.is_ended:
+            return True
+        if not self.autosaver.flush():
+            self._say(f"Not ended: the note could not be saved ({self.autosaver.error}).")
+            return False
+        try:
+            note_id = self._ensure_note()
+            items = self.workspace.end_call(
+                note_id,
+                self.meeting.id if self.meeting else None,
+                self.original_start,
+                now=self._clock(),
+            )
+        except ValidationError as exc:
+            self._say(exc.message)
+            return False
+        except KeyError:
+            self._say("Not ended: this note or its meeting was deleted meanwhile.")
+            return False
+        self._finish_editing()
+        self.is_ended = True
+        self.end_action.setEnabled(False)
+        self.end_button.setEnabled(False)
+        self._say("Call ended.")
+        from mentordesk.ui.dialogs.call_review import CallReviewDialog
+
+        review = CallReviewDialog(self.workspace, items, self.mentee.name, self)
+        review.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        review.finished.connect(self._review_done)
+        self.review = review
+        review.open()
+        self.ended.emit(note_id)
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._closed:
+            super().closeEvent(event)
+            return
+        if not self.is_ended:
+            if not self.autosaver.flush() and not self._discard:
+                # Closing now would drop the unsaved text: the mentor decides.
+                event.ignore()
+                self._ask_discard()
+                return
+            if self.note_id is not None and not self._discard:
+                self._close_note(self.note_id)
+            self._finish_editing()
+        self._closed = True
+        self._timer.stop()
+        self._save_settings()
+        super().closeEvent(event)
+        self.finished.emit(self.note_id or 0)
+
+    # -- building --------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.setWindowTitle(f"Call with {self.mentee.name} — MentorDesk")
+        self.name_label = QLabel(self.mentee.name, self)
+        self.name_label.setFont(scaled_font(self.font(), 1.25, weight=QFont.Weight.DemiBold))
+        self.local_label = MutedLabel("", self)
+        self.local_label.setAccessibleName("Their local time")
+        self.timer_label = QLabel("00:00", self)
+        self.timer_label.setAccessibleName("Call time")
+        self.timer_label.setFont(scaled_font(self.font(), 1.25, weight=QFont.Weight.DemiBold))
+        self.end_button = QPushButton("End Call", self)
+        self.end_button.setToolTip(
+            "Save, mark the meeting held and review what the call captured"
+            f" ({END_CALL_KEYS[0].toString(QKeySequence.SequenceFormat.NativeText)})"
+        )
+        self.end_button.clicked.connect(self.end_call)
+
+        names = QVBoxLayout()
+        names.setSpacing(0)
+        names.addWidget(self.name_label)
+        names.addWidget(self.local_label)
+        header = QHBoxLayout()
+        header.addLayout(names, 1)
+        header.addWidget(self.timer_label)
+        header.addWidget(self.end_button)
+
+        self.agenda = CallAgenda(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("callSplitter")
+        self.splitter.addWidget(self.editor)
+        self.splitter.addWidget(self.agenda)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setSizes([300, 170])
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.addLayout(header)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.resize(*DEFAULT_SIZE)
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar().addMenu("&Call")
+        # One window, one set of shortcuts: the editor's own actions work from anywhere in it.
+        for action in (self.editor.timestamp_action, self.editor.preview_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        menu.addAction(self.editor.timestamp_action)
+        menu.addAction(self.editor.preview_action)
+        menu.addSeparator()
+        self.agenda_action = QAction("Show &Agenda", self)
+        self.agenda_action.setCheckable(True)
+        self.agenda_action.setChecked(True)
+        self.agenda_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.agenda_action.toggled.connect(self.agenda.setVisible)
+        self.stay_on_top_action = QAction("Stay on &Top", self)
+        self.stay_on_top_action.setCheckable(True)
+        self.stay_on_top_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.stay_on_top_action.toggled.connect(self.set_stay_on_top)
+        menu.addAction(self.agenda_action)
+        menu.addAction(self.stay_on_top_action)
+        menu.addSeparator()
+        self.end_action = QAction("&End Call", self)
+        self.end_action.setShortcuts(list(END_CALL_KEYS))
+        self.end_action.triggered.connect(self.end_call)
+        self.close_action = QAction("&Close Without Ending", self)
+        self.close_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Close))
+        self.close_action.triggered.connect(self.close)
+        menu.addAction(self.end_action)
+        menu.addAction(self.close_action)
+        # Shortcuts of actions in a menu bar work only while it is shown; add them here too.
+        self.addActions(
+            [
+                self.editor.timestamp_action,
+                self.editor.preview_action,
+                self.agenda_action,
+                self.stay_on_top_action,
+                self.end_action,
+                self.close_action,
+            ]
+        )
+        self._add_template_menu()
+
+    def _add_template_menu(self) -> None:
+        from mentordesk.ui.widgets.template_menu import template_menu
+
+        self.menuBar().addMenu(template_menu(self, self._insert_template))
+
+    def set_stay_on_top(self, on: bool) -> None:
+        if bool(self.windowFlags() & Qt.WindowType.WindowStaysOnTopHint) == on:
+            return
+        visible = self.isVisible()
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, on)
+        if visible:  # changing a window's flags hides it
+            self.show()
+        if self.stay_on_top_action.isChecked() != on:
+            self.stay_on_top_action.setChecked(on)
+
+    # -- behaviour -------------------------------------------------------------------
+
+    def _write(self, body: str) -> None:
+        if self.note_id is None:
+            if not body:
+                return
+            self._ensure_note()
+        assert self.note_id is not None
+        self.workspace.write_note_body(self.note_id, body, now=self._clock())
+
+    def _ensure_note(self) -> int:
+        if self.note_id is None:
+            note = self.workspace.start_note(
+                self.mentee.id or 0,
+                meeting_id=self.meeting.id if self.meeting else None,
+                title=self.note_title(),
+            )
+            self.note_id = note.id
+        assert self.note_id is not None
+        return self.note_id
+
+    def _close_note(self, note_id: int) -> None:
+        try:
+            self.workspace.close_note(note_id, now=self._clock())
+        except Exception as exc:  # the text is saved: an unclosed note is only offered again
+            self._say(f"The note is saved but could not be closed cleanly ({exc}).")
+
+    def _finish_editing(self) -> None:
+        self.autosaver.stop()
+        self.autosaver.detach_from_application()
+        self.editor.set_read_only(True)
+
+    def _ask_discard(self) -> None:
+        if self.unsaved_box is not None:
+            return
+        self.unsaved_box, self.discard_button = unsaved_note_box(self, self.autosaver.error)
+        self.unsaved_box.buttonClicked.connect(self._discard_answer)
+        self.unsaved_box.open()
+
+    def _discard_answer(self, button: QAbstractButton) -> None:
+        self.unsaved_box = None
+        if button is self.discard_button:
+            QGuiApplication.clipboard().setText(self.editor.text())
+            self._discard = True
+            self.close()
+
+    def _review_done(self) -> None:
+        self.review = None
+        self.close()
+
+    def _insert_template(self, template: object) -> None:
+        body = getattr(template, "body", "")
+        if body and not self.editor.edit.isReadOnly():
+            self.editor.set_preview(False)
+            self.editor.edit.insertPlainText(body)
+
+    def _start_time(self, note: Note | None) -> datetime:
+        now = self._clock()
+        created = note.created_at if note is not None else None
+        if created is not None and timedelta(0) <= now - created <= _CONTINUE_WITHIN:
+            return created
+        return now
+
+    def _occurrence_near(self, moment: datetime | None) -> datetime | None:
+        """The occurrence of the meeting this call is for: the one nearest the call's start."""
+        meeting = self.meeting
+        if meeting is None or not meeting.rrule:
+            return meeting.start if meeting else None
+        at = moment or self.started_at
+        found = [
+            o
+            for o in self.workspace.occurrences_between(
+                at - timedelta(days=1), at + timedelta(days=1), self.mentee.id
+            )
+            if o.meeting.id == meeting.id
+        ]
+        if not found:
+            return None
+        return min(found, key=lambda o: abs(o.start - at)).original_start
+
+    def _show_agenda(self) -> None:
+        now = self._clock()
+        dashboard = self.workspace.mentee_dashboard(self.mentee.id or 0, now)
+        self.agenda.show_agenda(
+            build_agenda(dashboard, self.note_id), now.astimezone(self._mentor_zone).date()
+        )
+
+    def _tick(self) -> None:
+        now = self._clock()
+        self.timer_label.setText(format_elapsed(now - self.started_at))
+        today = now.astimezone(self._mentor_zone).date()
+        local = their_time(now, self.mentee.time_zone, today)
+        self.local_label.setText(f"Their time: {local}")
+
+    def _say(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10_000)
+
+    # -- state -----------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        if self._settings is None:
+            return
+        geometry = self._settings.value("call/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        splitter = self._settings.value("call/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        self.agenda_action.setChecked(self._settings.value("call/agenda", True, bool))
+        self.set_stay_on_top(self._settings.value("call/stay_on_top", False, bool))
+
+    def _save_settings(self) -> None:
+        if self._settings is None:
+            return
+        self._settings.setValue("call/geometry", self.saveGeometry())
+        self._settings.setValue("call/splitter", self.splitter.saveState())
+        self._settings.setValue("call/agenda", self.agenda_action.isChecked())
+        self._settings.setValue("call/stay_on_top", self.stay_on_top_action.isChecked())
