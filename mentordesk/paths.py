@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
+from typing import Any
 
 APP_NAME = "MentorDesk"
 DB_ENV = "MENTORDESK_DB"
@@ -38,3 +40,14 @@ def ensure_private_dir(path: Path) -> None:
     """Create the folder that holds the database as 0700 when it is ours to create."""
     if not path.exists():
         path.mkdir(parents=True, mode=0o700, exist_ok=True)
+
+
+def write_private_json(target: Path, data: Any) -> None:
+    """Writes ``data`` whole (a crash mid-write keeps the old file): 0600 in a 0700 folder."""
+    if not target.parent.exists():
+        target.parent.mkdir(parents=True, mode=0o700)
+    partial = target.with_name(target.name + ".partial")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, indent=1)
+    os.replace(partial, target)

@@ -26,7 +26,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path, PureWindowsPath
 from typing import Any, Literal
 
-from mentordesk.paths import APP_NAME
+from mentordesk.paths import APP_NAME, write_private_json
 
 RiskKind = Literal["sync", "network"]
 Choice = Literal["keep", "later"]
@@ -329,7 +329,7 @@ def remember_choice(
         "service": risk.service,
         "at": (now or datetime.now(UTC)).isoformat(),
     }
-    _write_private(target, {"version": 1, "files": files})
+    write_private_json(target, {"version": 1, "files": files})
 
 
 def forget(db_path: Path, *, record: Path | None = None) -> None:
@@ -337,14 +337,4 @@ def forget(db_path: Path, *, record: Path | None = None) -> None:
     target = record or record_path()
     files = _load(target)
     if files.pop(_key(db_path), None) is not None:
-        _write_private(target, {"version": 1, "files": files})
-
-
-def _write_private(target: Path, data: dict[str, Any]) -> None:
-    if not target.parent.exists():
-        target.parent.mkdir(parents=True, mode=0o700)
-    partial = target.with_name(target.name + ".partial")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(data, fh, indent=1)
-    os.replace(partial, target)
+        write_private_json(target, {"version": 1, "files": files})

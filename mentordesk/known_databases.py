@@ -1,0 +1,111 @@
+"""The record of every database MentorDesk has opened, kept outside the databases themselves.
+
+It answers two questions a damaged or locked file cannot answer about itself: "was this file
+ours?" (so a truncated MentorDesk file is offered recovery, while a stranger's file is refused
+untouched) and "is it encrypted, and where does its key live?" (so a file that cannot be read
+because it is encrypted is locked until its key is given, never treated as corrupt and never
+given a new key). It holds no secret: a passphrase's salt is not one.
+
+``known-databases.json`` in the platformdirs config folder, written whole (0600 in a 0700
+folder) so a crash mid-write leaves the previous record. No Qt here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from mentordesk.paths import APP_NAME, write_private_json
+
+RECORD_FILE = "known-databases.json"
+#: Where an encrypted database's key lives: in the OS keyring, or derived from a passphrase
+#: typed at each start (no secure keyring on this machine).
+KeyStore = Literal["keyring", "passphrase"]
+
+
+@dataclass(frozen=True, slots=True)
+class KnownDatabase:
+    path: str
+    encrypted: bool = False
+    key_store: KeyStore | None = None
+    #: The keyring backend that held the key (e.g. ``SecretService Keyring``), so that a
+    #: backend that later answers nothing is recognised as "key lost".
+    key_backend: str | None = None
+    #: Hex salt of the passphrase's KDF (only when ``key_store == "passphrase"``).
+    salt: str | None = None
+    last_opened: str = ""
+
+
+def record_path() -> Path:
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir(APP_NAME, appauthor=False)) / RECORD_FILE
+
+
+def _key(db_path: Path | str) -> str:
+    return os.path.realpath(Path(db_path).expanduser())
+
+
+def _load(record: Path) -> dict[str, dict[str, Any]]:
+    try:
+        data = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    files = data.get("files") if isinstance(data, dict) else None
+    return files if isinstance(files, dict) else {}
+
+
+def _from_entry(path: str, entry: dict[str, Any]) -> KnownDatabase:
+    store = entry.get("key_store")
+    return KnownDatabase(
+        path=path,
+        encrypted=bool(entry.get("encrypted", False)),
+        key_store=store if store in ("keyring", "passphrase") else None,
+        key_backend=_text_or_none(entry.get("key_backend")),
+        salt=_text_or_none(entry.get("salt")),
+        last_opened=str(entry.get("last_opened", "")),
+    )
+
+
+def _text_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def lookup(db_path: Path | str, *, record: Path | None = None) -> KnownDatabase | None:
+    """What is known of this file, or None when MentorDesk has never opened it."""
+    key = _key(db_path)
+    entry = _load(record or record_path()).get(key)
+    return _from_entry(key, entry) if isinstance(entry, dict) else None
+
+
+def remember(
+    db_path: Path | str,
+    *,
+    record: Path | None = None,
+    now: datetime | None = None,
+    **changes: Any,
+) -> KnownDatabase:
+    """Records that the file was opened, updating only the fields given in ``changes``
+    (``encrypted``, ``key_store``, ``key_backend``, ``salt``)."""
+    target = record or record_path()
+    files = _load(target)
+    key = _key(db_path)
+    old = files.get(key)
+    known = _from_entry(key, old) if isinstance(old, dict) else KnownDatabase(path=key)
+    known = replace(known, **changes, last_opened=(now or datetime.now(UTC)).isoformat())
+    entry = asdict(known)
+    del entry["path"]
+    files[key] = entry
+    write_private_json(target, {"version": 1, "files": files})
+    return known
+
+
+def forget(db_path: Path | str, *, record: Path | None = None) -> None:
+    target = record or record_path()
+    files = _load(target)
+    if files.pop(_key(db_path), None) is not None:
+        write_private_json(target, {"version": 1, "files": files})

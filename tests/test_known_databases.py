@@ -1,0 +1,49 @@
+"""The record of opened databases: what a damaged or locked file cannot say about itself."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+from mentordesk import known_databases as known
+
+
+def test_an_unknown_file_has_no_record(tmp_path: Path) -> None:
+    assert known.lookup(tmp_path / "never.db", record=tmp_path / "rec.json") is None
+
+
+def test_remember_keeps_earlier_fields_and_updates_given_ones(tmp_path: Path) -> None:
+    record = tmp_path / "cfg" / "rec.json"
+    db = tmp_path / "m.db"
+    known.remember(db, record=record, encrypted=True, key_store="passphrase", salt="ab12")
+    known.remember(db, record=record)  # a later open changes nothing it was not told
+    entry = known.lookup(db, record=record)
+    assert entry is not None
+    assert (entry.encrypted, entry.key_store, entry.salt) == (True, "passphrase", "ab12")
+    known.remember(db, record=record, encrypted=False, key_store=None, salt=None)
+    entry = known.lookup(db, record=record)
+    assert entry is not None and not entry.encrypted and entry.salt is None
+
+
+def test_the_same_file_by_another_name_is_one_record(tmp_path: Path) -> None:
+    record = tmp_path / "rec.json"
+    (tmp_path / "sub").mkdir()
+    known.remember(tmp_path / "sub" / "m.db", record=record, encrypted=True)
+    entry = known.lookup(tmp_path / "sub" / ".." / "sub" / "m.db", record=record)
+    assert entry is not None and entry.encrypted
+
+
+def test_record_is_private_and_a_damaged_record_reads_as_empty(tmp_path: Path) -> None:
+    record = tmp_path / "cfg" / "rec.json"
+    known.remember(tmp_path / "m.db", record=record)
+    assert stat.S_IMODE(record.stat().st_mode) == 0o600
+    assert stat.S_IMODE(record.parent.stat().st_mode) == 0o700
+    record.write_text("{not json")
+    assert known.lookup(tmp_path / "m.db", record=record) is None
+
+
+def test_forget(tmp_path: Path) -> None:
+    record = tmp_path / "rec.json"
+    known.remember(tmp_path / "m.db", record=record)
+    known.forget(tmp_path / "m.db", record=record)
+    assert known.lookup(tmp_path / "m.db", record=record) is None
