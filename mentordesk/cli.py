@@ -431,6 +431,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from mentordesk.recovery import DatabaseNeedsRecovery
     from mentordesk.services import Workspace
     from mentordesk.store.errors import StoreError
 
@@ -441,10 +442,28 @@ def cmd_restore(args: argparse.Namespace) -> int:
     try:
         with Workspace.open(path) as workspace:
             safety = workspace.restore(backup)
+    except DatabaseNeedsRecovery:
+        return _recover(path, backup)
     except StoreError as exc:
         return _fail(exc.message, exc.exit_code)
     print(f"restored {path} from {backup}")
     print(f"the state before the restore was backed up to {safety}")
+    return EXIT_OK
+
+
+def _recover(path: Path, backup: Path) -> int:
+    """Restoring over a file too damaged to open: it is set aside untouched first."""
+    from mentordesk.recovery import recover_from_backup
+    from mentordesk.services import Workspace
+    from mentordesk.store.errors import StoreError
+
+    try:
+        aside = recover_from_backup(path, backup)
+        Workspace.open(path).close()
+    except StoreError as exc:
+        return _fail(exc.message, exc.exit_code)
+    print(f"restored {path} from {backup}")
+    print(f"the damaged file was kept, untouched, as {aside}")
     return EXIT_OK
 
 

@@ -135,10 +135,21 @@ class Workspace:
 
     @classmethod
     def open(cls, path: Path | str, *, readonly: bool = False) -> Workspace:
-        """Opens (creating if needed) and migrates; raises a StoreError subclass if refused."""
-        workspace = cls(Database(path, readonly=readonly))
+        """Opens (creating if needed) and migrates; raises a StoreError subclass if refused
+        (``recovery.DatabaseNeedsRecovery`` for a damaged MentorDesk file,
+        ``recovery.DatabaseLocked`` for an encrypted one without its key)."""
+        from mentordesk import recovery
+        from mentordesk.store.errors import StoreError
+
+        path = Path(path).expanduser()
+        recovery.refuse_before_open(path)
+        try:
+            workspace = cls(Database(path, readonly=readonly))
+        except StoreError as exc:
+            raise recovery.classify(path, exc) from None
         if not readonly:
             workspace.refresh_derived_times()
+        recovery.remember_opened(path)  # the one place every opened database is recorded
         return workspace
 
     @property

@@ -57,6 +57,11 @@ def inspect_file(path: Path) -> bool:
             f"{path.name} is not a MentorDesk database (not an SQLite file); it was left as is.",
         )
     app_id = int.from_bytes(header[68:72], "big")
+    # A checkpoint cut off by a crash can leave the header ahead of the file; the -wal then
+    # still holds those pages and SQLite replays them.
+    short = None if _has_wal(path) else truncation(header, size)
+    if short and app_id in (0, APPLICATION_ID):
+        raise DatabaseCorrupt(path, f"{path.name} is damaged: {short}; it was left as is.")
     if app_id not in (0, APPLICATION_ID):
         raise NotAMentorDeskDatabase(
             path,
@@ -66,6 +71,27 @@ def inspect_file(path: Path) -> bool:
     if app_id == 0:
         _refuse_foreign_tables(path)
     return False
+
+
+def _has_wal(path: Path) -> bool:
+    try:
+        return Path(f"{path}-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
+def truncation(header: bytes, size: int) -> str | None:
+    """Says how a file is cut short, from its 100-byte header: the header records the page
+    size and (while its "valid-for" counter matches the change counter) the page count."""
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    if header[24:28] != header[92:96] or not pages or size >= pages * page_size:
+        return None
+    return (
+        f"it is cut short, {size:,} of the {pages * page_size:,} bytes its header promises"
+        " (the end of the file is missing)"
+    )
 
 
 def _refuse_foreign_tables(path: Path) -> None:
