@@ -32,7 +32,9 @@ from mentordesk.ui.widgets.sidebar import Sidebar
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from mentordesk.ui.backup_scheduler import AutoBackup
     from mentordesk.ui.call_mode import CallWindow
+    from mentordesk.ui.dialogs.backups import BackupsDialog
     from mentordesk.ui.dialogs.mentee_dialog import MenteeDialog
     from mentordesk.ui.dialogs.preferences import PreferencesDialog
 
@@ -66,6 +68,7 @@ class MainWindow(QMainWindow):
         self._ready_page: Page | None = None
         self._ready_sent = False
         self.call_windows: list[CallWindow] = []
+        self.auto_backup: AutoBackup | None = None
 
         if QApplication.windowIcon().isNull():
             self.setWindowIcon(app_icon())
@@ -177,6 +180,37 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(self.refresh_all)
         dialog.open()
         return dialog
+
+    def show_backups(self) -> BackupsDialog:
+        from mentordesk.ui.dialogs.backups import BackupsDialog
+
+        dialog = BackupsDialog(self.workspace, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.restored.connect(self.refresh_all)
+        dialog.open()
+        return dialog
+
+    def enable_auto_backup(self) -> AutoBackup:
+        """Backups when the data changed: now, every 30 minutes, on quit (after first paint)."""
+        from mentordesk.ui.backup_scheduler import AutoBackup
+
+        if self.auto_backup is None:
+            self.auto_backup = AutoBackup(self.workspace, self)
+            self.auto_backup.message.connect(self._backup_message)
+            self.auto_backup.start()
+        return self.auto_backup
+
+    def _backup_message(self, text: str, failed: bool) -> None:
+        if not failed:
+            self._show_status(text)
+            return
+        from PySide6.QtWidgets import QMessageBox
+
+        self.statusBar().showMessage(text)  # stays until the next message
+        box = QMessageBox(QMessageBox.Icon.Warning, "Backup failed", text,
+                          QMessageBox.StandardButton.Ok, self)  # fmt: skip
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def show_about(self) -> QWidget:
         from mentordesk.ui.dialogs.about import show_about
@@ -294,6 +328,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_mentee_action)
         file_menu.addAction(self.new_call_action)
         file_menu.addSeparator()
+        self.backups_action = self._action(
+            "&Backups…", self.show_backups, [QKeySequence("Ctrl+Shift+B")]
+        )
+        file_menu.addAction(self.backups_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.preferences_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -383,6 +422,8 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.save_state()
+        if self.auto_backup is not None:
+            self.auto_backup.back_up_on_quit()
         super().closeEvent(event)
 
     # -- ready -----------------------------------------------------------------------

@@ -1,0 +1,106 @@
+"""Automatic backups while the window is open: after the first paint, every 30 minutes of
+use, and on quit, each only when the data changed since the last backup; thinning after
+each. The copy runs on a worker thread with a connection of its own
+(``backups.backup_file``); what happened is reported through ``message``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from mentordesk.backups import backup_file
+from mentordesk.domain.backup_policy import ThinResult
+from mentordesk.services import Workspace
+from mentordesk.ui.background import BackgroundTask, run_in_background
+from mentordesk.ui.formatting import plural
+from mentordesk.ui.models.backups import size_text
+
+INTERVAL_MS = 30 * 60 * 1000
+
+
+def thinning_text(result: ThinResult) -> str:
+    """What the mentor is told when the size cap removed backups (empty otherwise)."""
+    dropped = result.dropped_for_size
+    if not dropped:
+        return ""
+    oldest = result.keep[-1].created_at.astimezone() if result.keep else None
+    since = f"; the oldest kept is from {oldest:%d %b %Y}" if oldest else ""
+    return (
+        f"{plural(len(dropped), 'old backup')} removed to stay under the backups size cap{since}."
+    )
+
+
+class AutoBackup(QObject):
+    """``message(text, failed)``: a status-bar line, or (failed) a problem to show clearly."""
+
+    message = Signal(str, bool)
+    #: The path of each backup written, for whoever waits on one (tests, the dialog).
+    written = Signal(str)
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        parent: QObject | None = None,
+        *,
+        interval_ms: int = INTERVAL_MS,
+        write: Callable[[Path], Path] = backup_file,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self._write = write
+        self._task: BackgroundTask | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.back_up_if_changed)
+
+    def start(self) -> None:
+        """Call after the first paint: the start-up backup, then one every interval."""
+        self.back_up_if_changed()
+        self.timer.start()
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None and self._task.running
+
+    def back_up_if_changed(self) -> bool:
+        """Starts a backup on a worker thread when the data changed; False when none runs."""
+        if self.busy or not self.workspace.changed_since_last_backup():
+            return False
+        path = self.workspace.path
+        self._task = run_in_background(lambda: self._write(path), self._done, self._failed)
+        return True
+
+    def back_up_on_quit(self) -> None:
+        """The last backup, as the window closes (nothing is left to keep responsive)."""
+        self.timer.stop()
+        if self.busy or not self.workspace.changed_since_last_backup():
+            return
+        try:
+            self.workspace.backup_now()
+            self.workspace.thin_backups()
+        except Exception as exc:  # quitting must not fail for a backup; say so on stderr
+            import sys
+
+            print(f"mentordesk: {getattr(exc, 'message', exc)}", file=sys.stderr)
+
+    def _done(self, written: Path) -> None:
+        # Thinning is a listing and a few unlinks; the size cap is a setting of this file.
+        text = f"Backed up at {_clock()} ({size_text(written.stat().st_size)}, checked)."
+        try:
+            extra = thinning_text(self.workspace.thin_backups())
+        except OSError as exc:
+            extra = f"Old backups could not be thinned: {exc.strerror or exc}."
+        self.written.emit(str(written))
+        self.message.emit(f"{text} {extra}".strip(), False)
+
+    def _failed(self, message: str) -> None:
+        self.message.emit(f"The automatic backup failed: {message}", True)
+
+
+def _clock() -> str:
+    from datetime import datetime
+
+    return datetime.now().astimezone().strftime("%H:%M")

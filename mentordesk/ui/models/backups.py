@@ -1,0 +1,32 @@
+"""The backups of the open database, newest first, for the Backups dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from datetime import datetime
+
+from mentordesk.domain.backup_policy import BackupInfo
+from mentordesk.ui.models.rows import RowsModel
+
+
+def size_text(n: int) -> str:
+    return f"{n / 1024**2:.1f} MB" if n >= 1024**2 else f"{max(1, round(n / 1024))} KB"
+
+
+def when_text(moment: datetime, now: datetime | None = None) -> str:
+    local = moment.astimezone()
+    today = (now or datetime.now().astimezone()).date()
+    day = {0: "Today", 1: "Yesterday"}.get((today - local.date()).days)
+    return f"{day}, {local:%H:%M:%S}" if day else f"{local:%a %d %b %Y, %H:%M}"
+
+
+class BackupsModel(RowsModel[BackupInfo]):
+    headers = ("Made", "Size", "File")
+    right_aligned = frozenset({1})
+    stretch_column = 2
+
+    def row_cells(self, row: BackupInfo) -> tuple[str, ...]:
+        return (when_text(row.created_at), size_text(row.size), row.path.name)
+
+    def key(self, row: BackupInfo) -> Hashable:
+        return str(row.path)

@@ -1,0 +1,156 @@
+"""The Backups dialog and automatic backups, driven as a mentor uses them."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from mentordesk.backups import backup_file
+from mentordesk.domain.models import Mentee
+from mentordesk.services import Workspace
+from mentordesk.store.backup import BackupFailed
+from mentordesk.ui.backup_scheduler import AutoBackup
+from mentordesk.ui.dialogs.backups import BackupsDialog
+from mentordesk.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot, workspace: Workspace, settings_path: Path) -> MainWindow:
+    main = MainWindow(workspace, settings=QSettings(str(settings_path), QSettings.Format.IniFormat))
+    qtbot.addWidget(main)
+    with qtbot.waitSignal(main.ready, timeout=5000):
+        main.show()
+    return main
+
+
+def _open_dialog(qtbot: QtBot, window: MainWindow) -> BackupsDialog:
+    window.backups_action.trigger()
+    dialogs = window.findChildren(BackupsDialog)
+    assert len(dialogs) == 1
+    qtbot.waitExposed(dialogs[0])
+    return dialogs[0]
+
+
+def test_backups_is_in_the_file_menu_with_a_shortcut(window: MainWindow) -> None:
+    assert window.backups_action.shortcut().toString() == "Ctrl+Shift+B"
+    file_menu = window.menuBar().actions()[0].menu()
+    assert window.backups_action in file_menu.actions()
+
+
+def test_no_backups_shows_an_empty_state_and_back_up_now_lists_one(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    dialog = _open_dialog(qtbot, window)
+    assert dialog.stack.currentWidget() is dialog.empty
+    assert "No backups yet" in dialog.empty.text()
+    assert not dialog.restore_button.isEnabled()
+
+    with qtbot.waitSignal(dialog.work_done, timeout=10_000):
+        dialog.backup_button.click()
+        assert dialog.progress.isVisible() and not dialog.backup_button.isEnabled()
+    assert dialog.stack.currentWidget() is dialog.table
+    assert dialog.model.rowCount() == 1
+    made, size, name = (dialog.model.cell(0, c) for c in range(3))
+    assert made.startswith("Today, ") and size.endswith("KB")
+    assert (window.workspace.path.parent / "mentordesk-backups" / name).is_file()
+    assert "checked" in dialog.status.text() and not dialog.progress.isVisible()
+
+
+def test_restore_asks_first_backs_up_the_current_state_and_reloads_the_pages(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
+    workspace.save_mentee(Mentee("Priya Natarajan", "Asia/Kolkata"))
+    first = workspace.backup_now()
+    workspace.save_mentee(Mentee("Lena Fischer", "Europe/Berlin"))
+    window.refresh_all()
+    assert window.counts_label.text().startswith("2 mentees")
+
+    dialog = _open_dialog(qtbot, window)
+    assert dialog.selected() is not None and dialog.selected().path == first
+    dialog.restore_button.click()
+    (box,) = [b for b in dialog.findChildren(QMessageBox) if b.isVisible()]
+    assert "backed up first" in box.text()
+    restore = next(b for b in box.buttons() if b.text() == "Restore")
+    with qtbot.waitSignal(dialog.work_done, timeout=10_000):
+        restore.click()
+    assert [m.name for m in workspace.list_mentees()] == ["Priya Natarajan"]
+    assert window.counts_label.text().startswith("1 mentee")  # every page reloaded
+    assert dialog.model.rowCount() == 2  # the backup, and the state before the restore
+    assert "The state before it was kept as" in dialog.status.text()
+
+
+def test_keeping_the_data_leaves_everything_as_it_was(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
+    workspace.save_mentee(Mentee("Priya Natarajan", "Asia/Kolkata"))
+    workspace.backup_now()
+    workspace.save_mentee(Mentee("Lena Fischer", "Europe/Berlin"))
+    dialog = _open_dialog(qtbot, window)
+    dialog.restore_button.click()
+    (box,) = [b for b in dialog.findChildren(QMessageBox) if b.isVisible()]
+    next(b for b in box.buttons() if b.text() == "Keep it").click()
+    qtbot.wait(50)
+    assert len(workspace.list_mentees()) == 2 and dialog.model.rowCount() == 1
+
+
+def test_automatic_backup_after_paint_runs_off_the_gui_thread(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
+    workspace.save_mentee(Mentee("Priya Natarajan", "Asia/Kolkata"))
+    threads: list[threading.Thread] = []
+    release = threading.Event()
+
+    def slow_write(path: Path) -> Path:
+        threads.append(threading.current_thread())
+        release.wait(5)  # the GUI thread must keep running meanwhile
+        return backup_file(path)
+
+    auto = AutoBackup(workspace, window, write=slow_write)
+    auto.message.connect(lambda text, failed: window.statusBar().showMessage(text))
+    with qtbot.waitSignal(auto.written, timeout=10_000) as written:
+        auto.start()
+        assert auto.busy  # start() returned while the copy is still running
+        qtbot.wait(20)  # events are processed: the window is responsive
+        release.set()
+    assert threads and threads[0] is not threading.main_thread()
+    assert Path(written.args[0]).is_file()
+    assert window.statusBar().currentMessage().startswith("Backed up at ")
+    assert auto.timer.isActive() and auto.timer.interval() == 30 * 60 * 1000
+
+    # Nothing changed since: the next tick writes nothing; a change makes the next one write.
+    assert not auto.back_up_if_changed()
+    workspace.save_mentee(Mentee("Lena Fischer", "Europe/Berlin"))
+    with qtbot.waitSignal(auto.written, timeout=10_000):
+        auto.timer.timeout.emit()
+    assert len(workspace.list_backups()) == 2
+
+
+def test_a_failed_automatic_backup_is_shown_clearly(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
+    def broken(path: Path) -> Path:
+        raise BackupFailed(path, "The backup of mentordesk.db failed its check and was deleted")
+
+    auto = AutoBackup(workspace, window, write=broken)
+    auto.message.connect(window._backup_message)
+    with qtbot.waitSignal(auto.message, timeout=10_000) as said:
+        auto.start()
+    assert said.args[1] is True and "failed its check" in said.args[0]
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert boxes and "failed its check" in boxes[0].text()
+
+
+def test_quitting_after_a_change_writes_a_backup(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
+    auto = window.enable_auto_backup()
+    qtbot.waitUntil(lambda: not auto.busy, timeout=10_000)
+    before = len(workspace.list_backups())
+    workspace.save_mentee(Mentee("Priya Natarajan", "Asia/Kolkata"))
+    window.close()
+    assert len(workspace.list_backups()) == before + 1
