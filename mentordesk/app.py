@@ -12,6 +12,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEventLoop,
@@ -25,9 +26,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mentordesk import __version__
 from mentordesk.paths import demo_db_path, ensure_private_dir, resolve_db_path
+from mentordesk.recovery import DatabaseNeedsRecovery
 from mentordesk.services import Workspace
 from mentordesk.store.errors import DatabaseInUse, StoreError
 from mentordesk.store.lock import refuse_if_in_use
+
+if TYPE_CHECKING:
+    from mentordesk.ui.startup_check import WindowSession
 
 _PAINT_TIMEOUT_MS = 10_000
 
@@ -127,8 +132,17 @@ def run_gui(
 ) -> int:
     started = time.perf_counter() if started is None else started
     app = _application(headless_ok=quit_after_start)
+    recovered = ""
     try:
         workspace = _open(str(db) if db else None, demo)
+    except DatabaseNeedsRecovery as exc:
+        if quit_after_start:
+            _tell("Cannot open the database", exc.message, quiet=True)
+            return exc.exit_code
+        outcome = _recover_at_open(exc)
+        if isinstance(outcome, int):
+            return outcome
+        workspace, recovered = outcome
     except DatabaseInUse as exc:
         _tell("MentorDesk is already open", exc.message, quiet=quit_after_start, critical=False)
         return exc.exit_code
@@ -161,17 +175,38 @@ def run_gui(
         print(f"ready in {(ready[0] - started) * 1000:.0f} ms", flush=True)
     if ask_preferences:
         QTimer.singleShot(0, window.show_preferences)
-    return _run_event_loop(app, workspace, quit_now=quit_after_start)
+    if recovered:
+        window.statusBar().showMessage(recovered)
+    from mentordesk.ui.startup_check import WindowSession
+
+    session = WindowSession(window)
+    if not quit_after_start:
+        # After the first paint: the quick_check, then automatic backups (or recovery).
+        QTimer.singleShot(0, session.after_first_paint)
+    session.quit_requested.connect(app.quit)
+    return _run_event_loop(app, session, quit_now=quit_after_start)
 
 
-def _run_event_loop(app: QApplication, workspace: Workspace, *, quit_now: bool) -> int:
+def _recover_at_open(exc: DatabaseNeedsRecovery) -> tuple[Workspace, str] | int:
+    """The recovery dialog for a damaged file; the workspace it opened, or an exit code."""
+    from mentordesk.ui.startup_check import recover_at_open
+
+    try:
+        outcome = recover_at_open(exc.path, exc.problem)
+    except StoreError as failed:
+        _tell("Cannot recover the database", failed.message, quiet=False)
+        return failed.exit_code
+    return 1 if outcome is None else outcome
+
+
+def _run_event_loop(app: QApplication, session: WindowSession, *, quit_now: bool) -> int:
     import asyncio
 
     import qasync
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    app.aboutToQuit.connect(workspace.close)
+    app.aboutToQuit.connect(session.close)  # the workspace in use, after any recovery
     if quit_now:
         QTimer.singleShot(0, app.quit)
     with loop:

@@ -28,11 +28,16 @@ class BackgroundTask(QObject):
         work: Callable[[], Any],
         on_done: Callable[[Any], None],
         on_error: Callable[[str], None],
+        owner: QObject | None = None,
     ) -> None:
         super().__init__()
         self._work, self._on_done, self._on_error = work, on_done, on_error
         self._answer.connect(self._deliver)
         self.running = True
+        self._orphaned = False
+        if owner is not None:
+            # The answer of a dialog or window closed meanwhile goes nowhere.
+            owner.destroyed.connect(self._orphan)
         _RUNNING.add(self)
         QThreadPool.globalInstance().start(_Runnable(self))
 
@@ -43,11 +48,18 @@ class BackgroundTask(QObject):
         except Exception as exc:  # a failed backup is reported, never a crash of the pool
             self._answer.emit(("error", str(getattr(exc, "message", "") or exc)))
 
+    @Slot()
+    def _orphan(self) -> None:
+        self._orphaned = True
+
     @Slot(object)
     def _deliver(self, answer: tuple[str, Any]) -> None:  # on the GUI thread
         self.running = False
         _RUNNING.discard(self)
         kind, value = answer
+        if self._orphaned:
+            self.finished.emit()
+            return
         try:
             if kind == "ok":
                 self._on_done(value)
@@ -70,5 +82,8 @@ def run_in_background(
     work: Callable[[], Any],
     on_done: Callable[[Any], None],
     on_error: Callable[[str], None],
+    owner: QObject | None = None,
 ) -> BackgroundTask:
-    return BackgroundTask(work, on_done, on_error)
+    """Runs ``work()`` on the thread pool; ``on_done(result)`` or ``on_error(message)`` on
+    the GUI thread, unless ``owner`` was destroyed first."""
+    return BackgroundTask(work, on_done, on_error, owner)

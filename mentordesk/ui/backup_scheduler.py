@@ -70,7 +70,7 @@ class AutoBackup(QObject):
         if self.busy or not self.workspace.changed_since_last_backup():
             return False
         path = self.workspace.path
-        self._task = run_in_background(lambda: self._write(path), self._done, self._failed)
+        self._task = run_in_background(lambda: self._write(path), self._done, self._failed, self)
         return True
 
     def back_up_on_quit(self) -> None:
@@ -91,8 +91,8 @@ class AutoBackup(QObject):
         text = f"Backed up at {_clock()} ({size_text(written.stat().st_size)}, checked)."
         try:
             extra = thinning_text(self.workspace.thin_backups())
-        except OSError as exc:
-            extra = f"Old backups could not be thinned: {exc.strerror or exc}."
+        except Exception as exc:  # the next backup thins again; this one was written
+            extra = f"Old backups could not be thinned: {getattr(exc, 'strerror', '') or exc}."
         self.written.emit(str(written))
         self.message.emit(f"{text} {extra}".strip(), False)
 

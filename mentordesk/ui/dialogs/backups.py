@@ -146,7 +146,9 @@ class BackupsDialog(QDialog):
     def back_up_now(self) -> None:
         self._busy("Backing up…")
         path = self.workspace.path
-        self._task = run_in_background(lambda: backup_file(path), self._backed_up, self._failed)
+        self._task = run_in_background(
+            lambda: backup_file(path), self._backed_up, self._failed, self
+        )
 
     def _backed_up(self, written: Path) -> None:
         extra = thinning_text(self.workspace.thin_backups())

@@ -1,0 +1,119 @@
+"""What the window does after its first paint: the start-up ``quick_check`` off the GUI
+thread, then automatic backups when the file is healthy, or the recovery dialog when not.
+
+``recover_at_open`` is the same recovery for a file too damaged to open at all (shown
+before any window). Choosing a backup or an empty database sets the damaged file aside
+untouched (``recovery.set_aside``) and opens the result; when the damage is found after
+opening, the window's connection is closed first and a new window opens on the result.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from mentordesk import recovery
+from mentordesk.services import Workspace
+from mentordesk.ui.background import BackgroundTask, run_in_background
+from mentordesk.ui.dialogs.recovery import RecoveryDialog
+from mentordesk.ui.main_window import MainWindow
+from mentordesk.ui.models.backups import when_text
+
+
+def recovery_dialog(path: Path, problem: str, parent: QWidget | None = None) -> RecoveryDialog:
+    return RecoveryDialog(path.name, problem, lambda: recovery.newest_good_backup(path), parent)
+
+
+def apply_choice(path: Path, dialog: RecoveryDialog) -> tuple[Workspace, str] | None:
+    """Does what the mentor chose; the workspace to use and what to tell them, or None to
+    quit. Raises a StoreError when the backup or the new file cannot be opened."""
+    if dialog.choice == "backup" and dialog.backup is not None:
+        aside = recovery.recover_from_backup(path, dialog.backup.path)
+        done = f"Restored the backup made {when_text(dialog.backup.created_at)}."
+    elif dialog.choice == "fresh":
+        aside = recovery.set_aside(path)
+        done = "Started an empty database."
+    else:
+        return None
+    kept = f" The damaged file is kept, untouched, as {aside.name}." if aside else ""
+    return Workspace.open(path), done + kept
+
+
+def recover_at_open(path: Path, problem: str) -> tuple[Workspace, str] | None:
+    """The recovery dialog for a file that failed to open (no window yet; a modal exec)."""
+    dialog = recovery_dialog(path, problem)
+    dialog.exec()
+    return apply_choice(path, dialog)
+
+
+class WindowSession(QObject):
+    """The window and workspace in use; replaced when a recovery opens another file."""
+
+    #: A new window replaced the damaged one (tests wait on it).
+    replaced = Signal()
+    quit_requested = Signal()
+    #: The start-up check found the file healthy (automatic backups are on).
+    healthy = Signal()
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__()
+        self.window = window
+        self.dialog: RecoveryDialog | None = None
+        self._task: BackgroundTask | None = None
+
+    @property
+    def workspace(self) -> Workspace:
+        return self.window.workspace
+
+    def after_first_paint(self) -> None:
+        path = self.workspace.path
+        self._task = run_in_background(
+            lambda: (recovery.quick_check(path),), self._checked, self._check_failed, self.window
+        )
+
+    def close(self) -> None:
+        self.workspace.close()
+
+    def _checked(self, answer: tuple[list[str]]) -> None:
+        problems = answer[0]
+        if not problems:
+            self.window.enable_auto_backup()
+            self.healthy.emit()
+            return
+        damage = recovery.damaged_after_check(self.workspace.path, problems)
+        self.dialog = recovery_dialog(self.workspace.path, damage.problem, self.window)
+        self.dialog.finished.connect(self._chosen)
+        self.dialog.open()
+
+    def _check_failed(self, message: str) -> None:
+        self.window.statusBar().showMessage(f"The start-up check could not run: {message}")
+
+    def _chosen(self) -> None:
+        dialog, self.dialog = self.dialog, None
+        if dialog is None or dialog.choice == "quit":
+            self.quit_requested.emit()
+            return
+        old = self.window
+        path = old.workspace.path
+        old.save_state()
+        old.hide()  # hidden, not closed: closing the last window would quit
+        old.workspace.close()
+        try:
+            result = apply_choice(path, dialog)
+        except Exception as exc:  # a StoreError: say it, then quit cleanly
+            QMessageBox.critical(None, "Cannot recover", str(getattr(exc, "message", exc)))
+            self.quit_requested.emit()
+            return
+        if result is None:
+            self.quit_requested.emit()
+            return
+        workspace, message = result
+        settings = old.settings if isinstance(old.settings, QSettings) else None
+        self.window = MainWindow(workspace, settings=settings)
+        self.window.show()
+        self.window.statusBar().showMessage(message)
+        self.window.ready.connect(self.window.enable_auto_backup)
+        QTimer.singleShot(0, old.deleteLater)
+        self.replaced.emit()
