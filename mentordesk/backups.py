@@ -122,9 +122,33 @@ def _mentor_zone(ws: Workspace) -> tzinfo:
         return UTC
 
 
+#: The smallest cap accepted: below it, the size rule would delete most of a year's history.
+MIN_SIZE_CAP = 100 * 1024**2
+
+
+def size_cap(ws: Workspace) -> int:
+    """The total size the backups may take, in bytes (default 2 GB)."""
+    try:
+        return int(ws.settings_repo.get_value(SIZE_CAP_KEY, DEFAULT_SIZE_CAP))
+    except (TypeError, ValueError):
+        return DEFAULT_SIZE_CAP
+
+
+def set_size_cap(ws: Workspace, cap_bytes: int) -> None:
+    from mentordesk.domain.errors import ValidationError
+
+    if cap_bytes < MIN_SIZE_CAP:
+        raise ValidationError(
+            "backup_size_cap",
+            f"Keep at least {MIN_SIZE_CAP // 1024**2} MB of backups — a smaller cap would"
+            " delete most of their history.",
+        )
+    ws.settings_repo.set_values({SIZE_CAP_KEY: int(cap_bytes)})
+
+
 def thin_backups(ws: Workspace, now: datetime | None = None) -> ThinResult:
     """Deletes the backups the policy no longer keeps, counting days in the mentor's zone."""
-    cap = int(ws.settings_repo.get_value(SIZE_CAP_KEY, DEFAULT_SIZE_CAP))
+    cap = size_cap(ws)
     return store.thin(
         default_folder(ws.path),
         now or datetime.now(UTC),

@@ -665,6 +665,18 @@ class Workspace:
 
         return thin_backups(self, now)
 
+    def backup_size_cap(self) -> int:
+        """The total size the backups may take, in bytes (a setting; default 2 GB)."""
+        from mentordesk.backups import size_cap
+
+        return size_cap(self)
+
+    def set_backup_size_cap(self, cap_bytes: int) -> None:
+        """Raises ValidationError below 100 MB; thin afterwards to apply it."""
+        from mentordesk.backups import set_size_cap
+
+        set_size_cap(self, cap_bytes)
+
     # -- full export and import (the work is in mentordesk/full_export.py) ---------------------
 
     def export_all(

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from mentordesk.backups import backup_file
+from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import Mentee
 from mentordesk.services import Workspace
 from mentordesk.store.backup import BackupFailed
@@ -154,3 +155,18 @@ def test_quitting_after_a_change_writes_a_backup(
     workspace.save_mentee(Mentee("Priya Natarajan", "Asia/Kolkata"))
     window.close()
     assert len(workspace.list_backups()) == before + 1
+
+
+def test_the_size_cap_is_a_setting_that_thins_at_once_and_says_so(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
+    dialog = _open_dialog(qtbot, window)
+    assert dialog.cap.value() == 2.0  # the default, 2 GB
+    assert dialog.cap.minimum() * 1024**3 >= 100 * 1024**2
+    with pytest.raises(ValidationError, match="at least 100 MB"):
+        workspace.set_backup_size_cap(10 * 1024**2)
+
+    dialog.cap.setValue(0.5)
+    dialog.apply_cap()
+    assert workspace.backup_size_cap() == 512 * 1024**2
+    assert "at most 0.5 GB" in dialog.status.text()

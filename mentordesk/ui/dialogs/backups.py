@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -88,6 +89,21 @@ class BackupsDialog(QDialog):
         self.backup_button.clicked.connect(self.back_up_now)
         self.restore_button.clicked.connect(self.ask_restore)
         self.folder_button.clicked.connect(self.show_folder)
+        self.cap = QDoubleSpinBox(self)
+        self.cap.setRange(0.1, 1000.0)
+        self.cap.setDecimals(1)
+        self.cap.setSingleStep(0.5)
+        self.cap.setSuffix(" GB")
+        self.cap.setValue(workspace.backup_size_cap() / 1024**3)
+        self.cap.setToolTip("When the backups take more, the oldest are removed first")
+        self.cap.editingFinished.connect(self.apply_cap)
+        cap_row = QHBoxLayout()
+        cap_label = QLabel("Keep at &most", self)
+        cap_label.setBuddy(self.cap)
+        cap_row.addWidget(cap_label)
+        cap_row.addWidget(self.cap)
+        cap_row.addWidget(QLabel("of backups in all", self))
+        cap_row.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         buttons = QHBoxLayout()
@@ -99,6 +115,7 @@ class BackupsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.stack, 1)
+        layout.addLayout(cap_row)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
@@ -192,6 +209,20 @@ class BackupsDialog(QDialog):
             f"Restored the backup made {when_text(chosen.created_at)}. The state before it"
             f" was kept as {safety.name}."
         )
+
+    def apply_cap(self) -> None:
+        cap = round(self.cap.value() * 1024**3)
+        if cap == self.workspace.backup_size_cap():
+            return
+        try:
+            self.workspace.set_backup_size_cap(cap)
+        except ValueError as exc:  # the domain's ValidationError names the fix
+            self.status.setText(str(getattr(exc, "message", exc)))
+            self.cap.setValue(self.workspace.backup_size_cap() / 1024**3)
+            return
+        extra = thinning_text(self.workspace.thin_backups())
+        self.reload()
+        self.status.setText(f"Backups now keep at most {self.cap.value():.1f} GB. {extra}".strip())
 
     def show_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))
