@@ -31,6 +31,7 @@ from mentordesk.services import Workspace
 from mentordesk.ui.background import BackgroundTask, run_in_background
 from mentordesk.ui.backup_scheduler import thinning_text
 from mentordesk.ui.dialogs.confirm import confirm
+from mentordesk.ui.formatting import safe_zone
 from mentordesk.ui.models.backups import BackupsModel, size_text, when_text
 
 
@@ -53,6 +54,8 @@ class BackupsDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.model = BackupsModel(self)
+        self.zone = safe_zone(workspace.settings().time_zone)
+        self.model.zone = self.zone
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -183,7 +186,7 @@ class BackupsDialog(QDialog):
             self,
             "Restore this backup?",
             f"Replace everything in {self.workspace.path.name} with the backup made"
-            f" {when_text(chosen.created_at)} ({size_text(chosen.size)})?\n\nThe current"
+            f" {when_text(chosen.created_at, self.zone)} ({size_text(chosen.size)})?\n\nThe current"
             " state is backed up first, so this restore can itself be undone from this list.",
             "Restore",
             lambda: self.restore(chosen),
@@ -191,7 +194,7 @@ class BackupsDialog(QDialog):
 
     def restore(self, chosen: BackupInfo) -> None:
         """Runs on the GUI thread: the copy goes into the window's own connection."""
-        self._busy(f"Restoring the backup made {when_text(chosen.created_at)}…")
+        self._busy(f"Restoring the backup made {when_text(chosen.created_at, self.zone)}…")
         # Let the progress paint before the copy holds the thread.
         QTimer.singleShot(30, lambda: self._restore_now(chosen))
 
@@ -205,9 +208,9 @@ class BackupsDialog(QDialog):
             return
         QGuiApplication.restoreOverrideCursor()
         self.restored.emit()
+        when = when_text(chosen.created_at, self.zone)
         self._idle(
-            f"Restored the backup made {when_text(chosen.created_at)}. The state before it"
-            f" was kept as {safety.name}."
+            f"Restored the backup made {when}. The state before it was kept as {safety.name}."
         )
 
     def apply_cap(self) -> None:
