@@ -146,3 +146,32 @@ def test_a_healthy_file_passes_the_check_and_gets_its_start_up_backup(
             with qtbot.waitSignal(window.auto_backup.written, timeout=10_000):
                 pass
         assert len(workspace.list_backups()) == before + 1
+
+
+def test_at_start_up_the_modal_dialog_restores_and_hands_back_a_workspace_with_the_data(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from mentordesk.app import _recover_at_open
+
+    db = _practice(tmp_path / "mentordesk.db", "Priya", "Lena")
+    db.write_bytes(b"\x00" * 100 + db.read_bytes()[100:])  # header overwritten
+    with pytest.raises(DatabaseNeedsRecovery) as raised:
+        Workspace.open(db)
+
+    def click() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, RecoveryDialog) or dialog.searching:
+            QTimer.singleShot(10, click)
+            return
+        dialog.restore_button.click()
+
+    QTimer.singleShot(0, click)
+    outcome = _recover_at_open(raised.value)
+    assert not isinstance(outcome, int)
+    workspace, message = outcome
+    with workspace:
+        assert sorted(m.name for m in workspace.list_mentees()) == ["Lena", "Priya"]
+    assert "kept, untouched" in message and list(tmp_path.glob("mentordesk.db.corrupt-*"))
