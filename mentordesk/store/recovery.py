@@ -63,7 +63,11 @@ def quick_check(path: Path) -> list[str]:
         return [str(exc)]
     finally:
         conn.close()
-    return [] if rows == ["ok"] else rows[:10]
+    if rows == ["ok"]:
+        return []
+    # One row may hold the whole report, headed "*** in database main ***".
+    lines = [line for row in rows for line in row.splitlines() if not line.startswith("***")]
+    return lines[:10] or rows[:1]
 
 
 def move_aside(path: Path, now: datetime | None = None) -> Path:
