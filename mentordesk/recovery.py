@@ -102,7 +102,7 @@ def classify(path: Path, exc: StoreError) -> StoreError:
 
 def damaged_after_check(path: Path, problems: list[str]) -> DatabaseNeedsRecovery:
     """The start-up ``quick_check`` found problems in a file that opened."""
-    return DatabaseNeedsRecovery(path, f"its check found {problems[0]}")
+    return DatabaseNeedsRecovery(path, f"its check found damage ({problems[0]})")
 
 
 def remember_opened(path: Path) -> None:
