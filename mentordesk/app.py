@@ -181,10 +181,21 @@ def run_gui(
 
     session = WindowSession(window)
     if not quit_after_start:
-        # After the first paint: the quick_check, then automatic backups (or recovery).
+        # After the first paint: the log and the crash dialog, the quick_check, then
+        # automatic backups (or recovery).
+        QTimer.singleShot(0, lambda: _start_logging_and_crash_reports(app))
         QTimer.singleShot(0, session.after_first_paint)
     session.quit_requested.connect(app.quit)
     return _run_event_loop(app, session, quit_now=quit_after_start)
+
+
+def _start_logging_and_crash_reports(app: QApplication) -> None:
+    """The private log, and known store errors or bugs shown as a dialog, not a traceback."""
+    from mentordesk.logs import setup_logging
+    from mentordesk.ui.dialogs.crash_dialog import install_crash_handler
+
+    setup_logging()
+    install_crash_handler(app)  # parented to the application, which keeps it
 
 
 def _recover_at_open(exc: DatabaseNeedsRecovery) -> tuple[Workspace, str] | int:
