@@ -401,11 +401,8 @@ def cmd_import_ics(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _size(n: int) -> str:
-    return f"{n / 1024**2:.1f} MB" if n >= 1024**2 else f"{max(1, round(n / 1024))} KB"
-
-
 def cmd_backup(args: argparse.Namespace) -> int:
+    from mentordesk.domain.backup_policy import size_text
     from mentordesk.services import Workspace
     from mentordesk.store.errors import StoreError
 
@@ -419,7 +416,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
             thinned = None if args.to else workspace.thin_backups()
     except StoreError as exc:
         return _fail(exc.message, exc.exit_code)
-    print(f"backed up {path} to {written} ({_size(written.stat().st_size)}, checked)")
+    print(f"backed up {path} to {written} ({size_text(written.stat().st_size)}, checked)")
     if thinned and thinned.drop:
         print(f"removed {len(thinned.drop)} older backup(s) the keeping rules no longer keep")
     if thinned and thinned.dropped_for_size:

@@ -111,3 +111,8 @@ def keep(
         drop=[b for i, b in enumerate(newest_first) if i not in final],
         dropped_for_size=[newest_first[i] for i in sorted(for_size)],
     )
+
+
+def size_text(n: int) -> str:
+    """A file's size as the mentor reads it: "316 KB", "1.4 MB"."""
+    return f"{n / 1024**2:.1f} MB" if n >= 1024**2 else f"{max(1, round(n / 1024))} KB"

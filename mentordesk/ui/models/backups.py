@@ -5,12 +5,8 @@ from __future__ import annotations
 from collections.abc import Hashable
 from datetime import datetime, tzinfo
 
-from mentordesk.domain.backup_policy import BackupInfo
+from mentordesk.domain.backup_policy import BackupInfo, size_text
 from mentordesk.ui.models.rows import RowsModel
-
-
-def size_text(n: int) -> str:
-    return f"{n / 1024**2:.1f} MB" if n >= 1024**2 else f"{max(1, round(n / 1024))} KB"
 
 
 def when_text(moment: datetime, zone: tzinfo | None = None, now: datetime | None = None) -> str:
