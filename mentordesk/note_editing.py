@@ -9,6 +9,7 @@ nothing of it was written.
 
 from __future__ import annotations
 
+import contextlib
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from mentordesk.services import Workspace
 
 CLOSE_REASON = "close"
+MAX_TITLE = 200
 CALL_END_REASON = "call end"
 
 
@@ -156,6 +158,23 @@ def set_item_shareable(ws: Workspace, kind: str, item_id: int, shareable: bool) 
     if kind not in TAG_KINDS:
         raise ValidationError("kind", f"'{kind}' is not a kind of item: {', '.join(TAG_KINDS)}.")
     NoteLinkRepository(ws.db).set_shareable(kind, item_id, shareable)
+
+
+def set_note_details(ws: Workspace, note_id: int, title: str, shareable: bool) -> Note:
+    """Renames the note and sets its privacy; its items follow (a private note shares none;
+    a shareable one shares those not under its ``## Private`` heading), in one transaction."""
+    title = title.strip()
+    if len(title) > MAX_TITLE:
+        raise ValidationError("title", f"A note's title is at most {MAX_TITLE} characters.")
+    links = NoteLinkRepository(ws.db)
+    with ws.db.transaction():
+        before = ws.notes.get(note_id)
+        NoteEditRepository(ws.db).set_details(note_id, title, shareable)
+        if before.shareable != shareable:
+            for line in links.links(note_id):
+                with contextlib.suppress(KeyError):  # deleted elsewhere since
+                    links.set_shareable(line.kind, line.item_id, shareable and not line.private)
+    return ws.notes.get(note_id)
 
 
 def delete_note(ws: Workspace, note_id: int) -> None:

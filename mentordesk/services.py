@@ -454,6 +454,12 @@ class Workspace:
 
         set_item_shareable(self, kind, item_id, shareable)
 
+    def set_note_details(self, note_id: int, title: str, shareable: bool) -> Note:
+        """Title and privacy of a note (its items' privacy follows); not its body."""
+        from mentordesk.note_editing import set_note_details
+
+        return set_note_details(self, note_id, title, shareable)
+
     def delete_note(self, note_id: int) -> None:
         """Removes the note with its revisions and the items its tagged lines made."""
         from mentordesk.note_editing import delete_note

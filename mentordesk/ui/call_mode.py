@@ -1,24 +1,18 @@
 """Call mode: a compact window beside the video call, for notes that never lose a word.
 
-The note is written while the mentor types (``Autosaver`` → ``Workspace.write_note_body``);
-the window holds no copy of it beyond the editor's text. The note row is created by the first
-write, so a call window opened and closed without a word leaves no empty note behind.
+Saving, closing and the History dock are the ``NoteWindowBase``'s; this window adds the
+call: who and their local time, the running timer, the agenda, and ending the call.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QHBoxLayout,
     QLabel,
-    QMainWindow,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -26,15 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.errors import ValidationError
-from mentordesk.domain.models import Meeting, Mentee, Note
+from mentordesk.domain.models import Meeting, Note
 from mentordesk.services import Workspace
-from mentordesk.ui.autosave import Autosaver
-from mentordesk.ui.dialogs.call_prompts import unsaved_note_box
-from mentordesk.ui.formatting import safe_zone, their_time
+from mentordesk.ui.formatting import their_time
+from mentordesk.ui.note_window_base import Clock, NoteWindowBase, utc_now
 from mentordesk.ui.theme import scaled_font
 from mentordesk.ui.widgets.call_agenda import CallAgenda, build_agenda
 from mentordesk.ui.widgets.muted_label import MutedLabel
-from mentordesk.ui.widgets.note_editor import RECOVERED_TEXT, NoteEditor, format_elapsed
+from mentordesk.ui.widgets.note_editor import format_elapsed
 
 DEFAULT_SIZE = (480, 640)
 END_CALL_KEYS = (QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter"))
@@ -42,14 +35,8 @@ END_CALL_KEYS = (QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter"))
 _CONTINUE_WITHIN = timedelta(hours=4)
 _TICK_MS = 1000
 
-Clock = Callable[[], datetime]
 
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-class CallWindow(QMainWindow):
+class CallWindow(NoteWindowBase):
     """A call with one mentee, optionally for a meeting occurrence; ``note_id`` reopens a note.
 
     ``ended(note_id)`` after the call was ended (meeting held, review shown);
@@ -57,7 +44,7 @@ class CallWindow(QMainWindow):
     """
 
     ended = Signal(int)
-    finished = Signal(int)
+    settings_group = "call"
 
     def __init__(
         self,
@@ -72,37 +59,18 @@ class CallWindow(QMainWindow):
         recovered: bool = False,
         settings: QSettings | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setWindowFlag(Qt.WindowType.Window, True)
-        self.workspace = workspace
-        self._clock: Clock = clock or _utc_now
-        self._settings = settings
-        self.mentee: Mentee = workspace.mentee(mentee_id)
         self.meeting: Meeting | None = workspace.meeting(meeting_id) if meeting_id else None
         self.original_start = original_start
-        self.note_id = note_id
         self.is_ended = False
-        self._closed = False
         self.review: QWidget | None = None
-        #: Asks before closing with text that could not be saved.
-        self.unsaved_box: QMessageBox | None = None
-        self.discard_button: QAbstractButton | None = None
-        self._discard = False
-        self._mentor_zone = safe_zone(workspace.settings().time_zone) or ZoneInfo("UTC")
-
-        note = workspace.note(note_id) if note_id is not None else None
-        self.started_at = self._start_time(note)
+        # The timer runs from the note's start when it is reopened soon after.
+        self.started_at = self._start_time(workspace.note(note_id) if note_id else None, clock)
+        super().__init__(
+            workspace, mentee_id, note_id, clock, parent,
+            recovered=recovered, settings=settings, elapsed=self.elapsed,
+        )  # fmt: skip
         if self.meeting is not None and self.original_start is None:
-            self.original_start = self._occurrence_near(note.created_at if note else None)
-
-        self.editor = NoteEditor(self, elapsed=self.elapsed)
-        if note is not None:
-            self.editor.set_text(note.body)
-        self.autosaver = Autosaver(self._write, self.editor.text, parent=self)
-        self.editor.attach_autosaver(self.autosaver)
-        self.autosaver.attach_to_application()
-        if recovered:
-            self.editor.show_banner(RECOVERED_TEXT)
+            self.original_start = self._occurrence_near(self.note.created_at if self.note else None)
 
         self._build()
         self._build_menus()
@@ -163,24 +131,11 @@ class CallWindow(QMainWindow):
         self.ended.emit(note_id)
         return True
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._closed:
-            super().closeEvent(event)
-            return
-        if not self.is_ended:
-            if not self.autosaver.flush() and not self._discard:
-                # Closing now would drop the unsaved text: the mentor decides.
-                event.ignore()
-                self._ask_discard()
-                return
-            if self.note_id is not None and not self._discard:
-                self._close_note(self.note_id)
-            self._finish_editing()
-        self._closed = True
+    def _editing_over(self) -> bool:
+        return self.is_ended
+
+    def _window_closing(self) -> None:
         self._timer.stop()
-        self._save_settings()
-        super().closeEvent(event)
-        self.finished.emit(self.note_id or 0)
 
     # -- building --------------------------------------------------------------------
 
@@ -244,6 +199,7 @@ class CallWindow(QMainWindow):
         self.stay_on_top_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
         self.stay_on_top_action.toggled.connect(self.set_stay_on_top)
         menu.addAction(self.agenda_action)
+        menu.addAction(self.history_action)
         menu.addAction(self.stay_on_top_action)
         menu.addSeparator()
         self.end_action = QAction("&End Call", self)
@@ -267,11 +223,6 @@ class CallWindow(QMainWindow):
         )
         self._add_template_menu()
 
-    def _add_template_menu(self) -> None:
-        from mentordesk.ui.widgets.template_menu import template_menu
-
-        self.menuBar().addMenu(template_menu(self, self._insert_template))
-
     def set_stay_on_top(self, on: bool) -> None:
         if bool(self.windowFlags() & Qt.WindowType.WindowStaysOnTopHint) == on:
             return
@@ -284,62 +235,20 @@ class CallWindow(QMainWindow):
 
     # -- behaviour -------------------------------------------------------------------
 
-    def _write(self, body: str) -> None:
-        if self.note_id is None:
-            if not body:
-                return
-            self._ensure_note()
-        assert self.note_id is not None
-        self.workspace.write_note_body(self.note_id, body, now=self._clock())
-
-    def _ensure_note(self) -> int:
-        if self.note_id is None:
-            note = self.workspace.start_note(
-                self.mentee.id or 0,
-                meeting_id=self.meeting.id if self.meeting else None,
-                title=self.note_title(),
-            )
-            self.note_id = note.id
-        assert self.note_id is not None
-        return self.note_id
-
-    def _close_note(self, note_id: int) -> None:
-        try:
-            self.workspace.close_note(note_id, now=self._clock())
-        except Exception as exc:  # the text is saved: an unclosed note is only offered again
-            self._say(f"The note is saved but could not be closed cleanly ({exc}).")
-
-    def _finish_editing(self) -> None:
-        self.autosaver.stop()
-        self.autosaver.detach_from_application()
-        self.editor.set_read_only(True)
-
-    def _ask_discard(self) -> None:
-        if self.unsaved_box is not None:
-            return
-        self.unsaved_box, self.discard_button = unsaved_note_box(self, self.autosaver.error)
-        self.unsaved_box.buttonClicked.connect(self._discard_answer)
-        self.unsaved_box.open()
-
-    def _discard_answer(self, button: QAbstractButton) -> None:
-        self.unsaved_box = None
-        if button is self.discard_button:
-            QGuiApplication.clipboard().setText(self.editor.text())
-            self._discard = True
-            self.close()
+    def _new_note(self) -> Note:
+        return self.workspace.start_note(
+            self.mentee.id or 0,
+            meeting_id=self.meeting.id if self.meeting else None,
+            title=self.note_title(),
+        )
 
     def _review_done(self) -> None:
         self.review = None
         self.close()
 
-    def _insert_template(self, template: object) -> None:
-        body = getattr(template, "body", "")
-        if body and not self.editor.edit.isReadOnly():
-            self.editor.set_preview(False)
-            self.editor.edit.insertPlainText(body)
-
-    def _start_time(self, note: Note | None) -> datetime:
-        now = self._clock()
+    @staticmethod
+    def _start_time(note: Note | None, clock: Clock | None) -> datetime:
+        now = (clock or utc_now)()
         created = note.created_at if note is not None else None
         if created is not None and timedelta(0) <= now - created <= _CONTINUE_WITHIN:
             return created
@@ -376,17 +285,12 @@ class CallWindow(QMainWindow):
         local = their_time(now, self.mentee.time_zone, today)
         self.local_label.setText(f"Their time: {local}")
 
-    def _say(self, message: str) -> None:
-        self.statusBar().showMessage(message, 10_000)
-
     # -- state -----------------------------------------------------------------------
 
     def _restore(self) -> None:
+        self._restore_settings()
         if self._settings is None:
             return
-        geometry = self._settings.value("call/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
         splitter = self._settings.value("call/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
@@ -394,9 +298,9 @@ class CallWindow(QMainWindow):
         self.set_stay_on_top(self._settings.value("call/stay_on_top", False, bool))
 
     def _save_settings(self) -> None:
+        super()._save_settings()
         if self._settings is None:
             return
-        self._settings.setValue("call/geometry", self.saveGeometry())
         self._settings.setValue("call/splitter", self.splitter.saveState())
         self._settings.setValue("call/agenda", self.agenda_action.isChecked())
         self._settings.setValue("call/stay_on_top", self.stay_on_top_action.isChecked())

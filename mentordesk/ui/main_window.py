@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from mentordesk.ui.dialogs.backups import BackupsDialog
     from mentordesk.ui.dialogs.mentee_dialog import MenteeDialog
     from mentordesk.ui.dialogs.preferences import PreferencesDialog
+    from mentordesk.ui.note_window import NoteWindow
+    from mentordesk.ui.note_window_base import NoteWindowBase
 
 DEFAULT_SIZE = (1200, 780)
 _STATUS_MS = 8000
@@ -68,6 +70,7 @@ class MainWindow(QMainWindow):
         self._ready_page: Page | None = None
         self._ready_sent = False
         self.call_windows: list[CallWindow] = []
+        self.note_windows: list[NoteWindow] = []
         self.auto_backup: AutoBackup | None = None
 
         if QApplication.windowIcon().isNull():
@@ -132,6 +135,10 @@ class MainWindow(QMainWindow):
             page.status_message.connect(self._show_status)
             page.data_changed.connect(lambda p=page: self._data_changed(p))
             page.open_mentee.connect(self.open_mentee)
+            page.call_requested.connect(
+                lambda mentee, meeting, start: self.open_call(mentee, meeting or None, start)
+            )
+            page.note_requested.connect(lambda mentee, note: self.open_note(mentee, note or None))
             for splitter in page.findChildren(QSplitter):
                 state = self.settings.value(_settings_key(cls, splitter))
                 if splitter.objectName() and isinstance(state, QByteArray):
@@ -217,14 +224,18 @@ class MainWindow(QMainWindow):
 
         return show_about(self.workspace, self)
 
+    def _selected_mentee_id(self) -> int | None:
+        page = self.current_page()
+        pane = getattr(page, "pane", None) if type(page).__name__ == "MenteesPage" else None
+        key = pane.current_key() if pane is not None else None
+        return key if isinstance(key, int) else None
+
     def new_call(self) -> QWidget | None:
         """A call with the selected mentee, or a chooser first when none is selected."""
         from mentordesk.ui.dialogs.call_prompts import choose_mentee
 
-        page = self.current_page()
-        pane = getattr(page, "pane", None) if type(page).__name__ == "MenteesPage" else None
-        key = pane.current_key() if pane is not None else None
-        if isinstance(key, int):
+        key = self._selected_mentee_id()
+        if key is not None:
             return self.open_call(key)
         chooser = choose_mentee(self, self.workspace, self.open_call)
         if chooser is None:
@@ -239,15 +250,13 @@ class MainWindow(QMainWindow):
         note_id: int | None = None,
         *,
         recovered: bool = False,
-    ) -> CallWindow:
+    ) -> NoteWindowBase:
         """Opens call mode (or raises the window already open on that note)."""
         from mentordesk.ui.call_mode import CallWindow
 
-        for window in self.call_windows:
-            if note_id is not None and window.note_id == note_id:
-                window.raise_()
-                window.activateWindow()
-                return window
+        shown = self._raise_window_of(note_id)
+        if shown is not None:
+            return shown
         window = CallWindow(
             self.workspace,
             mentee_id,
@@ -263,6 +272,49 @@ class MainWindow(QMainWindow):
         self.call_windows.append(window)
         window.show()
         return window
+
+    def new_note(self) -> QWidget | None:
+        """A note about the selected mentee, or a chooser first when none is selected."""
+        from mentordesk.ui.dialogs.call_prompts import choose_mentee
+
+        key = self._selected_mentee_id()
+        if key is not None:
+            return self.open_note(key)
+        chooser = choose_mentee(
+            self, self.workspace, self.open_note,
+            title="New Note", label="Note about:", ok_text="Write Note",
+        )  # fmt: skip
+        if chooser is None:
+            self._show_status("Add a mentee first (File ▸ New Mentee…), then write a note.")
+        return chooser
+
+    def _raise_window_of(self, note_id: int | None) -> NoteWindowBase | None:
+        for window in [*self.call_windows, *self.note_windows]:
+            if note_id is not None and window.note_id == note_id:
+                window.raise_()
+                window.activateWindow()
+                return window
+        return None
+
+    def open_note(self, mentee_id: int, note_id: int | None = None) -> NoteWindowBase:
+        """The note editor on ``note_id`` (a new note when None); a window already open on
+        that note, for a call or not, is raised instead."""
+        from mentordesk.ui.note_window import NoteWindow
+
+        shown = self._raise_window_of(note_id)
+        if shown is not None:
+            return shown
+        window = NoteWindow(self.workspace, mentee_id, note_id, settings=self.settings)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.details_changed.connect(self.refresh_all)
+        window.finished.connect(self._note_finished)
+        self.note_windows.append(window)
+        window.show()
+        return window
+
+    def _note_finished(self) -> None:
+        self.note_windows = [w for w in self.note_windows if w is not self.sender()]
+        self.refresh_all()
 
     def recover_notes(self) -> None:
         """Reopens notes an unexpected exit left unclosed, each with a banner saying so."""
@@ -327,6 +379,10 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self.new_mentee_action)
         file_menu.addAction(self.new_call_action)
+        self.new_note_action = self._action(
+            "New N&ote…", self.new_note, [QKeySequence("Ctrl+Alt+N")]
+        )
+        file_menu.addAction(self.new_note_action)
         file_menu.addSeparator()
         self.backups_action = self._action(
             "&Backups…", self.show_backups, [QKeySequence("Ctrl+Shift+B")]
@@ -417,8 +473,9 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for call in list(self.call_windows):
-            if not call.close():  # a note that cannot be saved yet keeps its window open
+        for note_window in [*self.call_windows, *self.note_windows]:
+            # A note that cannot be saved yet keeps its window (and this one) open.
+            if not note_window.close():
                 event.ignore()
                 return
         self.save_state()

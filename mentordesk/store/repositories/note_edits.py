@@ -49,6 +49,16 @@ class NoteEditRepository:
             if cur.rowcount != 1:
                 raise KeyError(f"no note with id {note_id}")
 
+    def set_details(self, note_id: int, title: str, shareable: bool) -> None:
+        """Title and privacy only: the body belongs to the autosave."""
+        with self.db.transaction() as conn:
+            cur = conn.execute(
+                "UPDATE notes SET title = ?, shareable = ? WHERE id = ?",
+                (title, int(shareable), note_id),
+            )
+            if cur.rowcount != 1:
+                raise KeyError(f"no note with id {note_id}")
+
     def mark_closed(self, note_id: int) -> None:
         with self.db.transaction() as conn:
             conn.execute("UPDATE notes SET editing_since = NULL WHERE id = ?", (note_id,))

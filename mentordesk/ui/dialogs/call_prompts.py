@@ -35,9 +35,16 @@ def unsaved_note_box(parent: QWidget, error: str) -> tuple[QMessageBox, QAbstrac
 
 
 def choose_mentee(
-    parent: QWidget, workspace: Workspace, chosen: Callable[[int], object]
+    parent: QWidget,
+    workspace: Workspace,
+    chosen: Callable[[int], object],
+    *,
+    title: str = "New Call",
+    label: str = "Call with:",
+    ok_text: str = "Start Call",
 ) -> QInputDialog | None:
-    """Asks which mentee a new call is with (opened, not exec'd); None when there are none."""
+    """Asks which mentee a new call (or note) is with (opened, not exec'd); None when there
+    are none."""
     mentees = [m for m in workspace.list_mentees() if m.id is not None]
     active = [m for m in mentees if m.status is MenteeStatus.ACTIVE] or mentees
     if not active:
@@ -47,11 +54,11 @@ def choose_mentee(
         label = mentee.name if mentee.name not in names else f"{mentee.name} (#{mentee.id})"
         names[label] = mentee.id or 0
     dialog = QInputDialog(parent)
-    dialog.setWindowTitle("New Call")
-    dialog.setLabelText("Call with:")
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
     dialog.setComboBoxItems(list(names))
     dialog.setComboBoxEditable(False)
-    dialog.setOkButtonText("Start Call")
+    dialog.setOkButtonText(ok_text)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.textValueSelected.connect(lambda name: chosen(names[name]))
     dialog.open()

@@ -27,6 +27,10 @@ class Page(QWidget):
     open_mentee = Signal(int)
     #: Emitted after the page changed data other pages show (they refresh).
     data_changed = Signal()
+    #: Ask the window for call mode: mentee id, meeting id (0: none), original start or None.
+    call_requested = Signal(int, int, object)
+    #: Ask the window for the note editor: mentee id, note id (0: a new note).
+    note_requested = Signal(int, int)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -63,6 +63,9 @@ class MeetingsPage(Page):
         self.detail.open_mentee_requested.connect(self.open_mentee)
         self.detail.edit_requested.connect(self.edit_meeting)
         self.detail.delete_requested.connect(self.confirm_delete)
+        self.detail.call_requested.connect(
+            lambda meeting, start: self.call_requested.emit(meeting.mentee_id, meeting.id, start)
+        )
         self.dialog: QWidget | None = None
         self.refresh()
 

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QRect, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QRect, Qt, QUrl, Signal, SignalInstance
 from PySide6.QtGui import QFont, QPainter, QPalette, QPixmap, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
@@ -89,6 +89,8 @@ class MenteeDetail(QWidget):
 
     edit_requested = Signal(int)
     delete_requested = Signal(int)
+    call_requested = Signal(int)
+    note_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +117,12 @@ class MenteeDetail(QWidget):
         self.delete_button.setToolTip("Delete this mentee and everything recorded about them")
         self.edit_button.clicked.connect(self._edit_clicked)
         self.delete_button.clicked.connect(self._delete_clicked)
+        self.call_button = QPushButton("Start Call", content)
+        self.call_button.setToolTip("Take notes during a call with this mentee (Ctrl+Shift+N)")
+        self.call_button.clicked.connect(lambda: self._emit_for_mentee(self.call_requested))
+        self.note_button = QPushButton("New Note…", content)
+        self.note_button.setToolTip("Write a note about this mentee, outside a call")
+        self.note_button.clicked.connect(lambda: self._emit_for_mentee(self.note_requested))
         self.browser = DashboardBrowser(content)
         self.browser.setAccessibleName("Dashboard")
 
@@ -122,11 +130,18 @@ class MenteeDetail(QWidget):
         titles.setSpacing(2)
         titles.addWidget(self.name_label)
         titles.addWidget(self.subtitle_label)
-        header = QHBoxLayout()
+        # The name keeps the full width; the buttons go on their own row under it.
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.call_button)
+        buttons.addWidget(self.note_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        header = QVBoxLayout()
         header.setContentsMargins(16, 12, 16, 6)
-        header.addLayout(titles, 1)
-        header.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
-        header.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignTop)
+        header.setSpacing(8)
+        header.addLayout(titles)
+        header.addLayout(buttons)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -188,6 +203,11 @@ class MenteeDetail(QWidget):
         mentee_id = self.mentee_id()
         if mentee_id is not None:
             self.edit_requested.emit(mentee_id)
+
+    def _emit_for_mentee(self, signal: SignalInstance) -> None:
+        mentee_id = self.mentee_id()
+        if mentee_id is not None:
+            signal.emit(mentee_id)
 
     def _delete_clicked(self) -> None:
         mentee_id = self.mentee_id()

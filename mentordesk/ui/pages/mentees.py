@@ -88,6 +88,8 @@ class MenteesPage(Page):
         self.pane.current_changed.connect(self._show)
         self.detail.edit_requested.connect(self.edit_mentee)
         self.detail.delete_requested.connect(self.delete_mentee)
+        self.detail.call_requested.connect(lambda mentee: self.call_requested.emit(mentee, 0, None))
+        self.detail.note_requested.connect(lambda mentee: self.note_requested.emit(mentee, 0))
 
         self._timer = QTimer(self)
         self._timer.setInterval(_CLOCK_TICK_MS)

@@ -7,14 +7,16 @@ not use, or a single character typed so far, is said right under the search box.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Hashable
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtWidgets import QBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QMessageBox, QPushButton, QWidget
 
-from mentordesk.domain.models import Meeting
+from mentordesk.domain.models import Meeting, Note
 from mentordesk.services import SEARCH_LIST_LIMIT, Workspace
+from mentordesk.ui.dialogs.confirm import confirm
 from mentordesk.ui.formatting import plural, safe_zone
 from mentordesk.ui.models.notes import EXCERPT, SNIPPET_ROLE, NotesModel
 from mentordesk.ui.pages.base import Page
@@ -70,6 +72,14 @@ class NotesPage(Page):
         self.search_hint.hide()
         layout = self.pane.layout()
         assert isinstance(layout, QBoxLayout)
+        self.new_button = QPushButton("New Note…", self.pane)
+        self.new_button.setToolTip("Write a note outside a call (Ctrl+Alt+N)")
+        self.new_button.clicked.connect(self.new_note)
+        search_row = QHBoxLayout()
+        layout.removeWidget(self.pane.search_edit)
+        search_row.addWidget(self.pane.search_edit, 1)
+        search_row.addWidget(self.new_button)
+        layout.insertLayout(0, search_row)
         layout.insertWidget(1, self.search_error)
         layout.insertWidget(2, self.search_hint)
         self.detail = NoteDetail(self)
@@ -81,6 +91,10 @@ class NotesPage(Page):
         self.pane.search_changed.connect(self._search)
         self.pane.current_changed.connect(self._show)
         self.detail.open_mentee_requested.connect(self.open_mentee)
+        self.detail.edit_requested.connect(self.edit_note)
+        self.detail.delete_requested.connect(self.confirm_delete)
+        self.pane.view.activated.connect(lambda _index: self.edit_note(self.detail.note))
+        self.dialog: QWidget | None = None
         self.refresh()
 
     # -- Page ------------------------------------------------------------------------
@@ -94,6 +108,47 @@ class NotesPage(Page):
 
     def focus_search(self) -> None:
         self.pane.focus_search()
+
+    # -- notes ---------------------------------------------------------------------------
+
+    def new_note(self) -> QWidget | None:
+        """A new note about the mentee of the selected note, or a chooser first."""
+        note = self.detail.note
+        if note is not None:
+            self.note_requested.emit(note.mentee_id, 0)
+            return None
+        from mentordesk.ui.dialogs.call_prompts import choose_mentee
+
+        self.dialog = choose_mentee(
+            self, self.workspace, lambda mentee: self.note_requested.emit(mentee, 0),
+            title="New Note", label="Note about:", ok_text="Write Note",
+        )  # fmt: skip
+        if self.dialog is None:
+            self.status_message.emit("Add a mentee first (File ▸ New Mentee…), then a note.")
+        return self.dialog
+
+    def edit_note(self, note: Note | None) -> None:
+        if note is not None and note.id is not None:
+            self.note_requested.emit(note.mentee_id, note.id)
+
+    def confirm_delete(self, note: Note) -> QMessageBox:
+        title = note.title.strip() or "this untitled note"
+        self.dialog = confirm(
+            self,
+            "Delete Note",
+            f"Delete “{title}”? Its kept versions go with it, and so do the action items,"
+            " wins and feedback its tagged lines made. This cannot be undone.",
+            "Delete Note",
+            lambda: self._delete(note),
+        )
+        return self.dialog
+
+    def _delete(self, note: Note) -> None:
+        with contextlib.suppress(KeyError):  # already gone: the list is refreshed either way
+            self.workspace.delete_note(note.id or 0)
+        self.refresh()
+        self.status_message.emit(f"Deleted “{note.title.strip() or 'Untitled note'}”.")
+        self.data_changed.emit()
 
     # -- behaviour -----------------------------------------------------------------------
 

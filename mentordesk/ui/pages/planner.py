@@ -79,6 +79,7 @@ class PlannerPage(Page):
         self.upcoming.status_message.connect(self.status_message)
         self.upcoming.data_changed.connect(self._upcoming_changed)
         self.upcoming.open_mentee.connect(self.open_mentee)
+        self.upcoming.call_requested.connect(self.call_requested)
         self.refresh()
 
         self._timer = QTimer(self)

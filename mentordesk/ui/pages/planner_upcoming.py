@@ -35,6 +35,8 @@ class UpcomingPanel(QWidget):
     status_message = Signal(str)
     data_changed = Signal()
     open_mentee = Signal(int)
+    #: Call mode for the selected occurrence: mentee id, meeting id, original start.
+    call_requested = Signal(int, int, object)
 
     def __init__(
         self,
@@ -67,6 +69,9 @@ class UpcomingPanel(QWidget):
         self.held_button = QPushButton("Mark held", self)
         self.held_button.setToolTip("It took place: counts as the last contact (Ctrl+H)")
         self.held_button.setShortcut("Ctrl+H")
+        self.call_button = QPushButton("Start call", self)
+        self.call_button.setToolTip("Take notes during this meeting; ending the call marks it held")
+        self.call_button.clicked.connect(self.start_call)
         self.export_button = QPushButton("Export .ics…", self)
         self.export_button.setToolTip(
             "Save the selected meeting or series — or, with nothing selected, every upcoming"
@@ -83,6 +88,7 @@ class UpcomingPanel(QWidget):
             self.cancel_button,
             self.cancel_rest_button,
             self.held_button,
+            self.call_button,
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -137,7 +143,9 @@ class UpcomingPanel(QWidget):
 
     def _update_buttons(self) -> None:
         chosen = self.selected()
-        for button in (self.reschedule_button, self.cancel_button, self.held_button):
+        for button in (
+            self.reschedule_button, self.cancel_button, self.held_button, self.call_button
+        ):  # fmt: skip
             button.setEnabled(chosen is not None)
         self.cancel_rest_button.setEnabled(
             chosen is not None and bool(chosen.occurrence.meeting.rrule)
@@ -230,6 +238,14 @@ class UpcomingPanel(QWidget):
             lambda: self.workspace.mark_held(meeting.id or 0, chosen.occurrence.original_start),
             f"Marked “{meeting.title}” on {self._when(chosen)} as held.",
         )
+
+    def start_call(self) -> None:
+        chosen = self.selected()
+        if chosen is not None:
+            meeting = chosen.occurrence.meeting
+            self.call_requested.emit(
+                meeting.mentee_id, meeting.id or 0, chosen.occurrence.original_start
+            )
 
     def _run(self, work: Callable[[], object], message: str) -> bool:
         try:

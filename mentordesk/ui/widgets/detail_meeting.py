@@ -103,6 +103,8 @@ class MeetingDetail(QWidget):
     open_mentee_requested = Signal(int)
     edit_requested = Signal(object)  # the Meeting
     delete_requested = Signal(object)  # the Meeting
+    #: Call mode for the meeting: the Meeting and the selected occurrence's original start.
+    call_requested = Signal(object, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -155,6 +157,11 @@ class MeetingDetail(QWidget):
             "Record that this occurrence took place; it counts as the last contact"
         )
         self.mark_held_button.clicked.connect(self.mark_held)
+        self.call_button = QPushButton("Start Call", content)
+        self.call_button.setToolTip(
+            "Take notes during this meeting; ending the call marks the selected occurrence held"
+        )
+        self.call_button.clicked.connect(self._start_call)
         self.occurrence_hint = QLabel(content)
         self.occurrence_hint.setWordWrap(True)
 
@@ -171,6 +178,7 @@ class MeetingDetail(QWidget):
             top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         held = QHBoxLayout()
         held.addWidget(self.occurrence_hint, 1)
+        held.addWidget(self.call_button, 0, Qt.AlignmentFlag.AlignTop)
         held.addWidget(self.mark_held_button, 0, Qt.AlignmentFlag.AlignTop)
 
         layout = QVBoxLayout(content)
@@ -271,6 +279,13 @@ class MeetingDetail(QWidget):
         self.mark_held_button.setEnabled(
             bool(rows) and self.occurrences.can_mark_held(rows[0].row())
         )
+
+    def _start_call(self) -> None:
+        if self.listing is None:
+            return
+        occurrence = self.selected_occurrence()
+        start = occurrence.original_start if occurrence is not None else None
+        self.call_requested.emit(self.listing.meeting, start)
 
     def _open_mentee(self) -> None:
         if self.listing is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -59,6 +59,9 @@ def meta_html(
 
 class NoteDetail(QWidget):
     open_mentee_requested = Signal(int)
+    #: The shown note, to edit or to delete.
+    edit_requested = Signal(object)
+    delete_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +83,14 @@ class NoteDetail(QWidget):
         self.open_button = QPushButton("Open Mentee", content)
         self.open_button.setToolTip("Show this mentee's dashboard")
         self.open_button.clicked.connect(self._open_mentee)
+        self.edit_button = QPushButton("Edit", content)
+        self.edit_button.setToolTip("Open this note in the editor (Enter or double-click)")
+        self.edit_button.clicked.connect(lambda: self._emit_note(self.edit_requested))
+        self.delete_button = QPushButton("Delete…", content)
+        self.delete_button.setToolTip(
+            "Delete this note, its kept versions and the items its tagged lines made"
+        )
+        self.delete_button.clicked.connect(lambda: self._emit_note(self.delete_requested))
         self.meta_label = rich_label(content, "Note facts")
         self.body = QTextBrowser(content)
         self.body.setAccessibleName("Note")
@@ -89,7 +100,8 @@ class NoteDetail(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.title_label, 1)
-        top.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
+        for button in (self.edit_button, self.delete_button, self.open_button):
+            top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(10)
@@ -126,6 +138,10 @@ class NoteDetail(QWidget):
         else:
             self.body.setHtml(f"<p>{muted('This note is empty.', self.palette())}</p>")
         self.stack.setCurrentIndex(1)
+
+    def _emit_note(self, signal: SignalInstance) -> None:
+        if self.note is not None:
+            signal.emit(self.note)
 
     def _open_mentee(self) -> None:
         if self.note is not None:
