@@ -134,7 +134,9 @@ class Workspace:
         self.settings_repo = SettingsRepository(db)
 
     @classmethod
-    def open(cls, path: Path | str, *, readonly: bool = False) -> Workspace:
+    def open(
+        cls, path: Path | str, *, readonly: bool = False, key: bytes | None = None
+    ) -> Workspace:
         """Opens (creating if needed) and migrates; raises a StoreError subclass if refused
         (``recovery.DatabaseNeedsRecovery`` for a damaged MentorDesk file,
         ``recovery.DatabaseLocked`` for an encrypted one without its key)."""
@@ -144,7 +146,7 @@ class Workspace:
         path = Path(path).expanduser()
         recovery.refuse_before_open(path)
         try:
-            workspace = cls(Database(path, readonly=readonly))
+            workspace = cls(Database(path, readonly=readonly, key=key))
         except StoreError as exc:
             raise recovery.classify(path, exc) from None
         if not readonly:

@@ -63,3 +63,7 @@ def _fresh_keyring(memory_keyring: InMemoryKeyring):
     # A secret stored by one test must not make another test look like a "second run".
     memory_keyring.store.clear()
     yield
+    # Keys unlocked by one test must not open another test's files.
+    from mentordesk.store import connection
+
+    connection._KEYS.clear()

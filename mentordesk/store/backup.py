@@ -28,6 +28,8 @@ from mentordesk.store.connection import (
     applied_migrations,
     connect_copy,
     connect_second,
+    database_errors,
+    key_of,
     restrict_permissions,
 )
 from mentordesk.store.database import Database
@@ -90,8 +92,11 @@ def _private_folder(folder: Path) -> Path:
     return folder
 
 
-def _claim(folder: Path, stem: str, moment: datetime) -> tuple[Path, sqlite3.Connection]:
-    """A free backup name and a new .partial file for it (ours alone: O_EXCL)."""
+def _claim(
+    folder: Path, stem: str, moment: datetime, key: bytes | None
+) -> tuple[Path, sqlite3.Connection]:
+    """A free backup name and a new .partial file for it (ours alone: O_EXCL), encrypted
+    with ``key`` (the live database's) when it is given."""
     base = f"{stem}-{moment.astimezone(UTC).strftime(_STAMP)}"
     seq = 1
     while True:
@@ -100,12 +105,13 @@ def _claim(folder: Path, stem: str, moment: datetime) -> tuple[Path, sqlite3.Con
         if final.exists():
             continue
         try:
-            return final, connect_copy(Path(f"{final}{_PARTIAL}"), create=True)
+            return final, connect_copy(Path(f"{final}{_PARTIAL}"), create=True, key=key)
         except FileExistsError:
             continue
 
 
-def _fsync(path: Path) -> None:
+def fsync_path(path: Path) -> None:
+    """Flushes a file, or a folder (so a rename in it survives a power cut)."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -116,7 +122,7 @@ def _fsync(path: Path) -> None:
 def _integrity_problems(conn: sqlite3.Connection) -> list[str]:
     try:
         rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
-    except sqlite3.DatabaseError as exc:  # damaged past what the check can walk
+    except database_errors() as exc:  # damaged past what the check can walk
         return [str(exc)]
     if rows == ["ok"]:
         return []
@@ -147,8 +153,8 @@ def _write(
             # TRUNCATE leaves an empty -wal, so the next commit shows in ``source_state``.
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         state = source_state(db_path)
-        final, target = _claim(folder, db_path.stem, datetime.now(UTC))
-    except (sqlite3.Error, OSError) as exc:
+        final, target = _claim(folder, db_path.stem, datetime.now(UTC), key_of(conn))
+    except (*database_errors(), OSError) as exc:
         raise BackupFailed(db_path, f"Could not back up {db_path.name}: {exc}.") from None
     partial = Path(f"{final}{_PARTIAL}")
     try:
@@ -178,11 +184,11 @@ def _write(
                 f" — {db_path.name} itself may be damaged: run 'mentordesk check'.",
             )
         partial.chmod(0o600)
-        _fsync(partial)
+        fsync_path(partial)
         partial.rename(final)
         if os.name == "posix":  # the rename itself survives a power cut
-            _fsync(folder)
-    except (sqlite3.Error, OSError) as exc:
+            fsync_path(folder)
+    except (*database_errors(), OSError) as exc:
         partial.unlink(missing_ok=True)
         raise BackupFailed(
             db_path, f"Could not write a backup of {db_path.name} to {folder}: {exc}."
@@ -240,6 +246,14 @@ def restore_from(db: Database, backup_path: Path | str, backups_folder: Path | s
         raise BadDatabasePath(backup_path, f"{backup_path.name} is the open database itself.")
     source = connect_copy(backup_path)
     try:
+        if key_of(source) != key_of(db.conn):
+            # The backup API copies pages as they are: it cannot encrypt or decrypt.
+            raise BackupFailed(
+                db.path,
+                f"{backup_path.name} is {'' if key_of(source) else 'not '}encrypted, unlike"
+                f" {db.path.name} — it cannot be restored into it; {db.path.name} was not"
+                " changed.",
+            )
         problems = _integrity_problems(source)
         if problems:
             raise DatabaseCorrupt(
@@ -251,7 +265,7 @@ def restore_from(db: Database, backup_path: Path | str, backups_folder: Path | s
         try:
             # One step (pages=-1) is one write transaction: all of it or, on error, nothing.
             source.backup(db.conn)
-        except sqlite3.Error as exc:
+        except database_errors() as exc:
             raise BackupFailed(
                 db.path,
                 f"Could not restore {backup_path.name}: {exc}. {db.path.name} was not changed;"

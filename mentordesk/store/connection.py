@@ -1,21 +1,32 @@
-"""The one place a database connection is made (SQLCipher will plug in here).
+"""The one place a database connection is made, plain or encrypted (SQLCipher).
 
 Before anything is written, the file is inspected: a file that is not SQLite,
 belongs to another application, or was migrated by a newer MentorDesk is
 refused untouched (foreign files are read only through ``immutable=1``).
+
+An encrypted file is opened through ``sqlcipher3`` (imported only then) with a raw
+256-bit key, ``PRAGMA key = "x'...'"`` before anything else is read. The keys of the
+databases this process has unlocked are kept in memory only (``register_key``), so a
+worker thread's ``connect_second(path)`` and a backup's ``connect_copy`` open them too.
+A ``sqlcipher3`` connection raises its own exception classes, not ``sqlite3``'s: catch
+``database_errors()`` where either kind of connection can fail.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
+import sys
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from mentordesk.store.errors import (
     BadDatabasePath,
     DatabaseCorrupt,
     DatabaseUnreadable,
+    KeyRejected,
     NewerDatabaseError,
     NotAMentorDeskDatabase,
 )
@@ -25,6 +36,81 @@ APPLICATION_ID = 0x4D444B31  # "MDK1"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _MIGRATIONS_TABLE = "_sqlite_migrations"
 BUSY_TIMEOUT_MS = 5000
+KEY_BYTES = 32
+#: realpath -> raw key of each encrypted database unlocked in this process (memory only).
+_KEYS: dict[str, bytes] = {}
+
+
+def register_key(path: Path | str, key: bytes) -> None:
+    _KEYS[os.path.realpath(Path(path).expanduser())] = key
+
+
+def forget_key(path: Path | str) -> None:
+    _KEYS.pop(os.path.realpath(Path(path).expanduser()), None)
+
+
+def key_for(path: Path | str) -> bytes | None:
+    """The key this process unlocked ``path`` with, None for a plain file."""
+    return _KEYS.get(os.path.realpath(Path(path).expanduser()))
+
+
+def database_errors() -> tuple[type[Exception], ...]:
+    """``sqlite3.Error`` and, once SQLCipher is in use, ``sqlcipher3``'s own Error class."""
+    cipher = sys.modules.get("sqlcipher3.dbapi2")
+    return (sqlite3.Error,) if cipher is None else (sqlite3.Error, cipher.Error)
+
+
+def is_db_error(exc: BaseException, name: str = "Error") -> bool:
+    """``isinstance(exc, sqlite3.<name>)`` that also knows sqlcipher3's classes."""
+    cipher = sys.modules.get("sqlcipher3.dbapi2")
+    kinds = [getattr(sqlite3, name)] + ([getattr(cipher, name)] if cipher else [])
+    return isinstance(exc, tuple(kinds))
+
+
+def is_operational(exc: BaseException) -> bool:
+    """Locked, permissions, I/O: a problem of access, not of the file's content."""
+    return is_db_error(exc, "OperationalError")
+
+
+def _raw_connect(target: str | Path, key: bytes | None, *, uri: bool = False) -> Any:
+    """A connection through ``sqlite3``, or through ``sqlcipher3`` keyed with ``key``."""
+    if key is None:
+        return sqlite3.connect(target, uri=uri, isolation_level=None)
+    if len(key) != KEY_BYTES:
+        raise ValueError("an SQLCipher key is 32 bytes")
+    conn = _cipher_connection().connect(
+        str(target), uri=uri, isolation_level=None, factory=_keyed_class()
+    )
+    conn.mentordesk_key = key
+    # SQLCipher logs every failed decryption to stderr; a wrong key is reported to the user.
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    return conn
+
+
+def _cipher_connection() -> Any:
+    import sqlcipher3
+
+    return sqlcipher3
+
+
+@functools.cache
+def _keyed_class() -> type:
+    """sqlcipher3's Connection, remembering its key (in memory) so a copy can be keyed."""
+    base = _cipher_connection().Connection
+    return type("KeyedConnection", (base,), {"mentordesk_key": None})
+
+
+def _session_pragmas(conn: Any, *, write: bool) -> None:
+    """What every connection to a live file runs with (DESIGN.md, Store)."""
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    if write:
+        # Setting these reads the file; a worker's connection (``write=False``) must not,
+        # so that opening it beside a damaged file fails where its caller reports it.
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA journal_mode = WAL")
 
 
 def _uri(path: Path, **params: str) -> str:
@@ -32,8 +118,12 @@ def _uri(path: Path, **params: str) -> str:
     return f"file:{quote(str(path.resolve()))}?{query}"
 
 
-def inspect_file(path: Path) -> bool:
-    """Raise if ``path`` must not be opened; True when it is new (absent or empty)."""
+def inspect_file(path: Path, *, encrypted: bool = False) -> bool:
+    """Raise if ``path`` must not be opened; True when it is new (absent or empty).
+
+    ``encrypted``: the header is ciphertext, so only its presence is checked here; the key
+    itself tells whether the file is what it should be.
+    """
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -46,6 +136,8 @@ def inspect_file(path: Path) -> bool:
         raise DatabaseUnreadable(path, f"Cannot read {path}: {exc.strerror}.") from None
     if size == 0:
         return True
+    if encrypted:
+        return False
     try:
         with path.open("rb") as fh:
             header = fh.read(100)
@@ -146,39 +238,52 @@ def _refuse_newer(path: Path, applied: list[str]) -> None:
         )
 
 
-def connect(path: Path, *, readonly: bool = False) -> tuple[sqlite3.Connection, list[str]]:
+def _key_rejected(path: Path, exc: BaseException) -> bool:
+    return is_db_error(exc, "DatabaseError") and "not a database" in str(exc)
+
+
+def connect(
+    path: Path, *, readonly: bool = False, key: bytes | None = None
+) -> tuple[sqlite3.Connection, list[str]]:
     """Open ``path`` with MentorDesk's pragmas; returns the connection and pending migrations.
 
-    Creates the file (0600, with our application_id) when it does not exist.
+    Creates the file (0600, with our application_id) when it does not exist; with ``key``
+    it is created encrypted. A key that does not open the file raises ``KeyRejected``.
     Migrations are not applied here: see ``migrations.apply_pending``.
     """
     path = Path(path)
-    is_new = inspect_file(path)
+    is_new = inspect_file(path, encrypted=key is not None)
     if is_new and readonly:
         raise BadDatabasePath(path, f"{path} does not exist — check the path.")
     if is_new and not path.exists():
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    conn = None
     try:
         if readonly:
-            conn = sqlite3.connect(_uri(path, mode="ro"), uri=True, isolation_level=None)
+            conn = _raw_connect(_uri(path, mode="ro"), key, uri=True)
         else:
-            conn = sqlite3.connect(path, isolation_level=None)
+            conn = _raw_connect(path, key)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         applied = applied_migrations(conn)
-    except sqlite3.DatabaseError as exc:
-        if isinstance(exc, sqlite3.OperationalError):  # locked, permissions, I/O
+    except database_errors() as exc:
+        if conn is not None:
+            conn.close()
+        if key is not None and _key_rejected(path, exc):
+            raise KeyRejected(
+                path, f"That key does not open {path.name} — check it and try again."
+            ) from None
+        if is_operational(exc):  # locked, permissions, I/O
             raise DatabaseUnreadable(path, f"Cannot open {path.name}: {exc}.") from None
         raise DatabaseCorrupt(
             path, f"{path.name} is damaged ({exc}) — it was left as is; restore a backup."
         ) from None
     _refuse_newer(path, applied)
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA temp_store = MEMORY")
+    _session_pragmas(conn, write=not readonly)
+    if key is not None:
+        register_key(path, key)
     if not readonly:
         if is_new:
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
         restrict_permissions(path)
     pending = [name for name in MIGRATION_NAMES if name not in applied]
     return conn, pending
@@ -196,27 +301,62 @@ def restrict_permissions(path: Path) -> None:
             continue
 
 
-def connect_copy(path: Path, *, create: bool = False) -> sqlite3.Connection:
-    """A plain connection to a backup file: no writer lock, no WAL, no migrations.
+def _plain_header(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(16) == _SQLITE_MAGIC
+    except OSError:
+        return True  # let the open report it
 
-    ``create``: a new file, 0600 from its first byte, for the backup API to write into.
-    Otherwise the file is opened read-only after the same header checks as ``connect``,
-    and must be MentorDesk's (it has our migrations) and no newer than this version.
+
+def _open_copy(path: Path, key: bytes | None) -> tuple[Any, list[str]]:
+    """A backup is encrypted with its database's key: without one given, an encrypted copy
+    is tried with the keys unlocked in this process."""
+    keys: list[bytes | None] = [key]
+    if key is None and not _plain_header(path):
+        keys = list(dict.fromkeys(_KEYS.values())) or [None]
+    for attempt, candidate in enumerate(keys, 1):
+        conn = None
+        try:
+            conn = _raw_connect(_uri(path, mode="ro"), candidate, uri=True)
+            return conn, applied_migrations(conn)
+        except database_errors() as exc:
+            if conn is not None:
+                conn.close()
+            if is_operational(exc):
+                raise DatabaseUnreadable(path, f"Cannot open {path.name}: {exc}.") from None
+            if attempt < len(keys):
+                continue
+            if candidate is not None and _key_rejected(path, exc):
+                raise NotAMentorDeskDatabase(
+                    path,
+                    f"{path.name} is not a MentorDesk database (or it is encrypted with a key"
+                    " this MentorDesk does not hold).",
+                ) from None
+            raise DatabaseCorrupt(path, f"{path.name} is damaged ({exc}).") from None
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def connect_copy(
+    path: Path, *, create: bool = False, key: bytes | None = None
+) -> sqlite3.Connection:
+    """A connection to a backup file: no writer lock, no WAL, no migrations.
+
+    ``create``: a new file, 0600 from its first byte, for the backup API to write into
+    (encrypted with ``key`` when given). Otherwise the file is opened read-only after the
+    same header checks as ``connect``, and must be MentorDesk's (it has our migrations)
+    and no newer than this version.
     """
     path = Path(path)
     if create:
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-        conn = sqlite3.connect(path, isolation_level=None)
+        conn = _raw_connect(path, key)
     else:
-        if inspect_file(path):
+        # A header that is not SQLite's may be ciphertext only when a key could open it.
+        maybe_encrypted = key is not None or (bool(_KEYS) and not _plain_header(path))
+        if inspect_file(path, encrypted=maybe_encrypted):
             raise NotAMentorDeskDatabase(path, f"{path.name} is empty — not a MentorDesk file.")
-        try:
-            conn = sqlite3.connect(_uri(path, mode="ro"), uri=True, isolation_level=None)
-            applied = applied_migrations(conn)
-        except sqlite3.DatabaseError as exc:
-            if isinstance(exc, sqlite3.OperationalError):
-                raise DatabaseUnreadable(path, f"Cannot open {path.name}: {exc}.") from None
-            raise DatabaseCorrupt(path, f"{path.name} is damaged ({exc}).") from None
+        conn, applied = _open_copy(path, key)
         try:
             if not applied:
                 raise NotAMentorDeskDatabase(
@@ -227,8 +367,16 @@ def connect_copy(path: Path, *, create: bool = False) -> sqlite3.Connection:
             conn.close()
             raise
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("PRAGMA synchronous = FULL")
     return conn
+
+
+def key_of(conn: Any) -> bytes | None:
+    """The key an open connection was made with (None: plain), e.g. to key its copy."""
+    key = getattr(conn, "mentordesk_key", None)
+    return key if isinstance(key, bytes) else None
 
 
 def connect_second(path: Path) -> sqlite3.Connection:
@@ -237,13 +385,13 @@ def connect_second(path: Path) -> sqlite3.Connection:
     The file was inspected when it was first opened. It is not read again through a plain
     file descriptor here: closing one drops every POSIX lock the process holds on the file,
     including SQLite's, and another process could then delete the -wal under the open
-    connection (see lock.py). ``mode=rw`` never creates the file.
+    connection (see lock.py). ``mode=rw`` never creates the file. An encrypted file is
+    opened with the key this process unlocked it with.
     """
     try:
-        conn = sqlite3.connect(_uri(Path(path), mode="rw"), uri=True, isolation_level=None)
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA temp_store = MEMORY")
-    except sqlite3.DatabaseError as exc:
+        conn = _raw_connect(_uri(Path(path), mode="rw"), key_for(path), uri=True)
+        # WAL is a property of the file, set by the first connection; not re-set here.
+        _session_pragmas(conn, write=False)
+    except database_errors() as exc:
         raise DatabaseUnreadable(path, f"Cannot open {Path(path).name}: {exc}.") from None
     return conn

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from mentordesk.store.connection import APPLICATION_ID, applied_migrations, connect
+from mentordesk.store.connection import (
+    APPLICATION_ID,
+    applied_migrations,
+    connect,
+    database_errors,
+    key_of,
+)
 from mentordesk.store.connection import restrict_permissions as _restrict
 from mentordesk.store.errors import BadDatabasePath
 from mentordesk.store.lock import WriterLock
@@ -17,7 +23,9 @@ from mentordesk.store.schema import MIGRATION_NAMES
 class Database:
     """Owns one connection. Not shared across threads: open another per worker."""
 
-    def __init__(self, path: Path | str, *, readonly: bool = False) -> None:
+    def __init__(
+        self, path: Path | str, *, readonly: bool = False, key: bytes | None = None
+    ) -> None:
         self.path = Path(path).expanduser()
         self.readonly = readonly
         self._lock: WriterLock | None = None
@@ -30,7 +38,7 @@ class Database:
             self._lock = WriterLock(self.path)
             self._lock.acquire()
         try:
-            self.conn, pending = connect(self.path, readonly=readonly)
+            self.conn, pending = connect(self.path, readonly=readonly, key=key)
             if pending and not readonly:
                 from mentordesk.store.migrations import apply_pending
 
@@ -88,6 +96,26 @@ class Database:
         finally:
             self._depth = 0
 
+    def rewrite_closed(self, rewrite: Callable[[], bytes | None]) -> None:
+        """Closes the connection (keeping the writer lock), runs ``rewrite`` — which replaces
+        the file and returns the key it is now opened with — and reconnects. When
+        ``rewrite`` raises, the file is reopened as it was, with the key it had."""
+        if self.readonly or self._depth:
+            raise RuntimeError("rewrite_closed needs a writable connection outside a transaction")
+        before = key_of(self.conn)
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.conn.close()
+        key = before
+        try:
+            key = rewrite()
+        finally:
+            self.conn, _ = connect(self.path, key=key)
+
+    @property
+    def key(self) -> bytes | None:
+        """The SQLCipher key the file is open with; None when it is not encrypted."""
+        return key_of(self.conn)
+
     def checkpoint(self) -> None:
         """Fold the WAL into the main file (e.g. before a file is handed on or measured)."""
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -108,7 +136,7 @@ class Database:
         problems: list[str] = []
         try:
             rows = [r[0] for r in self.conn.execute("PRAGMA integrity_check")]
-        except sqlite3.DatabaseError as exc:  # damaged past what the check can walk
+        except database_errors() as exc:  # damaged past what the check can walk
             return [f"integrity: {exc}"]
         if rows != ["ok"]:
             problems.extend(f"integrity: {r}" for r in rows[:10])

@@ -18,7 +18,12 @@ from datetime import datetime
 from pathlib import Path
 
 from mentordesk.domain.errors import ValidationError
-from mentordesk.store.connection import applied_migrations, connect_second
+from mentordesk.store.connection import (
+    applied_migrations,
+    connect_second,
+    database_errors,
+    is_db_error,
+)
 from mentordesk.store.database import Database
 from mentordesk.store.schema import MIGRATION_NAMES
 
@@ -239,7 +244,10 @@ def _insert(conn: sqlite3.Connection, table: str, number: int, row: Mapping[str,
     )
     try:
         conn.execute(sql, [row[n] for n in names])
-    except (sqlite3.IntegrityError, sqlite3.DataError, OverflowError) as exc:
+    except (*database_errors(), OverflowError) as exc:
+        bad_row = is_db_error(exc, "IntegrityError") or is_db_error(exc, "DataError")
+        if not (bad_row or isinstance(exc, OverflowError)):
+            raise
         raise ValidationError(
             "file",
             f"Row {number} of '{table}' cannot be stored ({exc}) — the file is damaged or was"

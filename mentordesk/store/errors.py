@@ -44,3 +44,9 @@ class DatabaseUnreadable(StoreError):
     """The file cannot be opened (permissions, missing folder, corruption)."""
 
     exit_code = 3
+
+
+class KeyRejected(StoreError):
+    """An encrypted file the key (or passphrase, or recovery key) given does not open."""
+
+    exit_code = 3

@@ -9,7 +9,6 @@ locks of an open connection (see lock.py).
 from __future__ import annotations
 
 import os
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from mentordesk.store.connection import (
     APPLICATION_ID,
     connect_copy,
     connect_second,
+    database_errors,
     truncation,
 )
 from mentordesk.store.errors import DatabaseUnreadable
@@ -59,7 +59,7 @@ def quick_check(path: Path) -> list[str]:
     conn = connect_second(path)
     try:
         rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check")]
-    except sqlite3.DatabaseError as exc:
+    except database_errors() as exc:
         return [str(exc)]
     finally:
         conn.close()
