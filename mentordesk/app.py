@@ -26,12 +26,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mentordesk import __version__
 from mentordesk.paths import demo_db_path, ensure_private_dir, resolve_db_path
-from mentordesk.recovery import DatabaseNeedsRecovery
+from mentordesk.recovery import DatabaseLocked, DatabaseNeedsRecovery
 from mentordesk.services import Workspace
-from mentordesk.store.errors import DatabaseInUse, StoreError
+from mentordesk.store.errors import DatabaseInUse, KeyRejected, StoreError
 from mentordesk.store.lock import refuse_if_in_use
 
 if TYPE_CHECKING:
+    from mentordesk.encryption import Need
+    from mentordesk.ui.main_window import MainWindow
     from mentordesk.ui.startup_check import WindowSession
 
 _PAINT_TIMEOUT_MS = 10_000
@@ -102,25 +104,76 @@ def open_demo() -> Workspace:
     return Workspace.open(path)
 
 
-def _open(db: str | None, demo: bool) -> Workspace:
+def _open(db: str | None, demo: bool, *, ask: bool = False) -> tuple[Workspace, str] | None:
+    """The workspace and what to tell the mentor; None when they quit at the unlock
+    dialog. An encrypted file opens with its keyring key, else (``ask``) its passphrase
+    or recovery key is asked for; without ``ask`` that raises ``KeyNeeded`` (exit 3)."""
     if demo:
-        return open_demo()
+        return open_demo(), ""
     path = resolve_db_path(db)
     if db is None:
         ensure_private_dir(path.parent)
-    return Workspace.open(path)
+    from mentordesk import encryption
+
+    if not encryption.is_encrypted(path):
+        return Workspace.open(path), ""
+    try:
+        key = encryption.key_for_opening(path)
+    except encryption.KeyNeeded as exc:
+        if not ask:
+            raise
+        return _unlock(path, exc.need, exc.message)
+    try:
+        return Workspace.open(path, key=key), ""
+    except (KeyRejected, DatabaseLocked):
+        if not ask:
+            raise
+        return _unlock(
+            path,
+            "recovery",
+            f"The key this computer's keyring holds for {path.name} does not open it. Type"
+            " the recovery key you saved when you turned encryption on.",
+        )
 
 
-def _welcome(workspace: Workspace) -> tuple[Workspace, bool]:
-    """First run on an empty database: explore the demo, or start one's own."""
+def _unlock(path: Path, need: Need, why: str) -> tuple[Workspace, str] | None:
+    from mentordesk.ui.dialogs.unlock import unlock_at_open
+
+    return unlock_at_open(path, need, why)
+
+
+def _welcome(workspace: Workspace) -> tuple[Workspace, bool, bool]:
+    """First run on an empty database: explore the demo, or start one's own (encrypted
+    or not). The workspace to use, whether to ask for preferences, whether to encrypt."""
     from mentordesk.ui.dialogs.welcome import WelcomeDialog
 
-    dialog = WelcomeDialog()
+    offer = workspace.db.key is None
+    problem = ""
+    if offer:
+        from mentordesk import encryption
+
+        backend = encryption.secure_keyring()
+        problem = "" if backend.secure else backend.reason
+    dialog = WelcomeDialog(keyring_problem=problem, offer_encryption=offer)
     dialog.exec()
     if dialog.choice == "demo":
         workspace.close()
-        return open_demo(), False
-    return workspace, dialog.choice == "own"
+        return open_demo(), False, False
+    return workspace, dialog.choice == "own", dialog.encrypt
+
+
+def _encrypt_first_run(window: MainWindow) -> None:
+    """Encryption chosen at the welcome: done before any background work starts (the
+    start-up check and backups read the file that is being rewritten)."""
+    from mentordesk.ui.encryption_flow import EncryptionFlow
+
+    flow = EncryptionFlow(window.workspace, window)
+    done = QEventLoop()
+    flow.finished.connect(lambda message: window.statusBar().showMessage(message))
+    flow.finished.connect(done.quit)
+    flow.turn_on()
+    if flow.dialog is not None:  # nothing to wait for when it was refused at once
+        done.exec()
 
 
 def run_gui(
@@ -134,7 +187,10 @@ def run_gui(
     app = _application(headless_ok=quit_after_start)
     recovered = ""
     try:
-        workspace = _open(str(db) if db else None, demo)
+        opened = _open(str(db) if db else None, demo, ask=not quit_after_start)
+        if opened is None:
+            return 3  # quit at the unlock dialog: the file stays locked and untouched
+        workspace, recovered = opened
     except DatabaseNeedsRecovery as exc:
         if quit_after_start:
             _tell("Cannot open the database", exc.message, quiet=True)
@@ -150,9 +206,9 @@ def run_gui(
         _tell("Cannot open the database", exc.message, quiet=quit_after_start)
         return exc.exit_code
 
-    ask_preferences = False
+    ask_preferences = encrypt = False
     if not demo and not quit_after_start and workspace.is_empty():
-        workspace, ask_preferences = _welcome(workspace)
+        workspace, ask_preferences, encrypt = _welcome(workspace)
 
     from mentordesk.ui.main_window import MainWindow
 
@@ -173,6 +229,8 @@ def run_gui(
             workspace.close()
             return 1
         print(f"ready in {(ready[0] - started) * 1000:.0f} ms", flush=True)
+    if encrypt:
+        _encrypt_first_run(window)
     if ask_preferences:
         QTimer.singleShot(0, window.show_preferences)
     if recovered:

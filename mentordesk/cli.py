@@ -22,6 +22,8 @@ from mentordesk.paths import resolve_db_path
 if TYPE_CHECKING:
     from datetime import date, datetime
 
+    from mentordesk.services import Workspace
+
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_LOCKED = 0, 1, 2, 3
 
 
@@ -30,6 +32,17 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
         "--db",
         metavar="PATH",
         help="database file (default: $MENTORDESK_DB, else the user data folder)",
+    )
+
+
+def _store_options(parser: argparse.ArgumentParser) -> None:
+    """``--db`` and, for an encrypted file without a usable keyring, ``--passphrase-file``."""
+    _db_option(parser)
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help="for an encrypted database: a file holding its passphrase or recovery key"
+        " (never type a passphrase on the command line)",
     )
 
 
@@ -52,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="check the database's integrity and schema")
-    _db_option(check)
+    _store_options(check)
     check.add_argument("--json", action="store_true", help="print the result as JSON")
 
     demo = sub.add_parser("demo-data", help="write a demo database to PATH")
@@ -98,19 +111,19 @@ def build_parser() -> argparse.ArgumentParser:
     occ.add_argument("--json", action="store_true", help="print the occurrences as JSON")
 
     export = sub.add_parser("export-ics", help="write meetings to an .ics calendar file")
-    _db_option(export)
+    _store_options(export)
     export.add_argument("--mentee", metavar="NAME_OR_ID", help="only this mentee's meetings")
     export.add_argument("--out", required=True, metavar="FILE", help="the .ics file to write")
 
     imp = sub.add_parser("import-ics", help="read an .ics file as meetings or busy times")
-    _db_option(imp)
+    _store_options(imp)
     imp.add_argument("file", metavar="FILE", help="the .ics file to read")
     target = imp.add_mutually_exclusive_group(required=True)
     target.add_argument("--mentee", metavar="NAME_OR_ID", help="as this mentee's meetings")
     target.add_argument("--busy", action="store_true", help="as busy times for conflict checks")
 
     backup = sub.add_parser("backup", help="write a checked backup of the database")
-    _db_option(backup)
+    _store_options(backup)
     backup.add_argument(
         "--to",
         metavar="DIR",
@@ -120,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore = sub.add_parser(
         "restore", help="put a backup's content into the database (backs up the current first)"
     )
-    _db_option(restore)
+    _store_options(restore)
     restore.add_argument("file", metavar="FILE", help="the backup to restore")
     _add_full_export_parsers(sub)
     return parser
@@ -138,7 +151,7 @@ def _add_full_export_parsers(sub: argparse._SubParsersAction) -> None:
         " mentordesk-export.json (the faithful copy, for `mentordesk import`), csv/TABLE.csv"
         " per table, and notes/MENTEE/DATE-ID-TITLE.md per note. " + private,
     )
-    _db_option(export)
+    _store_options(export)
     export.add_argument(
         "--out", required=True, metavar="DIR", help="a new (or empty) folder to write into"
     )
@@ -149,8 +162,23 @@ def _add_full_export_parsers(sub: argparse._SubParsersAction) -> None:
         " database (--db NEW.db creates one); refused, with nothing written, for a database"
         " that holds data or a file that is damaged.",
     )
-    _db_option(imp)
+    _store_options(imp)
     imp.add_argument("file", metavar="FILE.json", help="the export's mentordesk-export.json")
+
+    encrypt = sub.add_parser(
+        "encrypt",
+        help="encrypt the database and its backups (the key goes to the OS keyring)",
+        description="Encrypts the database in place with SQLCipher, after a backup, and"
+        " rewrites its backups the same way. The key is kept in the OS keyring; where no"
+        " secure keyring exists, give --passphrase-file with a new passphrase (10 characters"
+        " or more). Prints the recovery key once: store it somewhere safe.",
+    )
+    _store_options(encrypt)
+    decrypt = sub.add_parser(
+        "decrypt",
+        help="turn encryption off: the database and its backups become plain SQLite files",
+    )
+    _store_options(decrypt)
 
 
 def run(argv: list[str] | None = None, *, started: float | None = None) -> int:
@@ -173,8 +201,19 @@ def run(argv: list[str] | None = None, *, started: float | None = None) -> int:
         "restore": cmd_restore,
         "export": cmd_export,
         "import": cmd_import,
+        "encrypt": _encryption_command("cmd_encrypt"),
+        "decrypt": _encryption_command("cmd_decrypt"),
     }
     return commands[args.command](args)
+
+
+def _encryption_command(name: str) -> Callable[[argparse.Namespace], int]:
+    def command(args: argparse.Namespace) -> int:
+        from mentordesk import cli_encryption
+
+        return int(getattr(cli_encryption, name)(args))
+
+    return command
 
 
 def _fail(message: str, code: int) -> int:
@@ -182,14 +221,35 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
-def cmd_check(args: argparse.Namespace) -> int:
+def _open_workspace(args: argparse.Namespace, *, readonly: bool = False) -> Workspace:
+    """The command's database, unlocked with the keyring's key or ``--passphrase-file``
+    when it is encrypted; raises StoreError (exit 3 when it cannot be unlocked)."""
+    from mentordesk.cli_encryption import key_for_command
     from mentordesk.services import Workspace
+    from mentordesk.store.errors import KeyRejected
+
+    path = resolve_db_path(args.db)
+    secret_file = getattr(args, "passphrase_file", None)
+    key = key_for_command(path, secret_file)
+    try:
+        return Workspace.open(path, readonly=readonly, key=key)
+    except KeyRejected:
+        if secret_file is None:
+            raise
+        raise KeyRejected(
+            path,
+            f"The passphrase or recovery key in {secret_file} does not open {path.name}"
+            " — check the file holds it on one line.",
+        ) from None
+
+
+def cmd_check(args: argparse.Namespace) -> int:
     from mentordesk.store.errors import StoreError
 
     path = resolve_db_path(args.db)
     try:
         # Read-only: a check must work beside a running window and never modify the file.
-        workspace = Workspace.open(path, readonly=True)
+        workspace = _open_workspace(args, readonly=True)
     except StoreError as exc:
         result = {"ok": False, "path": str(path), "problems": [exc.message]}
         if args.json:
@@ -352,14 +412,13 @@ def cmd_occurrences(args: argparse.Namespace) -> int:
 
 def cmd_export_ics(args: argparse.Namespace) -> int:
     from mentordesk.domain.errors import ValidationError
-    from mentordesk.services import Workspace
     from mentordesk.store.errors import StoreError
 
     out = Path(args.out).expanduser()
     if not out.parent.is_dir():
         return _fail(f"the folder {out.parent} does not exist — create it first.", EXIT_BAD_INPUT)
     try:
-        with Workspace.open(resolve_db_path(args.db)) as workspace:
+        with _open_workspace(args) as workspace:
             mentee_id = workspace.find_mentee(args.mentee).id if args.mentee else None
             count = workspace.export_ics(mentee_id, out)
     except StoreError as exc:
@@ -374,14 +433,13 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
 
 def cmd_import_ics(args: argparse.Namespace) -> int:
     from mentordesk.domain.errors import ValidationError
-    from mentordesk.services import Workspace
     from mentordesk.store.errors import StoreError
 
     path = Path(args.file).expanduser()
     if not path.is_file():
         return _fail(f"{path} does not exist or is not a file.", EXIT_BAD_INPUT)
     try:
-        with Workspace.open(resolve_db_path(args.db)) as workspace:
+        with _open_workspace(args) as workspace:
             mentee = workspace.find_mentee(args.mentee) if args.mentee else None
             report = workspace.import_ics(path, None if mentee is None else mentee.id, args.busy)
     except StoreError as exc:
@@ -403,7 +461,6 @@ def cmd_import_ics(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from mentordesk.domain.backup_policy import size_text
-    from mentordesk.services import Workspace
     from mentordesk.store.errors import StoreError
 
     path = resolve_db_path(args.db)
@@ -411,7 +468,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         return _fail(f"{path} does not exist — nothing to back up.", EXIT_BAD_INPUT)
     try:
         # Opening takes the writer lock: refused (exit 3) while the window has the file.
-        with Workspace.open(path) as workspace:
+        with _open_workspace(args) as workspace:
             written = workspace.backup_now(args.to)
             thinned = None if args.to else workspace.thin_backups()
     except StoreError as exc:
@@ -429,7 +486,6 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from mentordesk.recovery import DatabaseNeedsRecovery
-    from mentordesk.services import Workspace
     from mentordesk.store.errors import StoreError
 
     backup = Path(args.file).expanduser()
@@ -437,10 +493,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
         return _fail(f"{backup} does not exist or is not a file.", EXIT_BAD_INPUT)
     path = resolve_db_path(args.db)
     try:
-        with Workspace.open(path) as workspace:
+        with _open_workspace(args) as workspace:
             safety = workspace.restore(backup)
     except DatabaseNeedsRecovery:
-        return _recover(path, backup)
+        return _recover(args, path, backup)
     except StoreError as exc:
         return _fail(exc.message, exc.exit_code)
     print(f"restored {path} from {backup}")
@@ -448,15 +504,14 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _recover(path: Path, backup: Path) -> int:
+def _recover(args: argparse.Namespace, path: Path, backup: Path) -> int:
     """Restoring over a file too damaged to open: it is set aside untouched first."""
     from mentordesk.recovery import recover_from_backup
-    from mentordesk.services import Workspace
     from mentordesk.store.errors import StoreError
 
     try:
         aside = recover_from_backup(path, backup)
-        Workspace.open(path).close()
+        _open_workspace(args).close()
     except StoreError as exc:
         return _fail(exc.message, exc.exit_code)
     print(f"restored {path} from {backup}")
@@ -466,13 +521,12 @@ def _recover(path: Path, backup: Path) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from mentordesk.domain.errors import ValidationError
-    from mentordesk.services import Workspace
     from mentordesk.store.errors import StoreError
 
     out = Path(args.out).expanduser()
     try:
         # Read-only: works beside the open window and never changes the file.
-        with Workspace.open(resolve_db_path(args.db), readonly=True) as workspace:
+        with _open_workspace(args, readonly=True) as workspace:
             summary = workspace.export_all(out)
     except StoreError as exc:
         return _fail(exc.message, exc.exit_code)
@@ -490,7 +544,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from mentordesk.domain.errors import ValidationError
-    from mentordesk.services import Workspace
     from mentordesk.store.errors import StoreError
 
     source = Path(args.file).expanduser()
@@ -498,7 +551,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         return _fail(f"{source} does not exist or is not a file.", EXIT_BAD_INPUT)
     path = resolve_db_path(args.db)
     try:
-        with Workspace.open(path) as workspace:
+        with _open_workspace(args) as workspace:
             summary = workspace.import_all(source)
     except StoreError as exc:
         return _fail(exc.message, exc.exit_code)

@@ -54,6 +54,9 @@ from mentordesk.planner.overlap import local_midnight
 from mentordesk.planner.recurrence import expand, last_occurrence, validate_rrule
 from mentordesk.planner.zones import system_zone, tz_database_version
 from mentordesk.store.database import Database
+
+# Re-exported: the UI catches store errors from here, never importing the store itself.
+from mentordesk.store.errors import StoreError as StoreError
 from mentordesk.store.repositories.goals import GoalRepository
 from mentordesk.store.repositories.meetings import MeetingRepository
 from mentordesk.store.repositories.mentees import MenteeRepository

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,6 +20,7 @@ from mentordesk.recovery import (
 )
 from mentordesk.services import Workspace
 from mentordesk.store.errors import NotAMentorDeskDatabase
+from tests.cli_runner import mentordesk as _cli
 
 Damage = Callable[[bytes], bytes]
 CASES: dict[str, Damage] = {
@@ -121,16 +120,6 @@ def test_quick_check_finds_damage_in_a_file_that_opens(tmp_path: Path) -> None:
     data[page * 2 : page * 4] = b"\xff" * (page * 2)  # pages 3-4 overwritten
     db.write_bytes(bytes(data))
     assert quick_check(db) != []
-
-
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mentordesk", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
 
 
 def test_cli_check_says_damaged_exit_1_and_locked_exit_3(tmp_path: Path) -> None:

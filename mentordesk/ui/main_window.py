@@ -182,9 +182,10 @@ class MainWindow(QMainWindow):
     def show_preferences(self) -> PreferencesDialog:
         from mentordesk.ui.dialogs.preferences import PreferencesDialog
 
-        dialog = PreferencesDialog(self.workspace, self)
+        dialog = PreferencesDialog(self.workspace, self, busy=self.rewrite_refused)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self.refresh_all)
+        dialog.encryption_changed.connect(self._show_status)
         dialog.open()
         return dialog
 
@@ -196,6 +197,12 @@ class MainWindow(QMainWindow):
         dialog.restored.connect(self.refresh_all)
         dialog.open()
         return dialog
+
+    def rewrite_refused(self) -> str:
+        """Why the file cannot be rewritten (encrypted, decrypted) right now, or ""."""
+        if self.auto_backup is not None and self.auto_backup.busy:
+            return "A backup is being written — try again in a few seconds."
+        return ""
 
     def enable_auto_backup(self) -> AutoBackup:
         """Backups when the data changed: now, every 30 minutes, on quit (after first paint)."""

@@ -6,8 +6,6 @@ import hashlib
 import os
 import re
 import stat
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,16 +13,7 @@ import pytest
 
 from mentordesk.domain.models import Mentee
 from mentordesk.services import Workspace
-
-
-def mentordesk(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mentordesk", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
+from tests.cli_runner import mentordesk
 
 
 @pytest.fixture

@@ -4,25 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 from mentordesk import __version__
 from mentordesk.domain.models import Mentee
 from mentordesk.services import Workspace
-
-
-def mentordesk(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mentordesk", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})},
-    )
+from tests.cli_runner import mentordesk
 
 
 def _seeded(path: Path) -> Path:

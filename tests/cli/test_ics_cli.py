@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from mentordesk.domain.models import Meeting, Mentee
 from mentordesk.services import Workspace
+from tests.cli_runner import mentordesk
 
 ICS_DIR = Path("/work/shared/data/ics")
-
-
-def mentordesk(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mentordesk", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
 
 
 def _desk(tmp_path: Path) -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -20,6 +21,11 @@ from mentordesk.domain.models import (
     WorkingHours,
 )
 from mentordesk.services import Workspace
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from mentordesk.ui.main_window import MainWindow
 
 MENTOR_ZONE = "Europe/London"
 _HERE = Path(__file__).parent
@@ -99,6 +105,19 @@ def seed_practice(workspace: Workspace, now: datetime) -> dict[str, Mentee]:
     )
     workspace.save_note(Note(ids["Aroha Ngata"], "Shared three portfolio pieces.", "Portfolio"))
     return people
+
+
+def shown_window(qtbot: QtBot, workspace: Workspace, settings_path: Path) -> MainWindow:
+    """A main window on ``workspace``, shown and painted, its settings in a test file."""
+    from PySide6.QtCore import QSettings
+
+    from mentordesk.ui.main_window import MainWindow
+
+    main = MainWindow(workspace, settings=QSettings(str(settings_path), QSettings.Format.IniFormat))
+    qtbot.addWidget(main)
+    with qtbot.waitSignal(main.ready, timeout=5000):
+        main.show()
+    return main
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -18,15 +17,12 @@ from mentordesk.store.backup import BackupFailed
 from mentordesk.ui.backup_scheduler import AutoBackup
 from mentordesk.ui.dialogs.backups import BackupsDialog
 from mentordesk.ui.main_window import MainWindow
+from tests.ui.conftest import shown_window
 
 
 @pytest.fixture
 def window(qtbot: QtBot, workspace: Workspace, settings_path: Path) -> MainWindow:
-    main = MainWindow(workspace, settings=QSettings(str(settings_path), QSettings.Format.IniFormat))
-    qtbot.addWidget(main)
-    with qtbot.waitSignal(main.ready, timeout=5000):
-        main.show()
-    return main
+    return shown_window(qtbot, workspace, settings_path)
 
 
 def _open_dialog(qtbot: QtBot, window: MainWindow) -> BackupsDialog:

@@ -31,7 +31,7 @@ def test_exploring_the_demo_opens_the_demo_file_and_leaves_ours_empty(
     own = Workspace.open(tmp_path / "mine.db")
     assert own.is_empty()
     _click_when_shown("demo_button")
-    chosen, ask_preferences = _welcome(own)
+    chosen, ask_preferences, _encrypt = _welcome(own)
     try:
         assert chosen.path == demo_db_path() and not ask_preferences
         assert chosen.counts()["mentees"] >= 6
@@ -46,7 +46,7 @@ def test_starting_ones_own_keeps_the_file_and_asks_for_preferences(
 ) -> None:
     own = Workspace.open(tmp_path / "mine.db")
     _click_when_shown("own_button")
-    chosen, ask_preferences = _welcome(own)
+    chosen, ask_preferences, _encrypt = _welcome(own)
     try:
         assert chosen is own and ask_preferences
     finally:

@@ -1,26 +1,48 @@
-"""The mentor's own profile: name, time zone and working hours."""
+"""The mentor's own profile (name, time zone and working hours) and the file's privacy:
+encryption turned on or off (at once, not on Save: it rewrites the file)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mentordesk.domain.models import Settings
 from mentordesk.domain.validation import validate_hours, validate_zone
 from mentordesk.services import Workspace
 from mentordesk.ui.dialogs.validating import ValidatingDialog, with_error
+from mentordesk.ui.encryption_flow import EncryptionFlow, status_text
 from mentordesk.ui.widgets.field_error import FieldError
 from mentordesk.ui.widgets.hours_editor import HoursEditor
 from mentordesk.ui.widgets.zone_edit import ZoneField
 
 
 class PreferencesDialog(ValidatingDialog):
-    """``saved_settings`` holds what was stored after Save."""
+    """``saved_settings`` holds what was stored after Save. ``encryption_changed`` carries
+    what to tell the mentor after encryption was turned on or off."""
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    encryption_changed = Signal(str)
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        parent: QWidget | None = None,
+        *,
+        busy: Callable[[], str] = lambda: "",
+    ) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        self._busy = busy
+        self.flow: EncryptionFlow | None = None
         self.saved_settings: Settings | None = None
         self.setWindowTitle("Preferences")
         current = workspace.settings()
@@ -46,6 +68,15 @@ class PreferencesDialog(ValidatingDialog):
         form.addRow("Your &name:", self.name_edit)
         form.addRow("Your &time zone:", with_error(self.zone_field, self.zone_error, self))
         form.addRow("Working &hours:", with_error(self.hours_editor, self.hours_error, self))
+        self.encryption_status = QLabel(self)
+        self.encryption_status.setWordWrap(True)
+        self.encryption_button = QPushButton(self)
+        self.encryption_button.clicked.connect(self.toggle_encryption)
+        privacy = QHBoxLayout()
+        privacy.addWidget(self.encryption_status, 1)
+        privacy.addWidget(self.encryption_button)
+        form.addRow("Encryption:", privacy)
+        self._show_encryption()
         for row, field in enumerate((self.name_edit, self.zone_edit, self.hours_editor.start_edit)):
             item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             if item is not None and isinstance(item.widget(), QLabel):
@@ -58,7 +89,7 @@ class PreferencesDialog(ValidatingDialog):
         layout.addStretch(1)
         layout.addWidget(self.general_error)
         layout.addWidget(self.button_box)
-        self.resize(520, 300)
+        self.resize(560, 340)
 
         self.zone_edit.textChanged.connect(self.touched("time_zone"))
         self.hours_editor.changed.connect(self.touched("hours"))
@@ -79,3 +110,23 @@ class PreferencesDialog(ValidatingDialog):
 
     def commit(self) -> None:
         self.saved_settings = self.workspace.save_settings(self.edited_settings())
+
+    def _show_encryption(self) -> None:
+        self.encryption_status.setText(status_text(self.workspace))
+        on = self.workspace.db.key is not None
+        self.encryption_button.setText("Turn &Off Encryption…" if on else "&Encrypt…")
+
+    def toggle_encryption(self) -> None:
+        self.flow = EncryptionFlow(self.workspace, self, busy=self._busy)
+        self.flow.finished.connect(self._encryption_done)
+        self.encryption_button.setEnabled(False)
+        if self.workspace.db.key is None:
+            self.flow.turn_on()
+        else:
+            self.flow.turn_off()
+
+    def _encryption_done(self, message: str) -> None:
+        self.encryption_button.setEnabled(True)
+        self._show_encryption()
+        if message:
+            self.encryption_changed.emit(message)

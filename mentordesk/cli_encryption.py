@@ -1,0 +1,136 @@
+"""The command line's side of encryption: unlocking a file for any command, and the
+``encrypt`` / ``decrypt`` commands.
+
+A passphrase (or recovery key) is only ever read from a file (``--passphrase-file``), never
+from the command line, where other users could see it in the process list. A file that
+cannot be unlocked exits 3, like a locked one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import stat
+import sys
+from pathlib import Path
+
+from mentordesk import encryption
+from mentordesk.domain.errors import ValidationError
+from mentordesk.keystore import KeyringUnavailable
+from mentordesk.paths import resolve_db_path
+from mentordesk.store.errors import StoreError
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_LOCKED = 0, 1, 2, 3
+
+
+class PassphraseFileError(StoreError):
+    """The passphrase file cannot be read, or what it holds does not unlock the file."""
+
+    exit_code = 3
+
+
+def read_passphrase_file(name: str) -> str:
+    path = Path(name).expanduser()
+    try:
+        info = path.stat()
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not UTF-8 text"
+        raise PassphraseFileError(
+            path, f"Cannot read the passphrase file {path}: {reason}."
+        ) from None
+    if info.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+        print(
+            f"mentordesk: warning: {path} can be read by other users — chmod 600 it.",
+            file=sys.stderr,
+        )
+    # One line: the newline an editor adds is not part of the passphrase.
+    return text.rstrip("\r\n")
+
+
+def key_for_command(path: Path, passphrase_file: str | None) -> bytes | None:
+    """The key for ``path``: None when it is plain; from the keyring; or from the
+    passphrase file (a passphrase or the recovery key)."""
+    if not encryption.is_encrypted(path):
+        return None
+    if passphrase_file is None:
+        try:
+            return encryption.key_for_opening(path)
+        except encryption.KeyNeeded as exc:
+            raise encryption.KeyNeeded(
+                path,
+                exc.need,
+                f"{path.name} is locked. {exc.message} Give it with --passphrase-file FILE"
+                f" ({'the passphrase' if exc.need == 'passphrase' else 'the recovery key'}"
+                " on one line).",
+            ) from None
+    text = read_passphrase_file(passphrase_file)
+    try:
+        return encryption.key_from_typed(path, text)
+    except ValidationError as exc:
+        raise PassphraseFileError(path, f"{passphrase_file}: {exc.message}") from None
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"mentordesk: {message}", file=sys.stderr)
+    return code
+
+
+def cmd_encrypt(args: argparse.Namespace) -> int:
+    from mentordesk.services import Workspace
+
+    path = resolve_db_path(args.db)
+    if not path.is_file():
+        return _fail(f"{path} does not exist — nothing to encrypt.", EXIT_BAD_INPUT)
+    if encryption.is_encrypted(path):
+        return _fail(f"{path.name} is already encrypted.", EXIT_BAD_INPUT)
+    passphrase = None
+    try:
+        if args.passphrase_file is not None:
+            passphrase = read_passphrase_file(args.passphrase_file)
+        else:
+            backend = encryption.secure_keyring()
+            if not backend.secure:
+                return _fail(
+                    f"Cannot keep the key safely: {backend.reason}. Give a new passphrase"
+                    " with --passphrase-file FILE (it is asked at each start instead).",
+                    EXIT_BAD_INPUT,
+                )
+        with Workspace.open(path) as workspace:
+            enabled = encryption.enable(workspace, passphrase=passphrase)
+    except ValidationError as exc:
+        return _fail(exc.message, EXIT_BAD_INPUT)
+    except KeyringUnavailable as exc:
+        return _fail(exc.message, EXIT_FAILED)
+    except StoreError as exc:
+        return _fail(exc.message, exc.exit_code)
+    where = (
+        f"the key is kept in the keyring ({enabled.backend})"
+        if enabled.key_store == "keyring"
+        else "it opens with your passphrase"
+    )
+    print(f"encrypted {path} and its backups; {where}")
+    print("Recovery key — store it somewhere safe, it is shown only now:")
+    print(f"  {enabled.recovery_key}")
+    for skipped in enabled.skipped_backups:
+        print(f"warning: {skipped} could not be encrypted (it is damaged) — delete it")
+    return EXIT_OK
+
+
+def cmd_decrypt(args: argparse.Namespace) -> int:
+    from mentordesk.services import Workspace
+
+    path = resolve_db_path(args.db)
+    if not encryption.is_encrypted(path):
+        return _fail(f"{path.name} is not encrypted.", EXIT_BAD_INPUT)
+    try:
+        key = key_for_command(path, args.passphrase_file)
+        with Workspace.open(path, key=key) as workspace:
+            skipped = encryption.disable(workspace)
+    except ValidationError as exc:
+        return _fail(exc.message, EXIT_BAD_INPUT)
+    except StoreError as exc:
+        return _fail(exc.message, exc.exit_code)
+    print(f"decrypted {path} and its backups: they are plain SQLite files again")
+    for backup in skipped:
+        print(f"warning: {backup} could not be decrypted (it is damaged)")
+    return EXIT_OK
