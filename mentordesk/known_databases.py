@@ -94,7 +94,32 @@ def remember(
     target = record or record_path()
     files = _load(target)
     key = _key(db_path)
-    old = files.get(key)
+    return _store(target, files, key, files.get(key), now, **changes)
+
+
+def move(
+    old_path: Path | str,
+    new_path: Path | str,
+    *,
+    record: Path | None = None,
+    now: datetime | None = None,
+) -> KnownDatabase:
+    """Carries what is known of a file (encrypted? where is its key? its salt) to the path
+    it was moved to, in one write; the old path is no longer known."""
+    target = record or record_path()
+    files = _load(target)
+    old = files.pop(_key(old_path), None)
+    return _store(target, files, _key(new_path), old, now)
+
+
+def _store(
+    target: Path,
+    files: dict[str, dict[str, Any]],
+    key: str,
+    old: object,
+    now: datetime | None,
+    **changes: Any,
+) -> KnownDatabase:
     known = _from_entry(key, old) if isinstance(old, dict) else KnownDatabase(path=key)
     known = replace(known, **changes, last_opened=(now or datetime.now(UTC)).isoformat())
     entry = asdict(known)
