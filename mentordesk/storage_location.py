@@ -90,10 +90,15 @@ class Risk:
     folder: Path
 
     @property
-    def message(self) -> str:
+    def summary(self) -> str:
+        """Where the file is, to follow "It is" (the folder named apart)."""
         if self.kind == "sync":
-            return f"It is in a folder that {self.service} keeps in sync ({self.folder})."
-        return f"It is on a network drive ({self.service}, mounted at {self.folder})."
+            return f"in a folder that {self.service} keeps in sync"
+        return f"on a network drive ({self.service})"
+
+    @property
+    def message(self) -> str:
+        return f"It is {self.summary} ({self.folder})."
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,7 +53,9 @@ def test_the_move_keeps_every_row_and_leaves_nothing_behind(
     assert Path(f"{old}-wal").stat().st_size > 0  # the newest rows are only in the -wal
     before = _contents(synced)
     known_databases.remember(old, key_backend="Test Keyring")
-    storage_location.remember_choice(old, storage_location.Risk("sync", "Dropbox", old), "later")
+    dropbox = storage_location.Risk("sync", "Dropbox", old.parent)
+    storage_location.remember_choice(old, dropbox, "later")
+    assert not storage_location.should_warn(old, dropbox)
 
     result = move_database(synced, tmp_path / "Local" / "MentorDesk", mounts=LOCAL)
 
@@ -70,7 +72,7 @@ def test_the_move_keeps_every_row_and_leaves_nothing_behind(
     assert known_databases.lookup(old) is None
     moved = known_databases.lookup(new)
     assert moved is not None and moved.key_backend == "Test Keyring"
-    assert storage_location._load(storage_location.record_path()) == {}
+    assert storage_location.should_warn(old, dropbox)  # a new file there is asked anew
 
     synced.save_mentee(Mentee("Cy", "Asia/Tokyo"))  # writes land in the new place
     synced.close()

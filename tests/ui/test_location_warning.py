@@ -1,0 +1,166 @@
+"""The warning about a database in a synced folder, as the mentor meets it at start-up."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from mentordesk.domain.models import Mentee
+from mentordesk.services import Workspace
+from mentordesk.ui.dialogs.location_warning import LocationWarningDialog
+from mentordesk.ui.main_window import MainWindow
+from mentordesk.ui.startup_check import WindowSession
+
+# The mount table of a laptop with one local disk: only the folder's name says "Dropbox".
+LOCAL = "/dev/nvme0n1p2 / ext4 rw,relatime 0 0\n"
+NAMES = ["Diego", "Lena", "Priya"]
+
+
+@pytest.fixture
+def synced_db(tmp_path: Path) -> Path:
+    path = tmp_path / "Dropbox" / "mentoring" / "mentordesk.db"
+    path.parent.mkdir(parents=True)
+    with Workspace.open(path) as ws:
+        for name in NAMES:
+            ws.save_mentee(Mentee(name, "Europe/Lisbon"))
+    return path
+
+
+def _start(qtbot: QtBot, path: Path, tmp_path: Path) -> WindowSession:
+    """What ``app.run_gui`` does: the window, its first paint, then the after-paint work."""
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(Workspace.open(path), settings=settings)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.ready, timeout=5000):
+        window.show()
+    session = WindowSession(window, mounts=LOCAL)
+    session.after_first_paint()
+    return session
+
+
+def _warning(qtbot: QtBot, session: WindowSession) -> LocationWarningDialog:
+    qtbot.waitUntil(lambda: session.location_dialog is not None, timeout=10_000)
+    dialog = session.location_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+def _quit(session: WindowSession) -> None:
+    backups = session.window.auto_backup
+    if backups is not None:
+        backups.timer.stop()
+    session.window.hide()
+    session.close()
+
+
+def _wait_healthy(qtbot: QtBot, session: WindowSession) -> None:
+    with qtbot.waitSignal(session.healthy, timeout=10_000):
+        pass
+
+
+def test_the_warning_shows_once_and_keep_it_here_is_remembered(
+    qtbot: QtBot, synced_db: Path, tmp_path: Path
+) -> None:
+    session = _start(qtbot, synced_db, tmp_path)
+    dialog = _warning(qtbot, session)
+    assert dialog.windowTitle() == "MentorDesk — move your database?"
+    text = dialog.text.text()
+    assert "Dropbox" in text and "-wal" in text and "lose your latest notes" in text
+    assert dialog.move_button.isDefault()
+    assert session.window.auto_backup is None  # no backup into Dropbox before the answer
+    with qtbot.waitSignal(session.healthy, timeout=10_000):
+        dialog.keep_button.click()
+    assert session.window.auto_backup is not None
+    _quit(session)
+
+    again = _start(qtbot, synced_db, tmp_path)  # the next start: no question
+    _wait_healthy(qtbot, again)
+    assert again.location_dialog is None
+    _quit(again)
+
+
+def test_escape_means_remind_me_later_not_on_the_next_start(
+    qtbot: QtBot, synced_db: Path, tmp_path: Path
+) -> None:
+    session = _start(qtbot, synced_db, tmp_path)
+    dialog = _warning(qtbot, session)
+    with qtbot.waitSignal(session.healthy, timeout=10_000):
+        dialog.reject()  # what Escape and the close box do
+    assert dialog.outcome == "later"
+    _quit(session)
+    again = _start(qtbot, synced_db, tmp_path)
+    _wait_healthy(qtbot, again)
+    assert again.location_dialog is None
+    _quit(again)
+
+
+def test_move_it_chooses_a_folder_and_the_window_keeps_working_on_the_moved_file(
+    qtbot: QtBot, synced_db: Path, tmp_path: Path
+) -> None:
+    session = _start(qtbot, synced_db, tmp_path)
+    window = session.window
+    dialog = _warning(qtbot, session)
+    assert str(dialog.start_folder) in dialog.text.text()  # MentorDesk's own folder
+
+    dialog.move_button.click()
+    chooser = dialog.chooser
+    assert isinstance(chooser, QFileDialog) and chooser.isVisible()
+    assert Path(chooser.directory().absolutePath()) == dialog.start_folder
+    target = tmp_path / "Local" / "MentorDesk"
+    target.mkdir(parents=True)
+    chooser.setDirectory(str(target))
+    chooser.selectFile(str(target))
+    chooser.accept()
+    qtbot.waitUntil(lambda: dialog.outcome == "moved", timeout=10_000)
+
+    moved = target / "mentordesk.db"
+    assert window.workspace.path == moved
+    assert not synced_db.exists() and not Path(f"{synced_db}-wal").exists()
+    assert str(moved.parent) in dialog.text.text() and "--db" in dialog.text.text()
+    assert window.path_label.full_text() == str(moved)  # the status bar names the new place
+    assert window.counts_label.text().startswith("3 mentees")
+    with qtbot.waitSignal(session.healthy, timeout=10_000):
+        dialog.close_button.click()
+
+    window.workspace.save_mentee(Mentee("Aroha", "Pacific/Auckland"))  # still writable
+    assert window.auto_backup is not None
+    if window.auto_backup.busy:  # the start-up backup goes beside the moved file
+        with qtbot.waitSignal(window.auto_backup.written, timeout=10_000):
+            pass
+    assert list((target / "mentordesk-backups").glob("mentordesk-*.db"))
+    _quit(session)
+    with sqlite3.connect(moved) as conn:
+        assert [r[0] for r in conn.execute("SELECT name FROM mentees ORDER BY name")] == [
+            "Aroha",
+            *NAMES,
+        ]
+
+
+def test_a_folder_that_cannot_take_it_is_named_and_another_can_be_chosen(
+    qtbot: QtBot, synced_db: Path, tmp_path: Path
+) -> None:
+    session = _start(qtbot, synced_db, tmp_path)
+    dialog = _warning(qtbot, session)
+    taken = tmp_path / "taken"
+    taken.mkdir()
+    (taken / "mentordesk.db").write_text("another file")
+    dialog.move_to(taken)
+    assert dialog.error.isVisible() and "already a file called mentordesk.db" in dialog.error.text()
+    assert dialog.outcome is None and session.window.workspace.path == synced_db
+
+    dialog.move_to(tmp_path / "OneDrive" / "MentorDesk")
+    assert "not safe either" in dialog.error.text()
+
+    dialog.move_to(tmp_path / "free")
+    qtbot.waitUntil(lambda: dialog.outcome == "moved", timeout=10_000)
+    assert not dialog.error.isVisible()
+    assert (taken / "mentordesk.db").read_text() == "another file"
+    with qtbot.waitSignal(session.healthy, timeout=10_000):
+        dialog.close_button.click()
+    _quit(session)
