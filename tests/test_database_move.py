@@ -76,8 +76,11 @@ def test_the_move_keeps_every_row_and_leaves_nothing_behind(
 
     synced.save_mentee(Mentee("Cy", "Asia/Tokyo"))  # writes land in the new place
     synced.close()
-    with Workspace.open(new) as again:
+    # A start with the old --db opens the moved file, not a new, empty one in Dropbox.
+    with Workspace.open(old) as again:
+        assert again.path == new
         assert _contents(again)[0] == ["Ana", "Bo", "Cy"]
+    assert not old.exists()
 
 
 @pytest.mark.parametrize(

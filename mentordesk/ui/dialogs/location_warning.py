@@ -250,15 +250,15 @@ class LocationWarningDialog(QDialog):
     def _show_moved(self, result: MoveResult) -> None:
         new = result.path
         lines = [f"<p><b>{escape(new.name)}</b> is now in <b>{escape(str(new.parent))}</b>.</p>"]
-        if os.environ.get(DB_ENV):
-            lines.append(f"<p>Change {DB_ENV} to <b>{escape(str(new))}</b>.</p>")
-        elif new == default_db_path():
-            lines.append(
-                "<p>MentorDesk opens it from there when started without <code>--db</code>.</p>"
-            )
+        if new == default_db_path() and not os.environ.get(DB_ENV):
+            lines.append("<p>MentorDesk opens it from there from now on.</p>")
         else:
+            # The old path still finds the file (known_databases.moved_to); the new one
+            # is better once the old folder is reused.
+            where = DB_ENV if os.environ.get(DB_ENV) else "<code>--db</code>"
             lines.append(
-                f"<p>Next time, start MentorDesk with <code>--db {escape(str(new))}</code>.</p>"
+                "<p>MentorDesk finds it there even when started with the old path; change"
+                f" {where} to <b>{escape(str(new))}</b> when convenient.</p>"
             )
         if result.old_backups is not None:
             lines.append(
