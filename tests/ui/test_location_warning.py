@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -64,8 +64,9 @@ def _wait_healthy(qtbot: QtBot, session: WindowSession) -> None:
         pass
 
 
-def test_the_warning_shows_once_and_keep_it_here_is_remembered(
-    qtbot: QtBot, synced_db: Path, tmp_path: Path
+@pytest.mark.parametrize(("answer", "outcome"), [("keep", "keep"), ("escape", "later")])
+def test_the_warning_shows_once_and_the_answer_is_remembered_for_the_next_start(
+    qtbot: QtBot, synced_db: Path, tmp_path: Path, answer: str, outcome: str
 ) -> None:
     session = _start(qtbot, synced_db, tmp_path)
     dialog = _warning(qtbot, session)
@@ -75,26 +76,15 @@ def test_the_warning_shows_once_and_keep_it_here_is_remembered(
     assert dialog.move_button.isDefault()
     assert session.window.auto_backup is None  # no backup into Dropbox before the answer
     with qtbot.waitSignal(session.healthy, timeout=10_000):
-        dialog.keep_button.click()
+        if answer == "keep":
+            dialog.keep_button.click()
+        else:
+            qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # or the close box: "remind me later"
+    assert dialog.outcome == outcome
     assert session.window.auto_backup is not None
     _quit(session)
 
     again = _start(qtbot, synced_db, tmp_path)  # the next start: no question
-    _wait_healthy(qtbot, again)
-    assert again.location_dialog is None
-    _quit(again)
-
-
-def test_escape_means_remind_me_later_not_on_the_next_start(
-    qtbot: QtBot, synced_db: Path, tmp_path: Path
-) -> None:
-    session = _start(qtbot, synced_db, tmp_path)
-    dialog = _warning(qtbot, session)
-    with qtbot.waitSignal(session.healthy, timeout=10_000):
-        dialog.reject()  # what Escape and the close box do
-    assert dialog.outcome == "later"
-    _quit(session)
-    again = _start(qtbot, synced_db, tmp_path)
     _wait_healthy(qtbot, again)
     assert again.location_dialog is None
     _quit(again)
