@@ -155,3 +155,41 @@ def test_a_folder_that_cannot_take_it_is_named_and_another_can_be_chosen(
     with qtbot.waitSignal(session.healthy, timeout=10_000):
         dialog.close_button.click()
     _quit(session)
+
+
+def test_file_move_database_moves_a_file_from_a_safe_place_too(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "desk" / "mentordesk.db"
+    path.parent.mkdir()
+    with Workspace.open(path) as ws:
+        ws.save_mentee(Mentee("Priya", "Asia/Kolkata"))
+    session = _start(qtbot, path, tmp_path)
+    _wait_healthy(qtbot, session)  # a safe place: no warning at start
+    assert session.location_dialog is None
+    window = session.window
+    assert window.move_database_action.shortcut().toString() == "Ctrl+Shift+L"
+
+    window.move_database_action.trigger()
+    dialog = window.findChild(LocationWarningDialog)
+    assert dialog is not None and dialog.heading.text() == "Move your database"
+    assert not dialog.keep_button.isVisible() and dialog.later_button.text() == "Cancel"
+    backups = window.auto_backup
+    assert backups is not None
+    if backups.busy:  # the start-up backup
+        with qtbot.waitSignal(backups.written, timeout=10_000):
+            pass
+    window.workspace.save_mentee(Mentee("Lena", "Europe/Berlin"))
+    assert backups.back_up_if_changed()  # a backup on its worker thread, as every 30 min
+    dialog.move_to(tmp_path / "elsewhere")
+    assert "A backup is being written" in dialog.error.text()  # never moved under a copy
+    assert window.workspace.path == path
+    with qtbot.waitSignal(backups.written, timeout=10_000):
+        pass
+    dialog.move_to(tmp_path / "elsewhere")
+    qtbot.waitUntil(lambda: dialog.outcome == "moved", timeout=10_000)
+    assert window.workspace.path == tmp_path / "elsewhere" / "mentordesk.db"
+    assert sorted(m.name for m in window.workspace.list_mentees()) == ["Lena", "Priya"]
+    assert not path.exists()
+    dialog.close_button.click()
+    _quit(session)

@@ -56,12 +56,16 @@ WHY = (
 
 
 class LocationWarningDialog(QDialog):
-    """``outcome`` is "moved", "keep" or "later" once the mentor has answered."""
+    """``outcome`` is "moved", "keep" or "later" once the mentor has answered.
+
+    Without a ``risk`` (File > Move Database… for a file in a safe place) it only offers
+    the move, and Cancel records nothing.
+    """
 
     def __init__(
         self,
         window: MainWindow,
-        risk: Risk,
+        risk: Risk | None,
         *,
         start_folder: Path,
         mounts: str | None = None,
@@ -78,15 +82,21 @@ class LocationWarningDialog(QDialog):
         self.outcome: Outcome | None = None
         self.moved: MoveResult | None = None
         self.chooser: QFileDialog | None = None
-        where = "in a synced folder" if risk.kind == "sync" else "on a network drive"
         self.setWindowTitle("MentorDesk — move your database?")
 
         self.icon = QLabel(self)
         size = self.fontMetrics().height() * 3
-        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        self.icon.setPixmap(warning.pixmap(size, size))
+        pixmaps = QStyle.StandardPixmap
+        kind = pixmaps.SP_MessageBoxWarning if risk else pixmaps.SP_DirIcon
+        self.icon.setPixmap(self.style().standardIcon(kind).pixmap(size, size))
         self.icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.heading = QLabel(f"Your database is {where}", self)
+        if risk is None:
+            title = "Move your database"
+        else:
+            title = "Your database is " + (
+                "in a synced folder" if risk.kind == "sync" else "on a network drive"
+            )
+        self.heading = QLabel(title, self)
         self.heading.setFont(scaled_font(self.font(), 1.3, QFont.Weight.Bold))
         self.heading.setWordWrap(True)
         self.text = QLabel(self._explanation(), self)
@@ -117,6 +127,10 @@ class LocationWarningDialog(QDialog):
         )
         self.later_button.setToolTip("Ask again at a start after a day")
         self.later_button.clicked.connect(self.reject)
+        if risk is None:
+            self.keep_button.hide()
+            self.later_button.setText("Cancel")
+            self.later_button.setToolTip("")
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.close_button.hide()
         self.close_button.clicked.connect(self.accept)
@@ -138,6 +152,13 @@ class LocationWarningDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
 
     def _explanation(self) -> str:
+        if self.risk is None:
+            return (
+                f"<p><b>{escape(self._path.name)}</b> is in<br>{escape(str(self._path.parent))}"
+                "</p><p>Choose a folder on this computer's own disk. The window goes on"
+                " working on the file in its new place, and starting MentorDesk with the old"
+                " path still finds it.</p>"
+            )
         safe = risky_location(self.start_folder / self._path.name, mounts=self._mounts) is None
         suggestion = (
             "Move it to a folder on this computer's own disk that nothing syncs, such as"
@@ -157,7 +178,8 @@ class LocationWarningDialog(QDialog):
 
     def keep(self) -> None:
         self.outcome = "keep"
-        remember_choice(self._path, self.risk, "keep", record=self._record)
+        if self.risk is not None:
+            remember_choice(self._path, self.risk, "keep", record=self._record)
         self.done(QDialog.DialogCode.Rejected)
 
     def reject(self) -> None:
@@ -166,7 +188,8 @@ class LocationWarningDialog(QDialog):
         # Escape and the close box count as "remind me later": asked again another day.
         if self.outcome is None:
             self.outcome = "later"
-            remember_choice(self._path, self.risk, "later", record=self._record)
+            if self.risk is not None:
+                remember_choice(self._path, self.risk, "later", record=self._record)
         super().reject()
 
     def choose_folder(self) -> None:
@@ -300,6 +323,15 @@ def maybe_warn_location(
     dialog = LocationWarningDialog(
         window, risk, start_folder=start_folder or data_dir(), mounts=mounts, record=record
     )
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def open_move_dialog(window: MainWindow, *, mounts: str | None = None) -> LocationWarningDialog:
+    """File > Move Database…: the same dialog, whatever was answered before."""
+    risk = risky_location(window.workspace.path, mounts=mounts)
+    dialog = LocationWarningDialog(window, risk, start_folder=data_dir(), mounts=mounts)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
