@@ -145,6 +145,7 @@ def finish_move(ws: Workspace, plan: MovePlan) -> MoveResult:
     # it must follow the file. A config folder that cannot be written must not undo a move.
     with contextlib.suppress(OSError):
         known_databases.move(source, destination)
+    with contextlib.suppress(OSError):
         storage_location.forget(source)  # a later file at the old path is asked anew
     left_behind = []
     for old in _with_side_files(source):

@@ -153,3 +153,15 @@ def test_a_copy_that_cannot_be_written_leaves_no_partial_file(
         copy_for_move(plan)
     assert not plan.destination.parent.exists()
     assert synced.path == plan.source and synced.list_mentees()
+
+
+def test_a_copy_cut_short_earlier_does_not_block_the_next_move(
+    synced: Workspace, tmp_path: Path
+) -> None:
+    folder = tmp_path / "Local"
+    folder.mkdir()
+    (folder / "mentordesk.db.partial").write_bytes(b"half a copy from a quit mid-move")
+    result = move_database(synced, folder, mounts=LOCAL)
+    assert result.path == folder / "mentordesk.db"
+    assert not (folder / "mentordesk.db.partial").exists()
+    assert _contents(synced)[0] == ["Ana", "Bo"]

@@ -217,6 +217,9 @@ def copy_checked(source: Path | str, destination: Path | str) -> None:
     conn = connect_second(source)
     try:
         try:
+            # Left by a copy cut short (the app quit meanwhile); the file it was for is
+            # not there, so nothing depends on it.
+            partial.unlink(missing_ok=True)
             target = connect_copy(partial, create=True)
         except OSError as exc:
             raise BackupFailed(

@@ -37,7 +37,13 @@ from mentordesk.database_move import (
     plan_move,
 )
 from mentordesk.paths import DB_ENV, data_dir, default_db_path, ensure_private_dir
-from mentordesk.storage_location import Risk, remember_choice, risky_location, should_warn
+from mentordesk.storage_location import (
+    Choice,
+    Risk,
+    remember_choice,
+    risky_location,
+    should_warn,
+)
 from mentordesk.ui.background import BackgroundTask, run_in_background
 from mentordesk.ui.theme import scaled_font
 from mentordesk.ui.widgets.field_error import FieldError
@@ -178,8 +184,7 @@ class LocationWarningDialog(QDialog):
 
     def keep(self) -> None:
         self.outcome = "keep"
-        if self.risk is not None:
-            remember_choice(self._path, self.risk, "keep", record=self._record)
+        self._remember("keep")
         self.done(QDialog.DialogCode.Rejected)
 
     def reject(self) -> None:
@@ -188,9 +193,15 @@ class LocationWarningDialog(QDialog):
         # Escape and the close box count as "remind me later": asked again another day.
         if self.outcome is None:
             self.outcome = "later"
-            if self.risk is not None:
-                remember_choice(self._path, self.risk, "later", record=self._record)
+            self._remember("later")
         super().reject()
+
+    def _remember(self, choice: Choice) -> None:
+        if self.risk is None:
+            return
+        # A config folder that cannot be written costs only the memory of the answer.
+        with contextlib.suppress(OSError):
+            remember_choice(self._path, self.risk, choice, record=self._record)
 
     def choose_folder(self) -> None:
         """The folder chooser, opened on MentorDesk's own folder (created 0700 if missing)."""
