@@ -149,7 +149,12 @@ def test_a_folder_that_cannot_take_it_is_named_and_another_can_be_chosen(
     assert "not safe either" in dialog.error.text()
 
     dialog.move_to(tmp_path / "free")
+    assert dialog.progress.isVisible() and not dialog.later_button.isEnabled()
+    assert "checking the copy" in dialog.busy_text.text()
+    dialog.reject()  # Escape while copying: the dialog stays until the copy is done
+    assert dialog.isVisible()
     qtbot.waitUntil(lambda: dialog.outcome == "moved", timeout=10_000)
+    assert not dialog.progress.isVisible()
     assert not dialog.error.isVisible()
     assert (taken / "mentordesk.db").read_text() == "another file"
     with qtbot.waitSignal(session.healthy, timeout=10_000):

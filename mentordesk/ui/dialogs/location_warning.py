@@ -36,6 +36,7 @@ from mentordesk.database_move import (
     finish_move,
     plan_move,
 )
+from mentordesk.domain.backup_policy import size_text
 from mentordesk.paths import DB_ENV, data_dir, default_db_path, ensure_private_dir
 from mentordesk.storage_location import (
     Choice,
@@ -115,6 +116,9 @@ class LocationWarningDialog(QDialog):
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(8)
         self.progress.hide()
+        self.busy_text = QLabel(self)
+        self.busy_text.setWordWrap(True)
+        self.busy_text.hide()
 
         self.buttons = QDialogButtonBox(self)
         self.move_button = self.buttons.addButton(
@@ -146,6 +150,7 @@ class LocationWarningDialog(QDialog):
         body.addWidget(self.heading)
         body.addWidget(self.text)
         body.addWidget(self.error)
+        body.addWidget(self.busy_text)
         body.addWidget(self.progress)
         top = QHBoxLayout()
         top.setSpacing(16)
@@ -240,7 +245,7 @@ class LocationWarningDialog(QDialog):
             self._say(exc.message)
             return
         self._say(None)
-        self._set_busy(True)
+        self._set_busy(True, plan)
         self._task = run_in_background(
             lambda: copy_for_move(plan),
             lambda _copy: self._copied(plan),
@@ -252,8 +257,15 @@ class LocationWarningDialog(QDialog):
         self.error.set_message(message)
         self.adjustSize()  # a wrapped message needs room; nothing below it may be cut off
 
-    def _set_busy(self, busy: bool) -> None:
+    def _set_busy(self, busy: bool, plan: MovePlan | None = None) -> None:
         self.progress.setVisible(busy)
+        self.busy_text.setVisible(busy)
+        if plan is not None:
+            size = size_text(plan.source.stat().st_size)
+            self.busy_text.setText(
+                f"Copying {plan.source.name} ({size}) to {plan.destination.parent} and"
+                " checking the copy…"
+            )
         for button in (self.move_button, self.keep_button, self.later_button):
             button.setEnabled(not busy)
         if busy:
