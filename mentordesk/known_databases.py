@@ -50,13 +50,29 @@ def _key(db_path: Path | str) -> str:
     return os.path.realpath(Path(db_path).expanduser())
 
 
-def _load(record: Path) -> dict[str, dict[str, Any]]:
+def _document(record: Path) -> dict[str, Any]:
     try:
         data = json.loads(record.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    files = data.get("files") if isinstance(data, dict) else None
-    return files if isinstance(files, dict) else {}
+    return data if isinstance(data, dict) else {}
+
+
+def _section(document: dict[str, Any], name: str) -> dict[str, Any]:
+    found = document.get(name)
+    return found if isinstance(found, dict) else {}
+
+
+def _load(record: Path) -> dict[str, dict[str, Any]]:
+    return _section(_document(record), "files")
+
+
+def _save(target: Path, files: dict[str, Any], moved: dict[str, Any] | None = None) -> None:
+    """Writes the record whole; the forwarding addresses of moved files are kept."""
+    if moved is None:
+        moved = _section(_document(target), "moved")
+    moved = {old: forward for old, forward in moved.items() if old not in files}
+    write_private_json(target, {"version": 1, "files": files, "moved": moved})
 
 
 def _from_entry(path: str, entry: dict[str, Any]) -> KnownDatabase:
@@ -94,13 +110,54 @@ def remember(
     target = record or record_path()
     files = _load(target)
     key = _key(db_path)
-    old = files.get(key)
+    return _store(target, files, key, files.get(key), now, **changes)
+
+
+def move(
+    old_path: Path | str,
+    new_path: Path | str,
+    *,
+    record: Path | None = None,
+    now: datetime | None = None,
+) -> KnownDatabase:
+    """Carries what is known of a file (encrypted? where is its key? its salt) to the path
+    it was moved to, in one write, and leaves a forwarding address at the old path
+    (``moved_to``)."""
+    target = record or record_path()
+    document = _document(target)
+    files = _section(document, "files")
+    old = files.pop(_key(old_path), None)
+    moved = _section(document, "moved")
+    moved[_key(old_path)] = _key(new_path)
+    return _store(target, files, _key(new_path), old, now, moved)
+
+
+def moved_to(db_path: Path | str, *, record: Path | None = None) -> Path | None:
+    """Where a file MentorDesk moved now is, when nothing is left at its old path: so that
+    a start with the old ``--db`` opens the moved file instead of a new, empty one."""
+    moved = _section(_document(record or record_path()), "moved")
+    path, seen = Path(_key(db_path)), set()
+    while str(path) in moved and str(path) not in seen and not path.exists():
+        seen.add(str(path))
+        path = Path(str(moved[str(path)]))
+    return path if seen and path.exists() else None
+
+
+def _store(
+    target: Path,
+    files: dict[str, dict[str, Any]],
+    key: str,
+    old: object,
+    now: datetime | None,
+    moved: dict[str, Any] | None = None,
+    **changes: Any,
+) -> KnownDatabase:
     known = _from_entry(key, old) if isinstance(old, dict) else KnownDatabase(path=key)
     known = replace(known, **changes, last_opened=(now or datetime.now(UTC)).isoformat())
     entry = asdict(known)
     del entry["path"]
     files[key] = entry
-    write_private_json(target, {"version": 1, "files": files})
+    _save(target, files, moved)
     return known
 
 
@@ -108,4 +165,4 @@ def forget(db_path: Path | str, *, record: Path | None = None) -> None:
     target = record or record_path()
     files = _load(target)
     if files.pop(_key(db_path), None) is not None:
-        write_private_json(target, {"version": 1, "files": files})
+        _save(target, files)

@@ -143,10 +143,12 @@ class Workspace:
         """Opens (creating if needed) and migrates; raises a StoreError subclass if refused
         (``recovery.DatabaseNeedsRecovery`` for a damaged MentorDesk file,
         ``recovery.DatabaseLocked`` for an encrypted one without its key)."""
-        from mentordesk import recovery
+        from mentordesk import known_databases, recovery
         from mentordesk.store.errors import StoreError
 
         path = Path(path).expanduser()
+        # A file MentorDesk moved (out of a synced folder): its old path finds it.
+        path = known_databases.moved_to(path) or path
         recovery.refuse_before_open(path)
         try:
             workspace = cls(Database(path, readonly=readonly, key=key))

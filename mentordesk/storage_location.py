@@ -7,8 +7,8 @@ step with each other, and network or FUSE filesystems implement the locks and th
 partly or not at all, so the file can be damaged or recent writes lost.
 
 Sync folders are found by their usual names and by the marker files the tools leave in the
-folder they manage; network filesystems from ``/proc/self/mountinfo`` on Linux (elsewhere only
-path rules: a Windows UNC path). No Qt here.
+folder they manage; network filesystems from the mount table (``/proc/self/mounts``) on Linux
+(elsewhere only path rules: a Windows UNC path). No Qt here.
 
 The mentor's answer ("keep it here", "remind me later") is kept per database file in
 ``locations.json`` in the platformdirs config folder, outside the database.
@@ -67,6 +67,8 @@ _FUSE_NAMES = {
     "davfs": "WebDAV",
     "portal": "the desktop's document portal",
 }
+# FUSE filesystems over local disks only (rootless containers, pooled disks).
+_LOCAL_FUSE = frozenset({"fuse-overlayfs", "mergerfs"})
 # ~/Library/CloudStorage/<Provider>-<account> on macOS: the provider's name as people know it.
 _CLOUD_STORAGE = {
     "googledrive": "Google Drive",
@@ -88,10 +90,15 @@ class Risk:
     folder: Path
 
     @property
-    def message(self) -> str:
+    def summary(self) -> str:
+        """Where the file is, to follow "It is" (the folder named apart)."""
         if self.kind == "sync":
-            return f"It is in a folder that {self.service} keeps in sync ({self.folder})."
-        return f"It is on a network drive ({self.service}, mounted at {self.folder})."
+            return f"in a folder that {self.service} keeps in sync"
+        return f"on a network drive ({self.service})"
+
+    @property
+    def message(self) -> str:
+        return f"It is {self.summary} ({self.folder})."
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,12 +114,12 @@ class Mount:
 def risky_location(
     path: Path,
     *,
-    mountinfo: str | None = None,
+    mounts: str | None = None,
     platform: str = sys.platform,
 ) -> Risk | None:
     """Why ``path`` (a database file, existing or not) is in an unsafe place, or None.
 
-    ``mountinfo`` is the text of ``/proc/self/mountinfo`` (read when None, on Linux only).
+    ``mounts`` is the text of ``/proc/self/mounts`` (read when None, on Linux only).
     """
     given = Path(os.path.abspath(Path(path).expanduser()))
     real = Path(os.path.realpath(given))
@@ -123,14 +130,16 @@ def risky_location(
         if risk is not None:
             return risk
     if platform.startswith("linux"):
-        if mountinfo is None:
-            mountinfo = _read_mountinfo()
-        mount = mount_for(real, parse_mountinfo(mountinfo))
+        if mounts is None:
+            mounts = _read_mounts()
+        mount = mount_for(real, parse_mounts(mounts))
         service = network_filesystem(mount.fstype) if mount is not None else None
         if mount is not None and service is not None:
             return Risk("network", service, mount.mount_point)
-    elif platform == "win32" and _is_unc(str(real)):
-        return Risk("network", "a Windows network share", Path(_unc_share(str(real))))
+    elif platform == "win32":
+        unc = next((str(p) for p in (given, real) if _is_unc(str(p))), None)
+        if unc is not None:
+            return Risk("network", "a Windows network share", Path(_unc_share(unc)))
     return None
 
 
@@ -216,32 +225,31 @@ def _unc_share(text: str) -> str:
 # -- mounts ---------------------------------------------------------------------------------
 
 
-def _read_mountinfo() -> str:
+def _read_mounts() -> str:
     try:
-        return Path("/proc/self/mountinfo").read_text(encoding="utf-8", errors="surrogateescape")
+        return Path("/proc/self/mounts").read_text(encoding="utf-8", errors="surrogateescape")
     except OSError:
         return ""
 
 
-def parse_mountinfo(text: str) -> list[Mount]:
-    """The mounts listed in ``/proc/<pid>/mountinfo`` text, in order (later ones on top).
+def parse_mounts(text: str) -> list[Mount]:
+    """The mounts listed in ``/proc/self/mounts`` (fstab format), in order: later on top.
 
-    A line: ``36 35 98:0 /root /mount/point opts [optional fields...] - fstype source superopts``;
-    spaces, tabs, newlines and backslashes in the mount point are octal escapes (``\\040``).
-    Lines that do not have that shape are skipped.
+    A line: ``source /mount/point fstype options dump pass``; a space, tab, newline or
+    backslash in a field is an octal escape (``\\040``). Lines without three fields are skipped.
     """
     mounts = []
     for line in text.splitlines():
         fields = line.split()
-        try:
-            separator = fields.index("-", 6)
-            fstype = fields[separator + 1]
-        except (ValueError, IndexError):
+        if len(fields) < 3:
             continue
-        source = fields[separator + 2] if len(fields) > separator + 2 else ""
-        point = _MOUNT_ESCAPE.sub(lambda m: chr(int(m.group(1), 8)), fields[4])
+        source, point, fstype = (_unescape(field) for field in fields[:3])
         mounts.append(Mount(Path(point), fstype, source))
     return mounts
+
+
+def _unescape(field: str) -> str:
+    return _MOUNT_ESCAPE.sub(lambda m: chr(int(m.group(1), 8)), field)
 
 
 def mount_for(path: Path, mounts: Iterable[Mount]) -> Mount | None:
@@ -257,9 +265,9 @@ def mount_for(path: Path, mounts: Iterable[Mount]) -> Mount | None:
 def network_filesystem(fstype: str) -> str | None:
     """A readable name when ``fstype`` is a network or FUSE filesystem, else None.
 
-    Every FUSE filesystem counts: most of them (sshfs, rclone, gvfs) are remote, and none
-    promises the shared memory and locks SQLite's WAL needs. ``fuseblk`` is a local disk
-    (NTFS, exFAT) and is fine.
+    A FUSE filesystem counts unless it is known to be local: most of them (sshfs, rclone,
+    gvfs) are remote, and an unknown one promises neither the shared memory nor the locks
+    SQLite's WAL needs. ``fuseblk`` is a local disk (NTFS, exFAT) and is fine.
     """
     kind = fstype.casefold()
     if kind in _NETWORK_TYPES:
@@ -268,6 +276,8 @@ def network_filesystem(fstype: str) -> str | None:
         return "FUSE"
     if kind.startswith("fuse."):
         sub = kind.removeprefix("fuse.")
+        if sub in _LOCAL_FUSE:
+            return None
         return _FUSE_NAMES.get(sub, f"FUSE ({sub})")
     return None
 

@@ -47,3 +47,26 @@ def test_forget(tmp_path: Path) -> None:
     known.remember(tmp_path / "m.db", record=record)
     known.forget(tmp_path / "m.db", record=record)
     assert known.lookup(tmp_path / "m.db", record=record) is None
+
+
+def test_a_moved_file_is_found_from_its_old_path_until_that_path_is_used_again(
+    tmp_path: Path,
+) -> None:
+    record = tmp_path / "rec.json"
+    first, second, third = (tmp_path / n for n in ("Dropbox.db", "local.db", "final.db"))
+    known.remember(first, record=record, encrypted=True, key_store="keyring")
+    known.move(first, second, record=record)
+    known.move(second, third, record=record)
+    assert known.moved_to(first, record=record) is None  # the moved file is not there yet
+    third.write_bytes(b"moved")
+    assert known.moved_to(first, record=record) == third  # moved twice: followed twice
+    assert known.moved_to(second, record=record) == third
+    moved = known.lookup(third, record=record)
+    assert moved is not None and moved.encrypted and moved.key_store == "keyring"
+    assert known.lookup(first, record=record) is None
+
+    known.remember(tmp_path / "other.db", record=record)  # other writes keep the forwards
+    assert known.moved_to(first, record=record) == third
+    known.remember(first, record=record)  # a new file opened at the old path ends it
+    assert known.moved_to(first, record=record) is None
+    assert known.moved_to(second, record=record) == third

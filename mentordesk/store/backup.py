@@ -159,20 +159,11 @@ def _write(
     partial = Path(f"{final}{_PARTIAL}")
     try:
         try:
-            conn.backup(target)
-            # The copy carries the source's WAL flag; one self-contained file is easier to
-            # keep, copy and check.
-            target.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            target.close()
-        try:
-            problems = file_problems(partial)
+            problems = _copy_into(conn, target, partial)
         except NotAMentorDeskDatabase:
             raise BackupFailed(
                 db_path, f"{db_path.name} is not a MentorDesk database — no backup was written."
             ) from None
-        except StoreError as exc:
-            problems = [exc.message]
         if problems and keep_damaged:
             # Before a restore over a damaged file: its state is still the only copy of
             # what it holds, so it is kept, under a name no list of backups shows.
@@ -183,11 +174,7 @@ def _write(
                 f"The backup of {db_path.name} failed its check ({problems[0]}) and was deleted"
                 f" — {db_path.name} itself may be damaged: run 'mentordesk check'.",
             )
-        partial.chmod(0o600)
-        fsync_path(partial)
-        partial.rename(final)
-        if os.name == "posix":  # the rename itself survives a power cut
-            fsync_path(folder)
+        _seal(partial, final)
     except (*database_errors(), OSError) as exc:
         partial.unlink(missing_ok=True)
         raise BackupFailed(
@@ -197,6 +184,77 @@ def _write(
         partial.unlink(missing_ok=True)
         raise
     return Backup(final, state)
+
+
+def _copy_into(conn: sqlite3.Connection, target: sqlite3.Connection, partial: Path) -> list[str]:
+    """Copies ``conn``'s database into ``target`` (a new file at ``partial``) and closes it;
+    the copy's integrity problems. Raises a StoreError when the copy is not MentorDesk's."""
+    try:
+        conn.backup(target)
+        # The copy carries the source's WAL flag; one self-contained file is easier to
+        # keep, copy and check.
+        target.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        target.close()
+    try:
+        return file_problems(partial)
+    except NotAMentorDeskDatabase:
+        raise
+    except StoreError as exc:
+        return [exc.message]
+
+
+def _seal(partial: Path, final: Path) -> None:
+    """Puts a checked copy in place under its final name, on disk before it is named."""
+    partial.chmod(0o600)
+    fsync_path(partial)
+    partial.rename(final)
+    if os.name == "posix":  # the rename itself survives a power cut
+        fsync_path(final.parent)
+
+
+def copy_checked(source: Path | str, destination: Path | str) -> None:
+    """Writes a checked copy of the live database ``source`` at ``destination`` (a file
+    that must not exist yet), e.g. to move the database: through the backup API on a
+    connection of its own (any thread may call it), ``integrity_check``ed, 0600, on disk.
+    Raises BackupFailed, with nothing left at ``destination``, when any step fails."""
+    source, destination = Path(source), Path(destination)
+    partial = Path(f"{destination}{_PARTIAL}")
+    conn = connect_second(source)
+    try:
+        try:
+            # Left by a copy cut short (the app quit meanwhile); the file it was for is
+            # not there, so nothing depends on it.
+            partial.unlink(missing_ok=True)
+            target = connect_copy(partial, create=True, key=key_of(conn))
+        except OSError as exc:
+            raise BackupFailed(
+                source, f"Could not write to {destination.parent}: {exc.strerror or exc}."
+            ) from None
+        try:
+            problems = _copy_into(conn, target, partial)
+            if problems:
+                raise BackupFailed(
+                    source,
+                    f"The copy of {source.name} failed its check ({problems[0]}) and was"
+                    f" deleted; {source.name} was not changed.",
+                )
+            if destination.exists():  # appeared while copying: never replaced
+                raise BackupFailed(
+                    source, f"{destination} appeared while copying; nothing was replaced."
+                )
+            _seal(partial, destination)
+        except (*database_errors(), OSError) as exc:
+            partial.unlink(missing_ok=True)
+            detail = getattr(exc, "strerror", None) or exc
+            raise BackupFailed(
+                source, f"Could not copy {source.name} to {destination.parent}: {detail}."
+            ) from None
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+    finally:
+        conn.close()
 
 
 def make_backup(source: Database | Path | str, folder: Path | str) -> Backup:

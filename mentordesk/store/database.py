@@ -116,6 +116,12 @@ class Database:
         """The SQLCipher key the file is open with; None when it is not encrypted."""
         return key_of(self.conn)
 
+    def change_mark(self) -> tuple[int, int]:
+        """Equal marks taken at two moments mean nothing was committed in between, by this
+        connection (``total_changes``) or by any other (``data_version``)."""
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        return self.conn.total_changes, int(version)
+
     def checkpoint(self) -> None:
         """Fold the WAL into the main file (e.g. before a file is handed on or measured)."""
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -204,6 +204,12 @@ class MainWindow(QMainWindow):
             return "A backup is being written — try again in a few seconds."
         return ""
 
+    def move_database(self) -> QWidget:
+        """To another folder (out of a synced one): ``ui/dialogs/location_warning.py``."""
+        from mentordesk.ui.dialogs.location_warning import open_move_dialog
+
+        return open_move_dialog(self)
+
     def enable_auto_backup(self) -> AutoBackup:
         """Backups when the data changed: now, every 30 minutes, on quit (after first paint)."""
         from mentordesk.ui.backup_scheduler import AutoBackup
@@ -395,6 +401,10 @@ class MainWindow(QMainWindow):
             "&Backups…", self.show_backups, [QKeySequence("Ctrl+Shift+B")]
         )
         file_menu.addAction(self.backups_action)
+        self.move_database_action = self._action(
+            "&Move Database…", self.move_database, [QKeySequence("Ctrl+Shift+L")]
+        )
+        file_menu.addAction(self.move_database_action)
         file_menu.addSeparator()
         file_menu.addAction(self.preferences_action)
         file_menu.addSeparator()

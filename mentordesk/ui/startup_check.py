@@ -1,5 +1,6 @@
 """What the window does after its first paint: the start-up ``quick_check`` off the GUI
-thread, then automatic backups when the file is healthy, or the recovery dialog when not.
+thread; when the file is healthy, the warning about a synced or network folder (once per
+file) and then automatic backups; the recovery dialog when it is not.
 
 ``recover_at_open`` is the same recovery for a file too damaged to open at all (shown
 before any window). Choosing a backup or an empty database sets the damaged file aside
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from mentordesk import recovery
 from mentordesk.services import Workspace
 from mentordesk.ui.background import BackgroundTask, run_in_background
+from mentordesk.ui.dialogs.location_warning import LocationWarningDialog, maybe_warn_location
 from mentordesk.ui.dialogs.recovery import RecoveryDialog
 from mentordesk.ui.main_window import MainWindow
 from mentordesk.ui.models.backups import when_text
@@ -57,10 +59,14 @@ class WindowSession(QObject):
     #: The start-up check found the file healthy (automatic backups are on).
     healthy = Signal()
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, *, mounts: str | None = None) -> None:
+        """``mounts``: the mount table's text for the unsafe-location check (tests give
+        one; None reads ``/proc/self/mounts``)."""
         super().__init__()
         self.window = window
         self.dialog: RecoveryDialog | None = None
+        self.location_dialog: LocationWarningDialog | None = None
+        self._mounts = mounts
         self._task: BackgroundTask | None = None
 
     @property
@@ -79,13 +85,23 @@ class WindowSession(QObject):
     def _checked(self, answer: tuple[list[str]]) -> None:
         problems = answer[0]
         if not problems:
-            self.window.enable_auto_backup()
-            self.healthy.emit()
+            # A file in a synced folder or on a network drive: the warning (once per file)
+            # comes first, so a file moved out gets its backups in its new place.
+            self.location_dialog = maybe_warn_location(self.window, mounts=self._mounts)
+            if self.location_dialog is None:
+                self._start_backups()
+            else:
+                self.location_dialog.finished.connect(self._start_backups)
             return
         damage = recovery.damaged_after_check(self.workspace.path, problems)
         self.dialog = recovery_dialog(self.workspace.path, damage.problem, self.window)
         self.dialog.finished.connect(self._chosen)
         self.dialog.open()
+
+    def _start_backups(self) -> None:
+        self.location_dialog = None
+        self.window.enable_auto_backup()
+        self.healthy.emit()
 
     def _check_failed(self, message: str) -> None:
         self.window.statusBar().showMessage(f"The start-up check could not run: {message}")

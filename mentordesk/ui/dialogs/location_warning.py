@@ -1,12 +1,15 @@
-"""The warning, once per database file, that it lives in a synced folder or on a network drive.
+"""The warning, once per database file, that it lives in a synced folder or on a network drive,
+with the offer to move it.
 
-Shown after the first paint (``maybe_warn_location``). The detection and the record of the
-mentor's answer are ``mentordesk/storage_location.py``; the move is
-``mentordesk/database_move.py``.
+Shown after the first paint and the start-up check (``maybe_warn_location``, called by
+``ui/startup_check.WindowSession``). Detection and the record of the mentor's answer are
+``mentordesk/storage_location.py``; the move is ``mentordesk/database_move.py``: the copy
+runs off the GUI thread, the switch to the new file on it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 from html import escape
 from pathlib import Path
@@ -15,24 +18,34 @@ from typing import TYPE_CHECKING, Literal
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
     QLabel,
-    QPushButton,
+    QProgressBar,
     QStyle,
     QVBoxLayout,
 )
 
-from mentordesk.database_move import MoveRefused, default_target, move_database
-from mentordesk.paths import DB_ENV
+from mentordesk.database_move import (
+    MovePlan,
+    MoveRefused,
+    MoveResult,
+    copy_for_move,
+    finish_move,
+    plan_move,
+)
+from mentordesk.domain.backup_policy import size_text
+from mentordesk.paths import DB_ENV, data_dir, default_db_path, ensure_private_dir
 from mentordesk.storage_location import (
+    Choice,
     Risk,
-    forget,
     remember_choice,
     risky_location,
     should_warn,
 )
+from mentordesk.ui.background import BackgroundTask, run_in_background
 from mentordesk.ui.theme import scaled_font
 from mentordesk.ui.widgets.field_error import FieldError
 
@@ -41,173 +54,307 @@ if TYPE_CHECKING:
 
 Outcome = Literal["moved", "keep", "later"]
 
-WAL_SENTENCE = (
-    "Sync tools and network drives copy or lock the database and its side files (-wal, -shm)"
-    " out of step with SQLite, which can damage the file or lose your latest notes."
+WHY = (
+    "MentorDesk saves each change at once, into the database and two files beside it"
+    " (-wal and -shm) that must stay in step with it. A sync tool copies these files one at"
+    " a time, whenever it likes; a network drive shares them without the locks that keep"
+    " them in step. Either can damage the database or lose your latest notes."
 )
 
 
 class LocationWarningDialog(QDialog):
-    """``outcome`` is "moved", "keep" or "later" once the mentor has answered."""
+    """``outcome`` is "moved", "keep" or "later" once the mentor has answered.
+
+    Without a ``risk`` (File > Move Database… for a file in a safe place) it only offers
+    the move, and Cancel records nothing.
+    """
 
     def __init__(
         self,
         window: MainWindow,
-        risk: Risk,
-        target: Path | None,
+        risk: Risk | None,
         *,
+        start_folder: Path,
+        mounts: str | None = None,
         record: Path | None = None,
     ) -> None:
         super().__init__(window)
         self._window = window
         self.risk = risk
-        self.target = target
+        self.start_folder = start_folder
+        self._mounts = mounts
         self._record = record
         self._path = window.workspace.path
+        self._task: BackgroundTask | None = None
         self.outcome: Outcome | None = None
-        where = "in a synced folder" if risk.kind == "sync" else "on a network drive"
-        self.setWindowTitle(f"Your database is {where}")
+        self.moved: MoveResult | None = None
+        self.chooser: QFileDialog | None = None
+        self.setWindowTitle("MentorDesk — move your database?")
 
-        icon = QLabel(self)
+        self.icon = QLabel(self)
         size = self.fontMetrics().height() * 3
-        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        icon.setPixmap(warning.pixmap(size, size))
-        heading = QLabel(f"Your database is {where}", self)
-        heading.setFont(scaled_font(self.font(), 1.3, QFont.Weight.Bold))
+        pixmaps = QStyle.StandardPixmap
+        kind = pixmaps.SP_MessageBoxWarning if risk else pixmaps.SP_DirIcon
+        self.icon.setPixmap(self.style().standardIcon(kind).pixmap(size, size))
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        if risk is None:
+            title = "Move your database"
+        else:
+            title = "Your database is " + (
+                "in a synced folder" if risk.kind == "sync" else "on a network drive"
+            )
+        self.heading = QLabel(title, self)
+        self.heading.setFont(scaled_font(self.font(), 1.3, QFont.Weight.Bold))
+        self.heading.setWordWrap(True)
         self.text = QLabel(self._explanation(), self)
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error = FieldError(self)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)  # busy: the copy reports no steps
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(8)
+        self.progress.hide()
+        self.busy_text = QLabel(self)
+        self.busy_text.setWordWrap(True)
+        self.busy_text.hide()
 
         self.buttons = QDialogButtonBox(self)
-        self.move_button: QPushButton | None = None
-        if target is not None:
-            self.move_button = self.buttons.addButton(
-                "Move it there…", QDialogButtonBox.ButtonRole.AcceptRole
-            )
-            self.move_button.clicked.connect(self.move_now)
-            self.move_button.setDefault(True)
-        self.keep_button = self.buttons.addButton(
-            "Keep it here", QDialogButtonBox.ButtonRole.DestructiveRole
+        self.move_button = self.buttons.addButton(
+            "&Move It…", QDialogButtonBox.ButtonRole.AcceptRole
         )
+        self.move_button.setToolTip("Choose a folder on this computer's own disk")
+        self.move_button.clicked.connect(self.choose_folder)
+        self.move_button.setDefault(True)
+        self.keep_button = self.buttons.addButton(
+            "&Keep It Here", QDialogButtonBox.ButtonRole.DestructiveRole
+        )
+        self.keep_button.setToolTip("Do not ask again about this file")
         self.keep_button.clicked.connect(self.keep)
         self.later_button = self.buttons.addButton(
-            "Remind me later", QDialogButtonBox.ButtonRole.RejectRole
+            "Remind Me &Later", QDialogButtonBox.ButtonRole.RejectRole
         )
+        self.later_button.setToolTip("Ask again at a start after a day")
         self.later_button.clicked.connect(self.reject)
+        if risk is None:
+            self.keep_button.hide()
+            self.later_button.setText("Cancel")
+            self.later_button.setToolTip("")
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.close_button.hide()
         self.close_button.clicked.connect(self.accept)
 
+        body = QVBoxLayout()
+        body.setSpacing(10)
+        body.addWidget(self.heading)
+        body.addWidget(self.text)
+        body.addWidget(self.error)
+        body.addWidget(self.busy_text)
+        body.addWidget(self.progress)
+        top = QHBoxLayout()
+        top.setSpacing(16)
+        top.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        top.addLayout(body, 1)
         layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(heading)
-        layout.addWidget(self.text)
-        layout.addWidget(self.error)
+        layout.addLayout(top)
+        layout.addSpacing(6)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
 
     def _explanation(self) -> str:
-        parts = [
-            f"<p><b>{escape(self._path.name)}</b>: {escape(self.risk.message)}</p>",
-            f"<p>{escape(WAL_SENTENCE)}</p>",
-        ]
-        if self.target is not None:
-            parts.append(
-                "<p>MentorDesk's own folder on this computer is safe:"
-                f"<br><b>{escape(str(self.target.parent))}</b></p>"
+        if self.risk is None:
+            return (
+                f"<p><b>{escape(self._path.name)}</b> is in<br>{escape(str(self._path.parent))}"
+                "</p><p>Choose a folder on this computer's own disk. The window goes on"
+                " working on the file in its new place, and starting MentorDesk with the old"
+                " path still finds it.</p>"
             )
-        else:
-            parts.append(
-                "<p>Move it to a folder on this computer's own disk, one that nothing syncs,"
-                " when you can.</p>"
-            )
-        return "".join(parts)
+        safe = risky_location(self.start_folder / self._path.name, mounts=self._mounts) is None
+        suggestion = (
+            "Move it to a folder on this computer's own disk that nothing syncs, such as"
+            f" MentorDesk's own folder:<br><b>{escape(str(self.start_folder))}</b>"
+            if safe
+            else "Move it to a folder on this computer's own disk that nothing syncs."
+        )
+        return (
+            f"<p><b>{escape(self._path.name)}</b> is {escape(self.risk.summary)}:"
+            f"<br>{escape(str(self.risk.folder))}</p>"
+            f"<p>{escape(WHY)}</p><p>{suggestion}</p>"
+            "<p>Backups are single closed files: keeping copies of those in a synced folder"
+            " is fine.</p>"
+        )
 
     # -- answers -----------------------------------------------------------------------------
 
     def keep(self) -> None:
         self.outcome = "keep"
-        remember_choice(self._path, self.risk, "keep", record=self._record)
+        self._remember("keep")
         self.done(QDialog.DialogCode.Rejected)
 
     def reject(self) -> None:
+        if self._task is not None:
+            return  # the copy is running: it finishes or fails, then the dialog may close
         # Escape and the close box count as "remind me later": asked again another day.
         if self.outcome is None:
             self.outcome = "later"
-            remember_choice(self._path, self.risk, "later", record=self._record)
+            self._remember("later")
         super().reject()
 
-    def move_now(self) -> None:
-        if self.target is None:
+    def _remember(self, choice: Choice) -> None:
+        if self.risk is None:
             return
-        if self._window.call_windows:
-            self.error.set_message("Finish the call first: its note is being saved as you type.")
-            return
-        old = self._path
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            new = move_database(self._window.workspace, self.target)
-        except MoveRefused as exc:
-            self.error.set_message(exc.message)
-            return
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.outcome = "moved"
-        forget(old, record=self._record)
-        self._path = new
-        self._window.path_label.set_full_text(str(new))
-        self._window.refresh_all()
-        self._show_moved(new)
+        # A config folder that cannot be written costs only the memory of the answer.
+        with contextlib.suppress(OSError):
+            remember_choice(self._path, self.risk, choice, record=self._record)
 
-    def _show_moved(self, new: Path) -> None:
-        lines = [
-            f"<p><b>{escape(new.name)}</b> is now in <b>{escape(str(new.parent))}</b>.</p>",
-            "<p>MentorDesk opens it from there when started without <code>--db</code>.</p>",
-        ]
-        if os.environ.get(DB_ENV):
-            lines.append(
-                f"<p>{DB_ENV} still names the old place: change it to"
-                f" <b>{escape(str(new))}</b>.</p>"
+    def choose_folder(self) -> None:
+        """The folder chooser, opened on MentorDesk's own folder (created 0700 if missing)."""
+        # If it cannot be made, the chooser opens wherever Qt starts; any folder will do.
+        with contextlib.suppress(OSError):
+            ensure_private_dir(self.start_folder)
+        chooser = QFileDialog(self, "Move the database to…", str(self.start_folder))
+        chooser.setFileMode(QFileDialog.FileMode.Directory)
+        chooser.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        chooser.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        chooser.setLabelText(QFileDialog.DialogLabel.Accept, "Move Here")
+        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        chooser.fileSelected.connect(self._folder_chosen)
+        chooser.destroyed.connect(self._chooser_gone)
+        self.chooser = chooser
+        chooser.open()
+
+    def _chooser_gone(self) -> None:
+        self.chooser = None
+
+    def _folder_chosen(self, folder: str) -> None:
+        self.move_to(Path(folder))
+
+    def move_to(self, folder: Path) -> None:
+        """Moves the database into ``folder``: checks now, copies off the GUI thread."""
+        if self._window.call_windows:
+            self._say("Finish the call first: its note is being saved as you type.")
+            return
+        backups = self._window.auto_backup
+        if backups is not None and backups.busy:
+            self._say("A backup is being written — try again in a moment.")
+            return
+        try:
+            plan = plan_move(self._window.workspace, folder, mounts=self._mounts)
+        except MoveRefused as exc:
+            self._say(exc.message)
+            return
+        self._say(None)
+        self._set_busy(True, plan)
+        self._task = run_in_background(
+            lambda: copy_for_move(plan),
+            lambda _copy: self._copied(plan),
+            self._copy_failed,
+            self,
+        )
+
+    def _say(self, message: str | None) -> None:
+        self.error.set_message(message)
+        self.adjustSize()  # a wrapped message needs room; nothing below it may be cut off
+
+    def _set_busy(self, busy: bool, plan: MovePlan | None = None) -> None:
+        self.progress.setVisible(busy)
+        self.busy_text.setVisible(busy)
+        if plan is not None:
+            size = size_text(plan.source.stat().st_size)
+            self.busy_text.setText(
+                f"Copying {plan.source.name} ({size}) to {plan.destination.parent} and"
+                " checking the copy…"
             )
-        self.text.setText("".join(lines))
-        self.error.set_message(None)
         for button in (self.move_button, self.keep_button, self.later_button):
-            if button is not None:
-                button.hide()
+            button.setEnabled(not busy)
+        if busy:
+            self._say(None)
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()
+
+    def _copy_failed(self, message: str) -> None:
+        self._task = None
+        self._set_busy(False)
+        self._say(message)
+
+    def _copied(self, plan: MovePlan) -> None:
+        self._task = None
+        self._set_busy(False)
+        try:
+            result = finish_move(self._window.workspace, plan)
+        except MoveRefused as exc:
+            self._say(exc.message)
+            return
+        self.outcome = "moved"
+        self.moved = result
+        self._window.path_label.set_full_text(str(result.path))
+        self._window.refresh_all()
+        self._show_moved(result)
+
+    def _show_moved(self, result: MoveResult) -> None:
+        new = result.path
+        lines = [f"<p><b>{escape(new.name)}</b> is now in <b>{escape(str(new.parent))}</b>.</p>"]
+        if new == default_db_path() and not os.environ.get(DB_ENV):
+            lines.append("<p>MentorDesk opens it from there from now on.</p>")
+        else:
+            # The old path still finds the file (known_databases.moved_to); the new one
+            # is better once the old folder is reused.
+            where = DB_ENV if os.environ.get(DB_ENV) else "<code>--db</code>"
+            lines.append(
+                "<p>MentorDesk finds it there even when started with the old path; change"
+                f" {where} to <b>{escape(str(new))}</b> when convenient.</p>"
+            )
+        if result.old_backups is not None:
+            lines.append(
+                f"<p>Earlier backups stay in {escape(str(result.old_backups))}; new ones go"
+                " beside the database.</p>"
+            )
+        if result.left_behind:
+            names = ", ".join(escape(p.name) for p in result.left_behind)
+            lines.append(f"<p>These old files could not be removed: {names}.</p>")
+        self.heading.setText("Your database has moved")
+        done = self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+        self.icon.setPixmap(done.pixmap(self.icon.pixmap().size()))
+        self.text.setText("".join(lines))
+        for button in (self.move_button, self.keep_button, self.later_button):
+            button.hide()
         self.close_button.show()
         self.close_button.setDefault(True)
         self.close_button.setFocus()
+        self.adjustSize()
 
 
 def maybe_warn_location(
     window: MainWindow,
     *,
-    target: Path | None = None,
-    mountinfo: str | None = None,
+    mounts: str | None = None,
     record: Path | None = None,
+    start_folder: Path | None = None,
 ) -> LocationWarningDialog | None:
-    """Opens the warning (non-modal to the event loop: ``open()``) when the window's database
-    is in an unsafe place and the mentor has not chosen to keep it there; else None.
+    """Opens the warning (window-modal, ``open()``) when the window's database is in an
+    unsafe place and the mentor has not answered for this file; else None.
 
-    ``target`` defaults to the file the app opens without ``--db``; a move is offered only
-    when that place is itself safe and free.
+    ``mounts``: the mount table's text (read from ``/proc/self/mounts`` when None);
+    ``start_folder``: where the folder chooser opens (MentorDesk's own data folder).
     """
     path = window.workspace.path
-    risk = risky_location(path, mountinfo=mountinfo)
+    risk = risky_location(path, mounts=mounts)
     if risk is None or not should_warn(path, risk, record=record):
         return None
-    target = target or default_target()
-    offer = (
-        target
-        if target.parent != path.parent
-        and not target.exists()
-        and risky_location(target, mountinfo=mountinfo) is None
-        else None
+    dialog = LocationWarningDialog(
+        window, risk, start_folder=start_folder or data_dir(), mounts=mounts, record=record
     )
-    dialog = LocationWarningDialog(window, risk, offer, record=record)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def open_move_dialog(window: MainWindow, *, mounts: str | None = None) -> LocationWarningDialog:
+    """File > Move Database…: the same dialog, whatever was answered before."""
+    risk = risky_location(window.workspace.path, mounts=mounts)
+    dialog = LocationWarningDialog(window, risk, start_folder=data_dir(), mounts=mounts)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
