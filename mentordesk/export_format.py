@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from mentordesk.domain.errors import ValidationError
+from mentordesk.export_values import check_setting, check_text
 
 FORMAT = "mentordesk-export"
 VERSION = 1
@@ -358,12 +359,15 @@ def _check_rows(
         missing = [name for name in required if name not in raw]
         if missing:
             raise _bad(f"Row {number} of '{table}' has no '{missing[0]}'.")
-        rows.append(
-            {
-                key: _check_value(value, by_name[key], f"'{table}' row {number}, '{key}'")
-                for key, value in raw.items()
-            }
-        )
+        row: dict[str, object] = {}
+        for key, value in raw.items():
+            where = f"'{table}' row {number}, '{key}'"
+            row[key] = checked = _check_value(value, by_name[key], where)
+            if isinstance(checked, str):
+                check_text(key, checked, where)
+        if table == "settings":
+            check_setting(row, number)
+        rows.append(row)
     return rows
 
 

@@ -290,8 +290,6 @@ def import_all(
         progress=progress,
         check=lambda: _check_readable(ws),
     )
-    # The file's zone rules may be older than this machine's: recompute what they decide.
-    ws.refresh_derived_times()
     return ImportSummary(counts)
 
 
@@ -308,21 +306,39 @@ def _refuse_unless_empty(ws: Workspace, tables: list[dump.Table]) -> None:
 
 
 def _check_readable(ws: Workspace) -> None:
-    """The imported rows read back as the app will read them (inside the transaction)."""
+    """The imported rows read back as the app's pages read them (inside the transaction).
+
+    The file's values were checked column by column (``export_values``); this is the net
+    behind those checks, for what a combination of sound values can still break. It runs
+    inside the import's transaction, so whatever fails here leaves nothing written.
+    """
+    now = datetime.now(UTC)
+    reading = "the meetings' times"
     try:
+        # The file's zone rules may be older than this machine's: recompute what they decide.
+        ws.refresh_derived_times()
+        reading = "the settings"
+        validate_zone(ws.settings().time_zone)
         for mentee in ws.list_mentees():
+            reading = f"mentee {mentee.id} ({mentee.name})"
             try:
                 validate_zone(mentee.time_zone)
             except ValidationError as exc:
                 raise ValidationError(
                     "file", f"Mentee {mentee.id} ({mentee.name}) in the file: {exc.message}"
                 ) from None
-        settings = ws.settings()
-        validate_zone(settings.time_zone)
+            ws.mentee_dashboard(mentee.id or 0, now)
+        reading = "the meetings"
         ws.list_meetings()
+        reading = "the busy times imported from calendars"
+        ws.busy_times()
+        reading = "the Today page"
+        ws.today(now)
     except ValidationError as exc:
         raise ValidationError("file", f"{exc.message} — nothing was imported.") from None
     except Exception as exc:  # any row the app cannot read makes the file unusable
         raise ValidationError(
-            "file", f"The file's data cannot be read by MentorDesk ({exc}) — nothing was imported."
+            "file",
+            f"The file's data for {reading} cannot be read by MentorDesk ({exc}) — nothing was"
+            " imported.",
         ) from None

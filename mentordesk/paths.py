@@ -27,6 +27,15 @@ def demo_db_path() -> Path:
     return data_dir() / "demo.db"
 
 
+def default_export_dir() -> Path:
+    """Where File ▸ Export All Data… starts: the Documents folder, else home. Never created
+    here: it is the user's folder (each export makes its own 0700 folder inside it)."""
+    from platformdirs import user_documents_dir
+
+    documents = Path(user_documents_dir())
+    return documents if documents.is_dir() else Path.home()
+
+
 def resolve_db_path(cli_path: str | os.PathLike[str] | None) -> Path:
     """``--db`` wins, then ``MENTORDESK_DB``, then the platform's user data folder."""
     if cli_path:

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from mentordesk.ui.backup_scheduler import AutoBackup
     from mentordesk.ui.call_mode import CallWindow
     from mentordesk.ui.dialogs.backups import BackupsDialog
+    from mentordesk.ui.dialogs.export_all import ExportAllRun
     from mentordesk.ui.dialogs.mentee_dialog import MenteeDialog
     from mentordesk.ui.dialogs.preferences import PreferencesDialog
     from mentordesk.ui.note_window import NoteWindow
@@ -209,6 +210,14 @@ class MainWindow(QMainWindow):
         from mentordesk.ui.dialogs.location_warning import open_move_dialog
 
         return open_move_dialog(self)
+
+    def export_all_data(self) -> ExportAllRun:
+        """Everything, private notes included, into a folder the mentor chooses."""
+        from mentordesk.ui.dialogs.export_all import ExportAllRun
+
+        run = ExportAllRun(self.workspace, self)
+        run.choose_folder()
+        return run
 
     def enable_auto_backup(self) -> AutoBackup:
         """Backups when the data changed: now, every 30 minutes, on quit (after first paint)."""
@@ -405,6 +414,10 @@ class MainWindow(QMainWindow):
             "&Move Database…", self.move_database, [QKeySequence("Ctrl+Shift+L")]
         )
         file_menu.addAction(self.move_database_action)
+        self.export_all_action = self._action(
+            "&Export All Data…", self.export_all_data, [QKeySequence("Ctrl+Shift+E")]
+        )
+        file_menu.addAction(self.export_all_action)
         file_menu.addSeparator()
         file_menu.addAction(self.preferences_action)
         file_menu.addSeparator()
