@@ -16,7 +16,9 @@ would itself be a change; and the file state, unlike a connection's change count
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 import os
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
@@ -28,6 +30,8 @@ from mentordesk.store import backup as store
 
 if TYPE_CHECKING:
     from mentordesk.services import Workspace
+
+log = logging.getLogger(__name__)
 
 MARKER = ".last-backup.json"
 #: The settings key of the total size the backups may take, in bytes (default 2 GB).
@@ -74,6 +78,7 @@ def backup_now(ws: Workspace, folder: Path | str | None = None) -> Path:
     made = store.make_backup(ws.db, target)
     if is_own:
         _record(target, made)
+    _log_made(made.path)
     return made.path
 
 
@@ -85,7 +90,13 @@ def backup_file(db_path: Path | str, folder: Path | str | None = None) -> Path:
     made = store.make_backup(db_path, target)
     if is_own:
         _record(target, made)
+    _log_made(made.path)
     return made.path
+
+
+def _log_made(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        log.info("backup written: %s (%d bytes)", path.name, path.stat().st_size)
 
 
 def list_backups(ws: Workspace) -> list[BackupInfo]:

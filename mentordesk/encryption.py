@@ -21,6 +21,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import hashlib
+import logging
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,9 @@ from mentordesk.store.errors import StoreError
 
 if TYPE_CHECKING:
     from mentordesk.services import Workspace
+
+#: Never a key, passphrase or recovery key: which file, and where its key lives.
+log = logging.getLogger(__name__)
 
 KEY_BYTES = 32
 _CHECK_BYTES = 3
@@ -256,6 +260,8 @@ def enable(ws: Workspace, *, passphrase: str | None = None) -> Enabled:
     known_databases.remember(
         path, encrypted=True, key_store=store, key_backend=backend or None, salt=kdf
     )
+    log.info("encryption turned on for %s (key from %s); %d backups skipped",
+             path.name, backend or store, len(skipped))  # fmt: skip
     return Enabled(recovery_key_text(key), store, backend, skipped)
 
 
@@ -267,6 +273,7 @@ def disable(ws: Workspace) -> tuple[Path, ...]:
     skipped = _rewrite(ws, None)
     keystore.delete_key(ws.path)
     known_databases.remember(ws.path, encrypted=False, key_store=None, key_backend=None, salt=None)
+    log.info("encryption turned off for %s; %d backups skipped", ws.path.name, len(skipped))
     return skipped
 
 

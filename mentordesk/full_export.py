@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
 import os
 import shutil
 import tempfile
@@ -35,6 +36,7 @@ from mentordesk.store import dump
 if TYPE_CHECKING:
     from mentordesk.services import Workspace
 
+log = logging.getLogger(__name__)
 Progress = Callable[[int, int], object]
 #: Holds app facts a freshly opened database already has; an import replaces them.
 _REPLACED_ON_IMPORT = ("settings",)
@@ -111,9 +113,12 @@ def _export(
             written = 0 if notes is None else _write_notes(source, notes, work, facts, tick)
         tick.finish()
         _move_into_place(work, target)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(work, ignore_errors=True)
+        log.info("full export to %s stopped (%s); nothing left behind", target, type(exc).__name__)
         raise
+    log.info("full export: %d rows of %d tables, %d notes, to %s",
+             sum(counts.values()), len(counts), written, target)  # fmt: skip
     return ExportSummary(target, counts, written)
 
 
@@ -272,6 +277,19 @@ def import_all(
     table are rebuilt. One transaction: ValidationError (naming what is wrong) and nothing
     written when the database is not empty or the file is not a sound export.
     """
+    try:
+        counts = _import(ws, path, progress, now)
+    except ValidationError as exc:
+        # Its field, not its message: the message may quote the file's text.
+        log.info("full import of %s refused (%s)", Path(path).name, exc.field)
+        raise
+    log.info("full import: %d rows into %s", sum(counts.values()), ws.path.name)
+    return ImportSummary(counts)
+
+
+def _import(
+    ws: Workspace, path: Path | str, progress: Progress | None, now: datetime | None
+) -> dict[str, int]:
     tables = dump.data_tables(ws.db)
     _refuse_unless_empty(ws, tables)
     raw = fmt.read_json(path)
@@ -281,7 +299,7 @@ def import_all(
         dump.KNOWN_SCHEMA,
         dump.applied_schema(ws.db),
     )
-    counts = dump.restore(
+    return dump.restore(
         ws.db,
         tables,
         document.tables,
@@ -290,7 +308,6 @@ def import_all(
         progress=progress,
         check=lambda: _check_readable(ws),
     )
-    return ImportSummary(counts)
 
 
 def _refuse_unless_empty(ws: Workspace, tables: list[dump.Table]) -> None:

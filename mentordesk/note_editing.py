@@ -10,6 +10,7 @@ nothing of it was written.
 from __future__ import annotations
 
 import contextlib
+import logging
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -25,6 +26,9 @@ from mentordesk.store.repositories.note_links import NoteLinkRepository
 
 if TYPE_CHECKING:
     from mentordesk.services import Workspace
+
+#: Ids, lengths and counts only: never a word of the note (see logs.py).
+log = logging.getLogger(__name__)
 
 CLOSE_REASON = "close"
 MAX_TITLE = 200
@@ -105,6 +109,10 @@ def write_note_body(
         if reason == "editing":
             edits.add_revision(note_id, body, reason, at)
         items = NoteLinkRepository(ws.db).items(note_id)
+    log.debug(
+        "note %d saved: %d characters, %d tagged items, revision %s",
+        note_id, len(body), len(items), reason or "none",
+    )  # fmt: skip
     return NoteSync(items, reason is not None, True, changed)
 
 
@@ -138,6 +146,7 @@ def close_note(
         keep = thin([t for _, t in times], at)
         edits.delete_revisions(id_ for id_, t in times if t not in keep)
         edits.mark_closed(note_id)
+    log.debug("note %d closed; revisions kept: %d", note_id, len(keep))
 
 
 def unclosed_notes(ws: Workspace) -> list[Note]:

@@ -6,6 +6,7 @@ validates first (ValidationError names the field) and runs in one transaction.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
@@ -73,6 +74,7 @@ if TYPE_CHECKING:
     from mentordesk.full_export import ExportSummary, ImportSummary
     from mentordesk.planner.grid import Grid, GridPerson
 
+log = logging.getLogger(__name__)
 _TZ_VERSION_KEY = "tz_database_version"
 #: A search lists at most this many notes, the newest: more is not read, and it keeps
 #: a common word instant at 200,000 notes.
@@ -358,6 +360,9 @@ class Workspace:
         if filters is None:
             return NoteSearch([], query, messages)
         ids = self.notes.ids(query.terms, mentee_id, sort, descending, SEARCH_LIST_LIMIT, **filters)
+        # How much was searched for, never what: the words are the mentor's.
+        log.debug("note search: %d words, %d filters, %d matches", len(query.terms.split()),
+                  len(filters), len(ids))  # fmt: skip
         return NoteSearch(ids, query, messages)
 
     def search_snippets(self, ids: list[int], search: str) -> dict[int, str]:
