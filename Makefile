@@ -14,11 +14,17 @@ PYTEST_ARGS ?=
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help sysdeps venv install run test lint bench clean distclean
+.PHONY: help sysdeps venv install run test test-clocks lint bench clean distclean
+
+# Moments where a test that reads the real clock breaks: late evening (later today is
+# tomorrow), a run that crosses midnight, year end, both London clock changes, summer time.
+CLOCK_MOMENTS := '2026-12-06 23:23:30' '2026-12-06 23:58:30' '2026-12-31 23:50:00' \
+	'2027-03-28 00:30:00' '2027-10-31 00:58:00' '2027-07-15 12:00:00'
 
 help:
 	@echo "make run [ARGS=...]          run the app (e.g. make run ARGS=--demo)"
 	@echo "make test [PYTEST_ARGS=...]  run the test suite (Qt offscreen)"
+	@echo "make test-clocks             the suite under faketime at risky moments (slow)"
 	@echo "make lint                    ruff check + ruff format --check"
 	@echo "make bench                   run the benchmarks"
 	@echo "make sysdeps                 install the system libraries Qt needs (Debian/Ubuntu)"
@@ -43,6 +49,14 @@ run: sysdeps $(STAMP)
 
 test: sysdeps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV_PY) -m pytest $(PYTEST_ARGS)
+
+test-clocks: sysdeps $(STAMP)
+	@command -v faketime >/dev/null || { echo "needs faketime: apt-get install -y faketime"; exit 1; }
+	for moment in $(CLOCK_MOMENTS); do \
+		echo "== $$moment"; \
+		QT_QPA_PLATFORM=offscreen faketime "$$moment" $(CURDIR)/$(VENV_PY) -m pytest -q \
+			-p no:cacheprovider $(PYTEST_ARGS) || exit 1; \
+	done
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .

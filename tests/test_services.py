@@ -83,7 +83,9 @@ def test_today_shows_upcoming_in_order_due_checkins_actions_and_notes(
     )
     workspace.add_action(ActionItem(mentee.id or 0, "Share the reading list"))
     workspace.save_note(Note(mentee.id or 0, "Discussed the promotion packet", "Check-in"))
-    today = workspace.today(now=NOW + timedelta(days=30))
+    # With no contact yet the cadence counts from when the mentee was added (the real clock).
+    added = workspace.mentee(mentee.id or 0).created_at or NOW
+    today = workspace.today(now=added + timedelta(days=30))
     assert today.check_ins and today.check_ins[0].is_overdue
     today = workspace.today(now=NOW)
     assert [u.occurrence.meeting.title for u in today.upcoming] == ["Sooner", "Later"]

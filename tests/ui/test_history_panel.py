@@ -37,7 +37,9 @@ CURRENT = SECOND.replace("- On-call was rough\n", "- On-call was calmer this wee
 @pytest.fixture
 def start(workspace: Workspace) -> datetime:
     workspace.save_settings(Settings("Sam", "Europe/London", WorkingHours(time(9), time(17))))
-    return datetime.now(UTC).replace(microsecond=0)
+    # Mid-morning, fixed: versions a few minutes later are still "Today" in London at any
+    # hour the suite runs (a real clock near midnight made them "Yesterday").
+    return datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 
 
 @pytest.fixture

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, time
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -15,11 +16,26 @@ from mentordesk.ui.formatting import describe_rrule, due_phrase, their_time
 from mentordesk.ui.models.list_base import MENTEE_ID_ROLE
 from mentordesk.ui.pages.today import TodayPage
 from mentordesk.ui.widgets.section import Section
+from tests.ui.conftest import MENTOR_ZONE
 
 
 @pytest.fixture
-def page(qtbot: QtBot, workspace: Workspace, practice: dict[str, Mentee]) -> TodayPage:
-    today = TodayPage(workspace)
+def now() -> datetime:
+    """Mid-morning of the real day in the mentor's zone, for the practice and the page's clock.
+
+    Pinned so that "later today" is still today whenever the suite runs: at 23:23 the real
+    clock put the meeting two hours on at "Tomorrow 01:00". The real day keeps the mentees'
+    own added-at dates (which the store stamps from the real clock) in step.
+    """
+    london = ZoneInfo(MENTOR_ZONE)
+    return datetime.combine(datetime.now(london).date(), time(10), london).astimezone(UTC)
+
+
+@pytest.fixture
+def page(
+    qtbot: QtBot, workspace: Workspace, practice: dict[str, Mentee], now: datetime
+) -> TodayPage:
+    today = TodayPage(workspace, clock=lambda: now)
     qtbot.addWidget(today)
     today.resize(1100, 700)
     today.show()
