@@ -7,6 +7,7 @@ each. The copy runs on a worker thread with a connection of its own
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -15,18 +16,19 @@ from mentordesk.backups import backup_file
 from mentordesk.domain.backup_policy import ThinResult
 from mentordesk.services import Workspace
 from mentordesk.ui.background import BackgroundTask, run_in_background
-from mentordesk.ui.formatting import plural
+from mentordesk.ui.formatting import plural, safe_zone
 from mentordesk.ui.models.backups import size_text
 
 INTERVAL_MS = 30 * 60 * 1000
 
 
-def thinning_text(result: ThinResult) -> str:
-    """What the mentor is told when the size cap removed backups (empty otherwise)."""
+def thinning_text(result: ThinResult, zone: tzinfo | None = None) -> str:
+    """What the mentor is told when the size cap removed backups (empty otherwise); dates in
+    ``zone`` (the mentor's) when given, else the system's."""
     dropped = result.dropped_for_size
     if not dropped:
         return ""
-    oldest = result.keep[-1].created_at.astimezone() if result.keep else None
+    oldest = result.keep[-1].created_at.astimezone(zone) if result.keep else None
     since = f"; the oldest kept is from {oldest:%d %b %Y}" if oldest else ""
     return (
         f"{plural(len(dropped), 'old backup')} removed to stay under the backups size cap{since}."
@@ -47,10 +49,12 @@ class AutoBackup(QObject):
         *,
         interval_ms: int = INTERVAL_MS,
         write: Callable[[Path], Path] = backup_file,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self._write = write
+        self._clock = clock
         self._task: BackgroundTask | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
@@ -70,7 +74,11 @@ class AutoBackup(QObject):
         if self.busy or not self.workspace.changed_since_last_backup():
             return False
         path = self.workspace.path
-        self._task = run_in_background(lambda: self._write(path), self._done, self._failed, self)
+        # Read now: the workspace may be closed by the time the copy finishes.
+        zone = safe_zone(self.workspace.settings().time_zone)
+        self._task = run_in_background(
+            lambda: self._write(path), lambda written: self._done(written, zone), self._failed, self
+        )
         return True
 
     def back_up_on_quit(self) -> None:
@@ -86,11 +94,13 @@ class AutoBackup(QObject):
 
             print(f"mentordesk: {getattr(exc, 'message', exc)}", file=sys.stderr)
 
-    def _done(self, written: Path) -> None:
-        # Thinning is a listing and a few unlinks; the size cap is a setting of this file.
-        text = f"Backed up at {_clock()} ({size_text(written.stat().st_size)}, checked)."
+    def _done(self, written: Path, zone: tzinfo | None) -> None:
+        # In the mentor's zone, as the Today header and the Backups dialog show time.
+        made = self._clock().astimezone(zone)
+        text = f"Backed up at {made:%H:%M} ({size_text(written.stat().st_size)}, checked)."
         try:
-            extra = thinning_text(self.workspace.thin_backups())
+            # Thinning is a listing and a few unlinks; the size cap is a setting of this file.
+            extra = thinning_text(self.workspace.thin_backups(), zone)
         except Exception as exc:  # the next backup thins again; this one was written
             extra = f"Old backups could not be thinned: {getattr(exc, 'strerror', '') or exc}."
         self.written.emit(str(written))
@@ -98,9 +108,3 @@ class AutoBackup(QObject):
 
     def _failed(self, message: str) -> None:
         self.message.emit(f"The automatic backup failed: {message}", True)
-
-
-def _clock() -> str:
-    from datetime import datetime
-
-    return datetime.now().astimezone().strftime("%H:%M")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from datetime import UTC, datetime, time
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from mentordesk.backups import backup_file
 from mentordesk.domain.errors import ValidationError
-from mentordesk.domain.models import Mentee
+from mentordesk.domain.models import Mentee, Settings, WorkingHours
 from mentordesk.services import Workspace
 from mentordesk.store.backup import BackupFailed
 from mentordesk.ui.backup_scheduler import AutoBackup
@@ -98,6 +99,8 @@ def test_keeping_the_data_leaves_everything_as_it_was(
 def test_automatic_backup_after_paint_runs_off_the_gui_thread(
     qtbot: QtBot, window: MainWindow, workspace: Workspace
 ) -> None:
+    # A mentor in Kolkata on a machine whose clock says UTC: the line reads the mentor's time.
+    workspace.save_settings(Settings("Sam", "Asia/Kolkata", WorkingHours(time(9), time(17))))
     workspace.save_mentee(Mentee("Priya Natarajan", "Asia/Kolkata"))
     threads: list[threading.Thread] = []
     release = threading.Event()
@@ -107,7 +110,8 @@ def test_automatic_backup_after_paint_runs_off_the_gui_thread(
         release.wait(5)  # the GUI thread must keep running meanwhile
         return backup_file(path)
 
-    auto = AutoBackup(workspace, window, write=slow_write)
+    made = datetime(2026, 12, 6, 4, 44, tzinfo=UTC)
+    auto = AutoBackup(workspace, window, write=slow_write, clock=lambda: made)
     auto.message.connect(lambda text, failed: window.statusBar().showMessage(text))
     with qtbot.waitSignal(auto.written, timeout=10_000) as written:
         auto.start()
@@ -116,7 +120,7 @@ def test_automatic_backup_after_paint_runs_off_the_gui_thread(
         release.set()
     assert threads and threads[0] is not threading.main_thread()
     assert Path(written.args[0]).is_file()
-    assert window.statusBar().currentMessage().startswith("Backed up at ")
+    assert window.statusBar().currentMessage().startswith("Backed up at 10:14 (")
     assert auto.timer.isActive() and auto.timer.interval() == 30 * 60 * 1000
 
     # Nothing changed since: the next tick writes nothing; a change makes the next one write.

@@ -171,7 +171,7 @@ class BackupsDialog(QDialog):
         )
 
     def _backed_up(self, written: Path) -> None:
-        extra = thinning_text(self.workspace.thin_backups())
+        extra = thinning_text(self.workspace.thin_backups(), self.zone)
         self._idle(f"Backed up to {written.name} ({size_text(written.stat().st_size)}, checked)."
                    + (f" {extra}" if extra else ""))  # fmt: skip
 
@@ -223,7 +223,7 @@ class BackupsDialog(QDialog):
             self.status.setText(str(getattr(exc, "message", exc)))
             self.cap.setValue(self.workspace.backup_size_cap() / 1024**3)
             return
-        extra = thinning_text(self.workspace.thin_backups())
+        extra = thinning_text(self.workspace.thin_backups(), self.zone)
         self.reload()
         self.status.setText(f"Backups now keep at most {self.cap.value():.1f} GB. {extra}".strip())
 
