@@ -123,7 +123,8 @@ class CallWindow(NoteWindowBase):
         self._say("Call ended.")
         from mentordesk.ui.dialogs.call_review import CallReviewDialog
 
-        review = CallReviewDialog(self.workspace, items, self.mentee.name, self)
+        today = self._clock().astimezone(self._mentor_zone).date()
+        review = CallReviewDialog(self.workspace, items, self.mentee.name, self, today=today)
         review.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         review.finished.connect(self._review_done)
         self.review = review

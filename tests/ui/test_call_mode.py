@@ -5,13 +5,13 @@ and a note left open by a crash comes back with a banner."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication, QInputDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from mentordesk.domain.models import Goal, GoalStatus, Meeting, Mentee, Owner
@@ -113,6 +113,21 @@ def test_a_call_for_a_meeting_from_typing_to_the_review(
         review.done_button.click()
     assert not window.isVisible()
     assert workspace.unclosed_notes() == []
+
+
+def test_the_review_writes_due_dates_against_the_calls_own_day(
+    qtbot: QtBot, priya: Mentee, open_call: OpenCall
+) -> None:
+    # New Year's morning for the mentor, whatever the machine's calendar says: a due date this
+    # January reads without its year, as everywhere else in the window.
+    clock = Clock(datetime(2027, 1, 1, 10, 0, tzinfo=UTC))
+    window = open_call(priya.id, clock=clock)
+    qtbot.keyClicks(window.editor.edit, "- [ ] Book the venue @me due:2027-01-15")
+    qtbot.keyClick(window.editor.edit, Qt.Key.Key_Return, CTRL)
+    review = window.review
+    assert isinstance(review, CallReviewDialog)
+    labels = {label.text() for label in review.findChildren(QLabel)}
+    assert "15 Jan" in labels and "15 Jan 2027" not in labels
 
 
 def test_the_action_line_shows_on_the_mentees_dashboard(
