@@ -89,7 +89,7 @@ def start_note(
 
 
 def write_note_body(
-    ws: Workspace, note_id: int, body: str, now: datetime | None = None
+    ws: Workspace, note_id: int, body: str, now: datetime | None = None, in_call: bool = False
 ) -> NoteSync:
     """The autosave: one durable transaction (see the module's docstring)."""
     at = _now(now)
@@ -104,7 +104,7 @@ def write_note_body(
         if reason == "idle":
             # The text the mentor left for ten minutes, before this edit changes it.
             edits.add_revision(note_id, state.body, reason, at)
-        edits.write_body(note_id, body, at)
+        edits.write_body(note_id, body, at, in_call)
         changed = _sync_links(ws, state, body, at)
         if reason == "editing":
             edits.add_revision(note_id, body, reason, at)
@@ -149,9 +149,9 @@ def close_note(
     log.debug("note %d closed; revisions kept: %d", note_id, len(keep))
 
 
-def unclosed_notes(ws: Workspace) -> list[Note]:
+def unclosed_notes(ws: Workspace, in_call: bool | None = None) -> list[Note]:
     """Notes edited since their last clean close: the app stopped while they were open."""
-    return [ws.notes.get(i) for i in NoteEditRepository(ws.db).unclosed_ids()]
+    return [ws.notes.get(i) for i in NoteEditRepository(ws.db).unclosed_ids(in_call)]
 
 
 def note_revisions(ws: Workspace, note_id: int) -> list[Revision]:

@@ -424,11 +424,14 @@ class Workspace:
             self, mentee_id, meeting_id=meeting_id, title=title, body=body, shareable=shareable
         )
 
-    def write_note_body(self, note_id: int, body: str, now: datetime | None = None) -> NoteSync:
-        """The autosave: body, tagged lines' items and a due revision, durably, in one go."""
+    def write_note_body(
+        self, note_id: int, body: str, now: datetime | None = None, *, in_call: bool = False
+    ) -> NoteSync:
+        """The autosave: body, tagged lines' items and a due revision, durably, in one go;
+        ``in_call`` says call mode is writing it (a crash reopens it there)."""
         from mentordesk.note_editing import write_note_body
 
-        return write_note_body(self, note_id, body, now)
+        return write_note_body(self, note_id, body, now, in_call)
 
     def close_note(self, note_id: int, now: datetime | None = None) -> None:
         """A clean close: a last revision if changed, old revisions thinned."""
@@ -436,11 +439,12 @@ class Workspace:
 
         close_note(self, note_id, now)
 
-    def unclosed_notes(self) -> list[Note]:
-        """Notes edited since their last clean close (reopen them after a crash)."""
+    def unclosed_notes(self, in_call: bool | None = None) -> list[Note]:
+        """Notes edited since their last clean close (reopen them after a crash); ``in_call``
+        keeps those call mode (True) or the note editor (False) was writing."""
         from mentordesk.note_editing import unclosed_notes
 
-        return unclosed_notes(self)
+        return unclosed_notes(self, in_call)
 
     def note_revisions(self, note_id: int) -> list[Revision]:
         """Newest first."""

@@ -410,6 +410,19 @@ def m007_call_notes(conn: sqlite3.Connection) -> None:
     _execute_script(conn, _CALL_NOTES)
 
 
+# Which window was writing a note the app stopped in: after a crash it reopens in the same
+# one (call mode, or the note editor of the Notes page). Notes already unclosed when this
+# arrives were written in call mode, the only window that had autosave before it.
+_EDITING_IN_CALL = """
+ALTER TABLE notes ADD COLUMN editing_in_call INTEGER NOT NULL DEFAULT 1
+    CHECK (editing_in_call IN (0, 1));
+"""
+
+
+def m008_editing_in_call(conn: sqlite3.Connection) -> None:
+    _execute_script(conn, _EDITING_IN_CALL)
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("m001_initial", m001_initial),
     ("m002_last_contact_and_list_indexes", m002_last_contact_and_list_indexes),
@@ -418,6 +431,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("m005_four_letter_prefix_index", m005_four_letter_prefix_index),
     ("m006_busy_times", m006_busy_times),
     ("m007_call_notes", m007_call_notes),
+    ("m008_editing_in_call", m008_editing_in_call),
 ]
 
 MIGRATION_NAMES: tuple[str, ...] = tuple(name for name, _ in MIGRATIONS)

@@ -45,6 +45,7 @@ class CallWindow(NoteWindowBase):
 
     ended = Signal(int)
     settings_group = "call"
+    writes_in_call = True
 
     def __init__(
         self,

@@ -318,15 +318,20 @@ class MainWindow(QMainWindow):
                 return window
         return None
 
-    def open_note(self, mentee_id: int, note_id: int | None = None) -> NoteWindowBase:
+    def open_note(
+        self, mentee_id: int, note_id: int | None = None, *, recovered: bool = False
+    ) -> NoteWindowBase:
         """The note editor on ``note_id`` (a new note when None); a window already open on
-        that note, for a call or not, is raised instead."""
+        that note, for a call or not, is raised instead. ``recovered``: reopened after a crash
+        (the window says so)."""
         from mentordesk.ui.note_window import NoteWindow
 
         shown = self._raise_window_of(note_id)
         if shown is not None:
             return shown
-        window = NoteWindow(self.workspace, mentee_id, note_id, settings=self.settings)
+        window = NoteWindow(
+            self.workspace, mentee_id, note_id, settings=self.settings, recovered=recovered
+        )
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.details_changed.connect(self.refresh_all)
         window.finished.connect(self._note_finished)
@@ -340,8 +345,10 @@ class MainWindow(QMainWindow):
 
     def recover_notes(self) -> None:
         """Reopens notes an unexpected exit left unclosed, each with a banner saying so."""
-        for note in self.workspace.unclosed_notes():
+        for note in self.workspace.unclosed_notes(in_call=True):
             self.open_call(note.mentee_id, note.meeting_id, note_id=note.id, recovered=True)
+        for note in self.workspace.unclosed_notes(in_call=False):
+            self.open_note(note.mentee_id, note.id, recovered=True)
 
     def _call_finished(self) -> None:
         # The window is deleted once closed: forget it now, while it still exists.

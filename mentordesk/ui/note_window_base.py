@@ -44,6 +44,8 @@ class NoteWindowBase(QMainWindow):
     finished = Signal(int)
     #: Where this kind of window keeps its geometry and panels in the settings.
     settings_group = "note"
+    #: Recorded with each save, so that after a crash the note reopens in this kind of window.
+    writes_in_call = False
 
     def __init__(
         self,
@@ -147,7 +149,9 @@ class NoteWindowBase(QMainWindow):
                 return
             self._ensure_note()
         assert self.note_id is not None
-        self.workspace.write_note_body(self.note_id, body, now=self._clock())
+        self.workspace.write_note_body(
+            self.note_id, body, now=self._clock(), in_call=self.writes_in_call
+        )
 
     def _ensure_note(self) -> int:
         if self.note_id is None:

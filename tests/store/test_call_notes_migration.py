@@ -1,4 +1,5 @@
-"""m007 (call notes) upgrades a file the previous version wrote, keeping everything in it."""
+"""m007 (call notes) and m008 (which window was writing) upgrade files earlier versions
+wrote, keeping everything in them."""
 
 from __future__ import annotations
 
@@ -16,16 +17,22 @@ from mentordesk.store.schema import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS
 STAMP = "2026-06-01T09:00:00Z"
 
 
-def _previous_version(path: Path) -> None:
-    """A database as the version before m007 left it, with notes and items in it."""
+def _migrated_up_to(path: Path, before: str) -> sqlite3.Connection:
+    """A database as the version without ``before`` (and later changes) left it."""
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     migrations = Migrations(MIGRATION_SET)
     for name, fn in MIGRATIONS:
-        if name == "m007_call_notes":
+        if name == before:
             break
         migrations(name=name)(lambda _db, fn=fn: fn(conn))
     migrations.apply(Database(conn))
+    return conn
+
+
+def _previous_version(path: Path) -> None:
+    """A database as the version before m007 left it, with notes and items in it."""
+    conn = _migrated_up_to(path, "m007_call_notes")
     conn.executescript(
         f"""
         INSERT INTO mentees (id, name, time_zone, created_at, updated_at)
@@ -78,3 +85,25 @@ def test_the_previous_version_is_upgraded_with_its_items_and_their_privacy(
             ("Added by hand", None),
         ]
         assert ws.check() == []
+
+
+def test_a_note_left_open_before_m008_reopens_in_call_mode(tmp_path: Path) -> None:
+    # Before m008 only call mode saved as you typed, so an unclosed note was a call's.
+    path = tmp_path / "m007.db"
+    conn = _migrated_up_to(path, "m008_editing_in_call")
+    conn.executescript(
+        f"""
+        INSERT INTO mentees (id, name, time_zone, created_at, updated_at)
+            VALUES (1, 'Ana Lima', 'America/Sao_Paulo', '{STAMP}', '{STAMP}');
+        INSERT INTO notes (id, mentee_id, title, body, created_at, updated_at, editing_since)
+            VALUES (1, 1, 'Call', 'typed when the power went', '{STAMP}', '{STAMP}', '{STAMP}'),
+                   (2, 1, 'Closed', 'done', '{STAMP}', '{STAMP}', NULL);
+        """
+    )
+    conn.close()
+    with Workspace.open(path) as ws:
+        assert [n.id for n in ws.unclosed_notes(in_call=True)] == [1]
+        assert ws.unclosed_notes(in_call=False) == []
+        # From now on the window writing it is recorded.
+        ws.write_note_body(1, "typed when the power went, and after", datetime.now(UTC))
+        assert [n.id for n in ws.unclosed_notes(in_call=False)] == [1]

@@ -260,7 +260,7 @@ def test_a_note_left_open_by_a_crash_reopens_with_a_banner(
     qtbot: QtBot, workspace: Workspace, priya: Mentee, meeting: Meeting, main_window: MainWindow
 ) -> None:
     note = workspace.start_note(priya.id or 0, meeting_id=meeting.id, title="Career check-in")
-    workspace.write_note_body(note.id or 0, "typed before the power cut")
+    workspace.write_note_body(note.id or 0, "typed before the power cut", in_call=True)
     with qtbot.waitSignal(main_window.ready, timeout=5000):
         main_window.show()
     qtbot.waitUntil(lambda: bool(main_window.call_windows), timeout=2000)

@@ -19,6 +19,7 @@ from mentordesk.services import Workspace
 from mentordesk.ui.call_mode import CallWindow
 from mentordesk.ui.main_window import MainWindow
 from mentordesk.ui.note_window import NoteWindow
+from mentordesk.ui.widgets.note_editor import RECOVERED_TEXT
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -47,6 +48,36 @@ def only_note_window(main_window: MainWindow) -> NoteWindow:
 
 def saved(window: NoteWindow) -> bool:
     return not window.autosaver.pending
+
+
+def test_after_a_crash_each_note_reopens_in_the_window_that_was_writing_it(
+    qtbot: QtBot, workspace: Workspace, priya: Mentee, main_window: MainWindow, settings_path: Path
+) -> None:
+    written = main_window.open_note(priya.id or 0)
+    qtbot.keyClicks(written.editor.edit, "Half a thought about the offsite")
+    in_call = main_window.open_call(priya.id or 0)
+    qtbot.keyClicks(in_call.editor.edit, "Asked about on-call")
+    for window in (written, in_call):
+        qtbot.waitUntil(lambda w=window: saved(w), timeout=2000)  # type: ignore[misc]
+        window.hide()  # no clean close: to the file, the app stopped here
+    assert [n.id for n in workspace.unclosed_notes(in_call=False)] == [written.note_id]
+    assert [n.id for n in workspace.unclosed_notes(in_call=True)] == [in_call.note_id]
+
+    restarted = MainWindow(
+        workspace, settings=QSettings(str(settings_path), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(restarted)
+    with qtbot.waitSignal(restarted.ready, timeout=5000):
+        restarted.show()
+    qtbot.waitUntil(lambda: bool(restarted.note_windows and restarted.call_windows), timeout=2000)
+    (editor,) = restarted.note_windows
+    (call,) = restarted.call_windows
+    assert isinstance(editor, NoteWindow) and editor.note_id == written.note_id
+    assert editor.editor.text() == "Half a thought about the offsite"
+    assert editor.editor.banner.isVisible()
+    assert editor.editor.banner_label.text() == RECOVERED_TEXT
+    assert isinstance(call, CallWindow) and call.note_id == in_call.note_id
+    assert call.editor.text() == "Asked about on-call"
 
 
 def test_a_new_note_from_the_notes_page_is_saved_with_its_items(

@@ -36,15 +36,17 @@ class NoteEditRepository:
             first_unrevised_edit_at=parse_instant(first_unrevised),
         )
 
-    def write_body(self, note_id: int, body: str, at: datetime) -> None:
-        """The autosave write; the first edit since a close or a revision is remembered."""
+    def write_body(self, note_id: int, body: str, at: datetime, in_call: bool = False) -> None:
+        """The autosave write; the first edit since a close or a revision is remembered, and
+        whether a call or the note editor is writing it."""
         stamp = instant(at)
         with self.db.transaction() as conn:
             cur = conn.execute(
                 "UPDATE notes SET body = ?, updated_at = ?,"
                 " editing_since = coalesce(editing_since, ?),"
-                " first_unrevised_edit_at = coalesce(first_unrevised_edit_at, ?) WHERE id = ?",
-                (body, stamp, stamp, stamp, note_id),
+                " first_unrevised_edit_at = coalesce(first_unrevised_edit_at, ?),"
+                " editing_in_call = ? WHERE id = ?",
+                (body, stamp, stamp, stamp, int(in_call), note_id),
             )
             if cur.rowcount != 1:
                 raise KeyError(f"no note with id {note_id}")
@@ -63,10 +65,13 @@ class NoteEditRepository:
         with self.db.transaction() as conn:
             conn.execute("UPDATE notes SET editing_since = NULL WHERE id = ?", (note_id,))
 
-    def unclosed_ids(self) -> list[int]:
-        """Notes edited since their last clean close, oldest edit first."""
+    def unclosed_ids(self, in_call: bool | None = None) -> list[int]:
+        """Notes edited since their last clean close, oldest edit first; ``in_call`` keeps
+        only those a call (True) or the note editor (False) was writing."""
         rows = self.db.conn.execute(
-            "SELECT id FROM notes WHERE editing_since IS NOT NULL ORDER BY editing_since, id"
+            "SELECT id FROM notes WHERE editing_since IS NOT NULL"
+            " AND (? IS NULL OR editing_in_call = ?) ORDER BY editing_since, id",
+            (in_call, in_call),
         )
         return [r[0] for r in rows]
 
