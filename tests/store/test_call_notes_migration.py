@@ -15,6 +15,10 @@ from mentordesk.store.connection import APPLICATION_ID
 from mentordesk.store.schema import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS
 
 STAMP = "2026-06-01T09:00:00Z"
+ANA = (
+    "INSERT INTO mentees (id, name, time_zone, created_at, updated_at)"
+    f" VALUES (1, 'Ana Lima', 'America/Sao_Paulo', '{STAMP}', '{STAMP}');"
+)
 
 
 def _migrated_up_to(path: Path, before: str) -> sqlite3.Connection:
@@ -35,8 +39,7 @@ def _previous_version(path: Path) -> None:
     conn = _migrated_up_to(path, "m007_call_notes")
     conn.executescript(
         f"""
-        INSERT INTO mentees (id, name, time_zone, created_at, updated_at)
-            VALUES (1, 'Ana Lima', 'America/Sao_Paulo', '{STAMP}', '{STAMP}');
+        {ANA}
         INSERT INTO notes (id, mentee_id, title, body, shareable, created_at, updated_at)
             VALUES (1, 1, 'Shared plan', 'Plan for the guild', 1, '{STAMP}', '{STAMP}'),
                    (2, 1, 'Private', 'Between us', 0, '{STAMP}', '{STAMP}');
@@ -93,8 +96,7 @@ def test_a_note_left_open_before_m008_reopens_in_call_mode(tmp_path: Path) -> No
     conn = _migrated_up_to(path, "m008_editing_in_call")
     conn.executescript(
         f"""
-        INSERT INTO mentees (id, name, time_zone, created_at, updated_at)
-            VALUES (1, 'Ana Lima', 'America/Sao_Paulo', '{STAMP}', '{STAMP}');
+        {ANA}
         INSERT INTO notes (id, mentee_id, title, body, created_at, updated_at, editing_since)
             VALUES (1, 1, 'Call', 'typed when the power went', '{STAMP}', '{STAMP}', '{STAMP}'),
                    (2, 1, 'Closed', 'done', '{STAMP}', '{STAMP}', NULL);
