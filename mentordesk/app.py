@@ -25,14 +25,14 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mentordesk import __version__
-from mentordesk.paths import demo_db_path, ensure_private_dir, resolve_db_path
-from mentordesk.recovery import DatabaseLocked, DatabaseNeedsRecovery
+from mentordesk.appdata.paths import demo_db_path, ensure_private_dir, resolve_db_path
 from mentordesk.services import Workspace
+from mentordesk.services.recovery import DatabaseLocked, DatabaseNeedsRecovery
 from mentordesk.store.errors import DatabaseInUse, KeyRejected, StoreError
 from mentordesk.store.lock import refuse_if_in_use
 
 if TYPE_CHECKING:
-    from mentordesk.encryption import Need
+    from mentordesk.services.encryption import Need
     from mentordesk.ui.main_window import MainWindow
     from mentordesk.ui.startup_check import WindowSession
 
@@ -113,7 +113,7 @@ def _open(db: str | None, demo: bool, *, ask: bool = False) -> tuple[Workspace, 
     path = resolve_db_path(db)
     if db is None:
         ensure_private_dir(path.parent)
-    from mentordesk import encryption
+    from mentordesk.services import encryption
 
     if not encryption.is_encrypted(path):
         return Workspace.open(path), ""
@@ -150,7 +150,7 @@ def _welcome(workspace: Workspace) -> tuple[Workspace, bool, bool]:
     offer = workspace.db.key is None
     problem = ""
     if offer:
-        from mentordesk import encryption
+        from mentordesk.services import encryption
 
         backend = encryption.secure_keyring()
         problem = "" if backend.secure else backend.reason

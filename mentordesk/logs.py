@@ -21,7 +21,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from mentordesk.paths import APP_NAME
+from mentordesk.appdata.paths import APP_NAME
 
 LOGGER = "mentordesk"
 LOG_FILE = "mentordesk.log"

@@ -17,7 +17,6 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from mentordesk import encryption
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import (
     Feedback,
@@ -27,9 +26,9 @@ from mentordesk.domain.models import (
     Settings,
     WorkingHours,
 )
-from mentordesk.export_format import JSON_NAME
 from mentordesk.logs import LOGGER, setup_logging, shutdown_logging
-from mentordesk.services import Workspace
+from mentordesk.services import Workspace, encryption
+from mentordesk.services.export_format import JSON_NAME
 from mentordesk.ui.call_mode import CallWindow
 from mentordesk.ui.dialogs.crash_dialog import CrashHandler
 

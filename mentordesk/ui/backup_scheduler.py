@@ -12,9 +12,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from mentordesk.backups import backup_file
 from mentordesk.domain.backup_policy import ThinResult
 from mentordesk.services import Workspace
+from mentordesk.services.backups import backup_file
 from mentordesk.ui.background import BackgroundTask, run_in_background
 from mentordesk.ui.formatting import plural, safe_zone
 from mentordesk.ui.models.backups import size_text

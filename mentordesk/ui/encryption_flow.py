@@ -26,10 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk import encryption
+from mentordesk.appdata.keystore import KeyringUnavailable
 from mentordesk.domain.errors import ValidationError
-from mentordesk.keystore import KeyringUnavailable
-from mentordesk.services import StoreError, Workspace
+from mentordesk.services import StoreError, Workspace, encryption
 from mentordesk.ui.dialogs.recovery_key import RecoveryKeyDialog
 from mentordesk.ui.theme import scaled_font
 from mentordesk.ui.widgets.field_error import FieldError
@@ -37,7 +36,7 @@ from mentordesk.ui.widgets.field_error import FieldError
 
 def status_text(workspace: Workspace) -> str:
     """One line for Preferences: is the file encrypted, and where does its key live."""
-    from mentordesk import known_databases
+    from mentordesk.appdata import known_databases
 
     if workspace.db.key is None:
         return "Not encrypted: anyone who can read this computer's files can read your notes."

@@ -15,8 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from mentordesk import recovery
-from mentordesk.services import Workspace
+from mentordesk.services import Workspace, recovery
 from mentordesk.ui.background import BackgroundTask, run_in_background
 from mentordesk.ui.dialogs.location_warning import LocationWarningDialog, maybe_warn_location
 from mentordesk.ui.dialogs.recovery import RecoveryDialog

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from mentordesk import cli, encryption
+from mentordesk import cli
 from mentordesk.domain.models import Mentee
-from mentordesk.services import Workspace
+from mentordesk.services import Workspace, encryption
 from tests.cli_runner import mentordesk as run_cli
 
 PASSPHRASE = "correct horse battery staple"

@@ -16,10 +16,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from mentordesk.backups import backup_file
 from mentordesk.domain.backup_policy import BackupInfo, keep
 from mentordesk.domain.models import Mentee, Note
 from mentordesk.services import Workspace
+from mentordesk.services.backups import backup_file
 from mentordesk.store.backup import (
     BackupFailed,
     backup_to,

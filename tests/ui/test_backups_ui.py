@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from mentordesk.backups import backup_file
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import Mentee, Settings, WorkingHours
 from mentordesk.services import Workspace
+from mentordesk.services.backups import backup_file
 from mentordesk.store.backup import BackupFailed
 from mentordesk.ui.backup_scheduler import AutoBackup
 from mentordesk.ui.dialogs.backups import BackupsDialog

@@ -18,10 +18,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from mentordesk import encryption, keystore
 from mentordesk.app import _open
+from mentordesk.appdata import keystore
 from mentordesk.domain.models import Mentee
-from mentordesk.services import Workspace
+from mentordesk.services import Workspace, encryption
 from mentordesk.store import connection
 from mentordesk.ui.dialogs.preferences import PreferencesDialog
 from mentordesk.ui.dialogs.recovery_key import RecoveryKeyDialog

@@ -14,9 +14,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
-from mentordesk import full_export
 from mentordesk.domain.models import Mentee
-from mentordesk.services import Workspace
+from mentordesk.services import Workspace, full_export
 from mentordesk.ui.dialogs.export_all import ExportAllRun, export_folder_name
 from mentordesk.ui.main_window import MainWindow
 

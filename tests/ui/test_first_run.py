@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from mentordesk.app import _welcome
-from mentordesk.paths import demo_db_path
+from mentordesk.appdata.paths import demo_db_path
 from mentordesk.services import Workspace
 from mentordesk.ui.dialogs.welcome import WelcomeDialog
 

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from mentordesk.appdata.templates import Template
 from mentordesk.domain.models import Mentee, Settings, WorkingHours
 from mentordesk.domain.note_items import Revision
 from mentordesk.services import Workspace
-from mentordesk.templates import Template
 from mentordesk.ui.models.revisions import RevisionsModel
 from mentordesk.ui.widgets.history_panel import (
     EMPTY_TEXT,

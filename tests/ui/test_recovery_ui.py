@@ -10,8 +10,8 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from mentordesk.domain.models import Mentee
-from mentordesk.recovery import DatabaseNeedsRecovery
 from mentordesk.services import Workspace
+from mentordesk.services.recovery import DatabaseNeedsRecovery
 from mentordesk.ui.dialogs.recovery import RecoveryDialog
 from mentordesk.ui.main_window import MainWindow
 from mentordesk.ui.startup_check import WindowSession, apply_choice, recovery_dialog

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.backups import backup_file, default_folder
 from mentordesk.domain.backup_policy import BackupInfo
 from mentordesk.services import Workspace
+from mentordesk.services.backups import backup_file, default_folder
 from mentordesk.ui.background import BackgroundTask, run_in_background
 from mentordesk.ui.backup_scheduler import thinning_text
 from mentordesk.ui.dialogs.confirm import confirm

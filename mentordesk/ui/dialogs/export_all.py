@@ -26,15 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentordesk.appdata.paths import default_export_dir
 from mentordesk.domain.errors import ValidationError
-from mentordesk.export_format import describe_counts
-from mentordesk.paths import default_export_dir
 from mentordesk.services import Workspace
+from mentordesk.services.export_format import describe_counts
 from mentordesk.ui.background import BackgroundTask, run_in_background
 from mentordesk.ui.formatting import plural
 
 if TYPE_CHECKING:
-    from mentordesk.full_export import ExportSummary
+    from mentordesk.services.full_export import ExportSummary
 
 Outcome = Literal["exported", "cancelled", "failed"]
 #: The progress bar's steps; the engine reports rows done of rows in all.

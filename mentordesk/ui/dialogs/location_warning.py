@@ -28,22 +28,22 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from mentordesk.database_move import (
+from mentordesk.appdata.paths import DB_ENV, data_dir, default_db_path, ensure_private_dir
+from mentordesk.appdata.storage_location import (
+    Choice,
+    Risk,
+    remember_choice,
+    risky_location,
+    should_warn,
+)
+from mentordesk.domain.backup_policy import size_text
+from mentordesk.services.database_move import (
     MovePlan,
     MoveRefused,
     MoveResult,
     copy_for_move,
     finish_move,
     plan_move,
-)
-from mentordesk.domain.backup_policy import size_text
-from mentordesk.paths import DB_ENV, data_dir, default_db_path, ensure_private_dir
-from mentordesk.storage_location import (
-    Choice,
-    Risk,
-    remember_choice,
-    risky_location,
-    should_warn,
 )
 from mentordesk.ui.background import BackgroundTask, run_in_background
 from mentordesk.ui.theme import scaled_font

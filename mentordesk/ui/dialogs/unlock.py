@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk import encryption
 from mentordesk.domain.errors import ValidationError
-from mentordesk.encryption import Need
-from mentordesk.services import StoreError, Workspace
+from mentordesk.services import StoreError, Workspace, encryption
+from mentordesk.services.encryption import Need
 from mentordesk.ui.theme import scaled_font
 from mentordesk.ui.widgets.field_error import FieldError
 

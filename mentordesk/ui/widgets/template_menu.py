@@ -12,7 +12,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMenu, QWidget
 
-from mentordesk.templates import SkippedTemplate, Template, list_templates, template_folder
+from mentordesk.appdata.templates import SkippedTemplate, Template, list_templates, template_folder
 
 OPEN_FOLDER_TEXT = "Open Templates Folder"
 

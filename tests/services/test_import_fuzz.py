@@ -35,8 +35,8 @@ from mentordesk.domain.models import (
     Win,
     WorkingHours,
 )
-from mentordesk.export_format import JSON_NAME
 from mentordesk.services import Workspace
+from mentordesk.services.export_format import JSON_NAME
 from mentordesk.store import dump
 
 FUZZ = settings(

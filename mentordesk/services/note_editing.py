@@ -25,7 +25,7 @@ from mentordesk.store.repositories.note_edits import NoteEditRepository
 from mentordesk.store.repositories.note_links import NoteLinkRepository
 
 if TYPE_CHECKING:
-    from mentordesk.services import Workspace
+    from mentordesk.services.workspace import Workspace
 
 #: Ids, lengths and counts only: never a word of the note (see logs.py).
 log = logging.getLogger(__name__)

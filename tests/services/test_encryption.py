@@ -15,11 +15,11 @@ from hypothesis import strategies as st
 from keyring.backend import KeyringBackend
 from keyring.backends import fail, null
 
-from mentordesk import backups, encryption, keystore, known_databases
+from mentordesk.appdata import keystore, known_databases
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import Mentee
-from mentordesk.recovery import DatabaseLocked
-from mentordesk.services import Workspace
+from mentordesk.services import Workspace, backups, encryption
+from mentordesk.services.recovery import DatabaseLocked
 from mentordesk.store.connection import connect_copy, connect_second
 from mentordesk.store.errors import KeyRejected
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mentordesk import __version__
-from mentordesk.paths import resolve_db_path
+from mentordesk.appdata.paths import resolve_db_path
 
 if TYPE_CHECKING:
     from datetime import date, datetime
@@ -209,7 +209,7 @@ def run(argv: list[str] | None = None, *, started: float | None = None) -> int:
 
 def _encryption_command(name: str) -> Callable[[argparse.Namespace], int]:
     def command(args: argparse.Namespace) -> int:
-        from mentordesk import cli_encryption
+        from mentordesk.cli import encryption as cli_encryption
 
         return int(getattr(cli_encryption, name)(args))
 
@@ -224,7 +224,7 @@ def _fail(message: str, code: int) -> int:
 def _open_workspace(args: argparse.Namespace, *, readonly: bool = False) -> Workspace:
     """The command's database, unlocked with the keyring's key or ``--passphrase-file``
     when it is encrypted; raises StoreError (exit 3 when it cannot be unlocked)."""
-    from mentordesk.cli_encryption import key_for_command
+    from mentordesk.cli.encryption import key_for_command
     from mentordesk.services import Workspace
     from mentordesk.store.errors import KeyRejected
 
@@ -485,7 +485,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from mentordesk.recovery import DatabaseNeedsRecovery
+    from mentordesk.services.recovery import DatabaseNeedsRecovery
     from mentordesk.store.errors import StoreError
 
     backup = Path(args.file).expanduser()
@@ -506,7 +506,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def _recover(args: argparse.Namespace, path: Path, backup: Path) -> int:
     """Restoring over a file too damaged to open: it is set aside untouched first."""
-    from mentordesk.recovery import recover_from_backup
+    from mentordesk.services.recovery import recover_from_backup
     from mentordesk.store.errors import StoreError
 
     try:

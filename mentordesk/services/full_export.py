@@ -26,15 +26,15 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import mentordesk.services.export_format as fmt
 from mentordesk import __version__
-from mentordesk import export_format as fmt
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.validation import validate_zone
 from mentordesk.planner.zones import from_utc_iso, system_zone, utc_iso
 from mentordesk.store import dump
 
 if TYPE_CHECKING:
-    from mentordesk.services import Workspace
+    from mentordesk.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], object]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from platformdirs import user_config_dir
 
-from mentordesk.storage_location import (
+from mentordesk.appdata.storage_location import (
     REMIND_AFTER,
     Risk,
     parse_mounts,

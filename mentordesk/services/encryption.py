@@ -27,13 +27,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from mentordesk import keystore, known_databases
+from mentordesk.appdata import keystore, known_databases
+from mentordesk.appdata.keystore import KeyringUnavailable
 from mentordesk.domain.errors import ValidationError
-from mentordesk.keystore import KeyringUnavailable
 from mentordesk.store.errors import StoreError
 
 if TYPE_CHECKING:
-    from mentordesk.services import Workspace
+    from mentordesk.services.workspace import Workspace
 
 #: Never a key, passphrase or recovery key: which file, and where its key lives.
 log = logging.getLogger(__name__)
@@ -279,7 +279,7 @@ def disable(ws: Workspace) -> tuple[Path, ...]:
 
 def _rewrite(ws: Workspace, new_key: bytes | None) -> tuple[Path, ...]:
     """A backup first, then the file and every backup of it rewritten with ``new_key``."""
-    from mentordesk.backups import backup_now, default_folder
+    from mentordesk.services.backups import backup_now, default_folder
     from mentordesk.store.backup import list_backups
     from mentordesk.store.encryption import convert_closed
 

@@ -26,15 +26,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mentordesk import known_databases, storage_location
-from mentordesk.backups import default_folder
+from mentordesk.appdata import known_databases, storage_location
 from mentordesk.domain.backup_policy import size_text
+from mentordesk.services.backups import default_folder
 from mentordesk.store.backup import copy_checked
 from mentordesk.store.database import Database
 from mentordesk.store.errors import StoreError
 
 if TYPE_CHECKING:
-    from mentordesk.services import Workspace
+    from mentordesk.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -182,7 +182,7 @@ def _reopen(ws: Workspace, path: Path, key: bytes | None) -> None:
 def _move_key(source: Path, destination: Path, key: bytes) -> None:
     """The keyring keeps a key under the file's path: it follows the file. Should the
     keyring refuse, the moved file asks for its recovery key next time, as a lost key."""
-    from mentordesk import keystore
+    from mentordesk.appdata import keystore
 
     try:
         keystore.store_key(destination, key)

@@ -16,7 +16,7 @@ import contextlib
 from datetime import datetime
 from pathlib import Path
 
-from mentordesk import known_databases
+from mentordesk.appdata import known_databases
 from mentordesk.domain.backup_policy import BackupInfo
 from mentordesk.store import recovery as files
 from mentordesk.store.errors import (
@@ -125,7 +125,7 @@ def quick_check(path: Path) -> list[str]:
 
 def newest_good_backup(path: Path) -> BackupInfo | None:
     """The newest of the file's backups that passes ``integrity_check`` (slow: a worker)."""
-    from mentordesk.backups import default_folder
+    from mentordesk.services.backups import default_folder
     from mentordesk.store.backup import file_problems, list_backups
 
     for backup in list_backups(default_folder(path), path.stem):

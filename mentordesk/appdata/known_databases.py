@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from mentordesk.paths import APP_NAME, write_private_json
+from mentordesk.appdata.paths import APP_NAME, write_private_json
 
 RECORD_FILE = "known-databases.json"
 #: Where an encrypted database's key lives: in the OS keyring, or derived from a passphrase

@@ -13,10 +13,10 @@ import stat
 import sys
 from pathlib import Path
 
-from mentordesk import encryption
+from mentordesk.appdata.keystore import KeyringUnavailable
+from mentordesk.appdata.paths import resolve_db_path
 from mentordesk.domain.errors import ValidationError
-from mentordesk.keystore import KeyringUnavailable
-from mentordesk.paths import resolve_db_path
+from mentordesk.services import encryption
 from mentordesk.store.errors import StoreError
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_LOCKED = 0, 1, 2, 3

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mentordesk.templates import (
+from mentordesk.appdata.templates import (
     SkippedTemplate,
     list_templates,
     reset_template,
@@ -16,7 +16,7 @@ from mentordesk.templates import (
     template_folder,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SHIPPED_KEYS = {"intro-session", "check-in", "feedback-session", "goal-review"}
 
 

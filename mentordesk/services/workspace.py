@@ -48,12 +48,12 @@ from mentordesk.domain.views import (
     TodayOverview,
     UpcomingMeeting,
 )
-from mentordesk.occurrence_window import occurrence_window
 from mentordesk.planner.conflicts import Busy, Conflict, busy_occurrences, find_conflicts
 from mentordesk.planner.ics import ImportedEvent, ImportReport
 from mentordesk.planner.overlap import local_midnight
 from mentordesk.planner.recurrence import expand, last_occurrence, validate_rrule
 from mentordesk.planner.zones import system_zone, tz_database_version
+from mentordesk.services.occurrence_window import occurrence_window
 from mentordesk.store.database import Database
 
 # Re-exported: the UI catches store errors from here, never importing the store itself.
@@ -71,8 +71,8 @@ from mentordesk.store.repositories.settings import SettingsRepository
 
 if TYPE_CHECKING:
     from mentordesk.domain.backup_policy import BackupInfo, ThinResult
-    from mentordesk.full_export import ExportSummary, ImportSummary
     from mentordesk.planner.grid import Grid, GridPerson
+    from mentordesk.services.full_export import ExportSummary, ImportSummary
 
 log = logging.getLogger(__name__)
 _TZ_VERSION_KEY = "tz_database_version"
@@ -145,7 +145,8 @@ class Workspace:
         """Opens (creating if needed) and migrates; raises a StoreError subclass if refused
         (``recovery.DatabaseNeedsRecovery`` for a damaged MentorDesk file,
         ``recovery.DatabaseLocked`` for an encrypted one without its key)."""
-        from mentordesk import known_databases, recovery
+        import mentordesk.services.recovery as recovery
+        from mentordesk.appdata import known_databases
         from mentordesk.store.errors import StoreError
 
         path = Path(path).expanduser()
@@ -418,7 +419,7 @@ class Workspace:
         shareable: bool = False,
     ) -> Note:
         """A new note, private unless ``shareable``."""
-        from mentordesk.note_editing import start_note
+        from mentordesk.services.note_editing import start_note
 
         return start_note(
             self, mentee_id, meeting_id=meeting_id, title=title, body=body, shareable=shareable
@@ -429,26 +430,26 @@ class Workspace:
     ) -> NoteSync:
         """The autosave: body, tagged lines' items and a due revision, durably, in one go;
         ``in_call`` says call mode is writing it (a crash reopens it there)."""
-        from mentordesk.note_editing import write_note_body
+        from mentordesk.services.note_editing import write_note_body
 
         return write_note_body(self, note_id, body, now, in_call)
 
     def close_note(self, note_id: int, now: datetime | None = None) -> None:
         """A clean close: a last revision if changed, old revisions thinned."""
-        from mentordesk.note_editing import close_note
+        from mentordesk.services.note_editing import close_note
 
         close_note(self, note_id, now)
 
     def unclosed_notes(self, in_call: bool | None = None) -> list[Note]:
         """Notes edited since their last clean close (reopen them after a crash); ``in_call``
         keeps those call mode (True) or the note editor (False) was writing."""
-        from mentordesk.note_editing import unclosed_notes
+        from mentordesk.services.note_editing import unclosed_notes
 
         return unclosed_notes(self, in_call)
 
     def note_revisions(self, note_id: int) -> list[Revision]:
         """Newest first."""
-        from mentordesk.note_editing import note_revisions
+        from mentordesk.services.note_editing import note_revisions
 
         return note_revisions(self, note_id)
 
@@ -456,29 +457,29 @@ class Workspace:
         self, note_id: int, reason: str, now: datetime | None = None
     ) -> Revision | None:
         """None when the note is unchanged since its last revision."""
-        from mentordesk.note_editing import take_revision
+        from mentordesk.services.note_editing import take_revision
 
         return take_revision(self, note_id, reason, now)
 
     def linked_items(self, note_id: int) -> list[LinkedItem]:
-        from mentordesk.note_editing import linked_items
+        from mentordesk.services.note_editing import linked_items
 
         return linked_items(self, note_id)
 
     def set_item_shareable(self, kind: str, item_id: int, shareable: bool) -> None:
-        from mentordesk.note_editing import set_item_shareable
+        from mentordesk.services.note_editing import set_item_shareable
 
         set_item_shareable(self, kind, item_id, shareable)
 
     def set_note_details(self, note_id: int, title: str, shareable: bool) -> Note:
         """Title and privacy of a note (its items' privacy follows); not its body."""
-        from mentordesk.note_editing import set_note_details
+        from mentordesk.services.note_editing import set_note_details
 
         return set_note_details(self, note_id, title, shareable)
 
     def delete_note(self, note_id: int) -> None:
         """Removes the note with its revisions and the items its tagged lines made."""
-        from mentordesk.note_editing import delete_note
+        from mentordesk.services.note_editing import delete_note
 
         delete_note(self, note_id)
 
@@ -490,7 +491,7 @@ class Workspace:
         now: datetime | None = None,
     ) -> list[LinkedItem]:
         """Closes the note (revision "call end"), marks the meeting held; returns its items."""
-        from mentordesk.note_editing import end_call
+        from mentordesk.services.note_editing import end_call
 
         return end_call(self, note_id, meeting_id, original_start, now)
 
@@ -597,13 +598,13 @@ class Workspace:
     ) -> int:
         """Writes one meeting or series, a mentee's meetings, or everyone's upcoming ones to
         ``path``; returns a count."""
-        from mentordesk.calendar_transfer import export_ics
+        from mentordesk.services.calendar_transfer import export_ics
 
         return export_ics(self, mentee_id, path, now or _now(), meeting_id)
 
     def import_ics(self, path: Path | str, mentee_id: int | None, busy: bool) -> ImportReport:
         """Reads ``path`` as busy times or as a mentee's meetings, in one transaction."""
-        from mentordesk.calendar_transfer import import_ics
+        from mentordesk.services.calendar_transfer import import_ics
 
         return import_ics(self, path, mentee_id, busy)
 
@@ -611,14 +612,14 @@ class Workspace:
 
     def planner_people(self, mentee_ids: Sequence[int]) -> list[GridPerson]:
         """The mentor ("You (NAME)", settings' zone and hours) first, then each mentee."""
-        from mentordesk.meeting_changes import planner_people
+        from mentordesk.services.meeting_changes import planner_people
 
         return planner_people(self, mentee_ids)
 
     def planner_grid(
         self, mentee_ids: Sequence[int], first_day: date, days: int = 7, slot_minutes: int = 30
     ) -> Grid:
-        from mentordesk.meeting_changes import planner_grid
+        from mentordesk.services.meeting_changes import planner_grid
 
         return planner_grid(self, mentee_ids, first_day, days, slot_minutes)
 
@@ -626,14 +627,14 @@ class Workspace:
         self, meeting_id: int, original_start: datetime, new_start: datetime, reason: str
     ) -> OccurrenceRecord:
         """Moves one occurrence; the original start and the reason stay in its history."""
-        from mentordesk.meeting_changes import reschedule_occurrence
+        from mentordesk.services.meeting_changes import reschedule_occurrence
 
         return reschedule_occurrence(self, meeting_id, original_start, new_start, reason)
 
     def cancel_occurrence(
         self, meeting_id: int, original_start: datetime, reason: str = ""
     ) -> OccurrenceRecord:
-        from mentordesk.meeting_changes import cancel_occurrence
+        from mentordesk.services.meeting_changes import cancel_occurrence
 
         return cancel_occurrence(self, meeting_id, original_start, reason)
 
@@ -641,13 +642,13 @@ class Workspace:
         self, meeting_id: int, from_original_start: datetime, reason: str = ""
     ) -> Meeting:
         """Cancels the rest of a series from one occurrence (not its first) on."""
-        from mentordesk.meeting_changes import end_series
+        from mentordesk.services.meeting_changes import end_series
 
         return end_series(self, meeting_id, from_original_start, reason)
 
     def delete_meeting(self, meeting_id: int) -> None:
         """Removes a meeting or series; its notes stay with the mentee, unlinked."""
-        from mentordesk.meeting_changes import delete_meeting
+        from mentordesk.services.meeting_changes import delete_meeting
 
         delete_meeting(self, meeting_id)
 
@@ -657,45 +658,45 @@ class Workspace:
         """A checked backup into ``folder`` (default: NAME-backups beside the file); its path.
 
         Uses this workspace's connection: call it on the thread that opened the workspace
-        (from a worker thread: ``mentordesk.backups.backup_file(workspace.path)``).
+        (from a worker thread: ``mentordesk.services.backups.backup_file(workspace.path)``).
         """
-        from mentordesk.backups import backup_now
+        from mentordesk.services.backups import backup_now
 
         return backup_now(self, folder)
 
     def list_backups(self) -> list[BackupInfo]:
         """The backups in this database's backups folder, newest first."""
-        from mentordesk.backups import list_backups
+        from mentordesk.services.backups import list_backups
 
         return list_backups(self)
 
     def restore(self, path: Path | str) -> Path:
         """Backs up the current state, then copies the backup at ``path`` into this database
         (the same workspace keeps working); returns the safety backup's path."""
-        from mentordesk.backups import restore
+        from mentordesk.services.backups import restore
 
         return restore(self, path)
 
     def changed_since_last_backup(self) -> bool:
-        from mentordesk.backups import changed_since_last_backup
+        from mentordesk.services.backups import changed_since_last_backup
 
         return changed_since_last_backup(self)
 
     def thin_backups(self, now: datetime | None = None) -> ThinResult:
         """Deletes the backups the keeping rules (and the size cap) no longer keep."""
-        from mentordesk.backups import thin_backups
+        from mentordesk.services.backups import thin_backups
 
         return thin_backups(self, now)
 
     def backup_size_cap(self) -> int:
         """The total size the backups may take, in bytes (a setting; default 2 GB)."""
-        from mentordesk.backups import size_cap
+        from mentordesk.services.backups import size_cap
 
         return size_cap(self)
 
     def set_backup_size_cap(self, cap_bytes: int) -> None:
         """Raises ValidationError below 100 MB; thin afterwards to apply it."""
-        from mentordesk.backups import set_size_cap
+        from mentordesk.services.backups import set_size_cap
 
         set_size_cap(self, cap_bytes)
 
@@ -710,7 +711,7 @@ class Workspace:
     ) -> ExportSummary:
         """Everything, private notes included, into ``folder`` (new or empty): JSON, a CSV per
         table, notes as Markdown. ``own_connection``: safe to call from a worker thread."""
-        from mentordesk.full_export import export_all
+        from mentordesk.services.full_export import export_all
 
         return export_all(self, folder, progress, own_connection=own_connection)
 
@@ -719,6 +720,6 @@ class Workspace:
     ) -> ImportSummary:
         """Restores a full export (its JSON file) into this database, which must be empty;
         ValidationError with nothing written otherwise."""
-        from mentordesk.full_export import import_all
+        from mentordesk.services.full_export import import_all
 
         return import_all(self, path, progress)

@@ -26,7 +26,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path, PureWindowsPath
 from typing import Any, Literal
 
-from mentordesk.paths import APP_NAME, write_private_json
+from mentordesk.appdata.paths import APP_NAME, write_private_json
 
 RiskKind = Literal["sync", "network"]
 Choice = Literal["keep", "later"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
-from mentordesk import known_databases as known
+from mentordesk.appdata import known_databases as known
 
 
 def test_an_unknown_file_has_no_record(tmp_path: Path) -> None:

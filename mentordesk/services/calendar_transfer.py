@@ -18,7 +18,7 @@ from mentordesk.planner.ics import ImportedEvent, ImportReport
 from mentordesk.planner.recurrence import expand, last_occurrence
 
 if TYPE_CHECKING:
-    from mentordesk.services import Workspace
+    from mentordesk.services.workspace import Workspace
 
 _ICS_PREFIX_KEY = "ics_uid_prefix"
 

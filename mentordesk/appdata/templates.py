@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import mentordesk
-from mentordesk.paths import APP_NAME
+from mentordesk.appdata.paths import APP_NAME
 
 log = logging.getLogger(__name__)
 

@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from mentordesk import known_databases, storage_location
-from mentordesk.database_move import (
+from mentordesk.appdata import known_databases, storage_location
+from mentordesk.domain.models import Mentee, Note
+from mentordesk.services import Workspace
+from mentordesk.services.database_move import (
     MoveRefused,
     copy_for_move,
     finish_move,
     move_database,
     plan_move,
 )
-from mentordesk.domain.models import Mentee, Note
-from mentordesk.services import Workspace
 
 LOCAL = "/dev/sda1 / ext4 rw 0 0\n"  # the mount table: everything on a local disk
 
@@ -170,7 +170,8 @@ def test_a_copy_cut_short_earlier_does_not_block_the_next_move(
 def test_an_encrypted_database_moves_encrypted_and_its_key_follows_it(
     synced: Workspace, tmp_path: Path
 ) -> None:
-    from mentordesk import encryption, keystore
+    from mentordesk.appdata import keystore
+    from mentordesk.services import encryption
     from mentordesk.store import connection
 
     old = synced.path

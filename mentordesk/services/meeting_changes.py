@@ -20,7 +20,7 @@ from mentordesk.planner.overlap import Person
 from mentordesk.planner.recurrence import expand
 
 if TYPE_CHECKING:
-    from mentordesk.services import Workspace
+    from mentordesk.services.workspace import Workspace
 
 
 def _when(moment: datetime) -> str:

@@ -9,16 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from mentordesk import known_databases
+from mentordesk.appdata import known_databases
 from mentordesk.domain.models import Mentee
-from mentordesk.recovery import (
+from mentordesk.services import Workspace
+from mentordesk.services.recovery import (
     DatabaseLocked,
     DatabaseNeedsRecovery,
     newest_good_backup,
     quick_check,
     recover_from_backup,
 )
-from mentordesk.services import Workspace
 from mentordesk.store.errors import NotAMentorDeskDatabase
 from tests.cli_runner import mentordesk as _cli
 

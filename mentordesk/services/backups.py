@@ -29,7 +29,7 @@ from mentordesk.domain.backup_policy import DEFAULT_SIZE_CAP, BackupInfo, ThinRe
 from mentordesk.store import backup as store
 
 if TYPE_CHECKING:
-    from mentordesk.services import Workspace
+    from mentordesk.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
 

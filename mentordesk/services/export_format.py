@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from mentordesk.domain.errors import ValidationError
-from mentordesk.export_values import check_setting, check_text
+from mentordesk.services.export_values import check_setting, check_text
 
 FORMAT = "mentordesk-export"
 VERSION = 1

@@ -1,0 +1,1 @@
+"""What lives outside the database: paths, the record of known files, keys, templates."""
