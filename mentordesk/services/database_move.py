@@ -176,7 +176,7 @@ def _remove_copy(destination: Path) -> None:
 
 def _reopen(ws: Workspace, path: Path, key: bytes | None) -> None:
     # The same object, rebound in place: everything that holds the workspace follows it.
-    type(ws).__init__(ws, Database(path, key=key))
+    ws.rebind(Database(path, key=key))
 
 
 def _move_key(source: Path, destination: Path, key: bytes) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
+from zoneinfo import ZoneInfo
 
 from mentordesk.domain.cadence import check_in, due_check_ins
 from mentordesk.domain.errors import ValidationError
@@ -36,7 +37,6 @@ from mentordesk.domain.search_query import SearchQuery, name_matcher, parse_sear
 from mentordesk.domain.validation import (
     validate_mentee,
     validate_name,
-    validate_settings,
     validate_text,
     validate_url,
     validate_zone,
@@ -52,7 +52,8 @@ from mentordesk.planner.conflicts import Busy, Conflict, busy_occurrences, find_
 from mentordesk.planner.ics import ImportedEvent, ImportReport
 from mentordesk.planner.overlap import local_midnight
 from mentordesk.planner.recurrence import expand, last_occurrence, validate_rrule
-from mentordesk.planner.zones import system_zone, tz_database_version
+from mentordesk.planner.zones import tz_database_version
+from mentordesk.services.mentor import MentorSettings
 from mentordesk.services.occurrence_window import occurrence_window
 from mentordesk.store.database import Database
 
@@ -128,6 +129,14 @@ class Workspace:
     """A MentorDesk database opened for use. Close it when done (or use ``with``)."""
 
     def __init__(self, db: Database) -> None:
+        self._build(db)
+
+    def rebind(self, db: Database) -> None:
+        """Points this workspace (and every service it built) at another open database,
+        e.g. the moved or decrypted file; the old one is the caller's to close."""
+        self._build(db)
+
+    def _build(self, db: Database) -> None:
         self.db = db
         self.mentees = MenteeRepository(db)
         self.goals = GoalRepository(db)
@@ -137,6 +146,7 @@ class Workspace:
         self.wins = WinRepository(db)
         self.resources = ResourceRepository(db)
         self.settings_repo = SettingsRepository(db)
+        self.mentor = MentorSettings(self.settings_repo)
 
     @classmethod
     def open(
@@ -165,6 +175,15 @@ class Workspace:
     @property
     def path(self) -> Path:
         return self.db.path
+
+    @property
+    def key(self) -> bytes | None:
+        """The key the open file was unlocked with; None for a plain file."""
+        return self.db.key
+
+    @property
+    def encrypted(self) -> bool:
+        return self.db.key is not None
 
     def close(self) -> None:
         self.db.close()
@@ -200,12 +219,14 @@ class Workspace:
     # -- settings ------------------------------------------------------------------
 
     def settings(self) -> Settings:
-        return self.settings_repo.load(default_zone=system_zone())
+        return self.mentor.load()
 
     def save_settings(self, settings: Settings) -> Settings:
-        clean = validate_settings(settings)
-        self.settings_repo.save(clean)
-        return clean
+        return self.mentor.save(settings)
+
+    def mentor_zone(self) -> ZoneInfo:
+        """The mentor's zone (``MentorSettings.zone``): where "today" is read."""
+        return self.mentor.zone()
 
     # -- mentees -------------------------------------------------------------------
 
