@@ -94,7 +94,7 @@ def _tell(title: str, message: str, *, quiet: bool, critical: bool = True) -> No
 
 def open_demo() -> Workspace:
     """A freshly seeded demo database, kept apart from the user's own file."""
-    from mentordesk.demo import write_demo_file
+    from mentordesk.demo.files import write_demo_file
 
     path = demo_db_path()
     ensure_private_dir(path.parent)

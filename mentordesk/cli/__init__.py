@@ -271,7 +271,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_demo_data(args: argparse.Namespace) -> int:
-    from mentordesk.demo import write_demo_file
+    from mentordesk.demo.files import write_demo_file
 
     path = Path(args.path).expanduser()
     if path.exists() and path.stat().st_size > 0 and not args.force:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from mentordesk.demo import words
+import mentordesk.demo.words as words
 from mentordesk.domain.models import Meeting, Mentee, OccurrenceRecord, OccurrenceStatus
 from mentordesk.planner.recurrence import expand
 

@@ -6,7 +6,7 @@ import random
 import unicodedata
 from datetime import UTC, date, datetime, time, timedelta
 
-from mentordesk.demo import words
+import mentordesk.demo.words as words
 from mentordesk.demo.large_meetings import Held
 from mentordesk.demo.large_text import NoteText
 from mentordesk.domain.models import (

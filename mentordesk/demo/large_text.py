@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from itertools import accumulate, product
 
-from mentordesk.demo import words
+import mentordesk.demo.words as words
 
 _POOL = 4000
 _CODENAMES = 30_000

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from mentordesk.cli import run
-from mentordesk.demo import write_demo_file
+from mentordesk.demo.files import write_demo_file
 
 
 def _tables(path: Path) -> dict[str, list[tuple[object, ...]]]:

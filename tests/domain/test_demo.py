@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mentordesk.demo import write_demo_file
+from mentordesk.demo.files import write_demo_file
 from mentordesk.domain.models import (
     FeedbackDirection,
     MenteeStatus,

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from mentordesk.demo import write_demo_file
+from mentordesk.demo.files import write_demo_file
 from mentordesk.services import Workspace
 from mentordesk.ui.main_window import PAGES, MainWindow
 from mentordesk.ui.pages.registry import page_name

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from mentordesk.demo import LargeSizes, write_large
+from mentordesk.demo.large import LargeSizes, write_large
 from mentordesk.domain.models import Note
 from mentordesk.services import Workspace
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from sqlite_utils import Database as UtilsDatabase
 from sqlite_utils.migrations import Migrations
 
-from mentordesk.demo import write_large
+from mentordesk.demo.large import write_large
 from mentordesk.domain.models import Meeting, Mentee, OccurrenceRecord, OccurrenceStatus
 from mentordesk.planner.recurrence import MAX_OCCURRENCES
 from mentordesk.planner.zones import format_wall, utc_iso
