@@ -1,4 +1,4 @@
-"""Backups for the services (``Workspace``): where they go, whether one is due, thinning,
+"""Backups: where they go, whether one is due, thinning,
 restoring. The SQLite work is ``mentordesk/store/backup.py``; the rules of what to keep are
 ``mentordesk/domain/backup_policy.py``.
 
@@ -20,16 +20,16 @@ import contextlib
 import json
 import logging
 import os
-from datetime import UTC, datetime, tzinfo
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import Any
 
 from mentordesk.domain.backup_policy import DEFAULT_SIZE_CAP, BackupInfo, ThinResult
+from mentordesk.domain.errors import ValidationError
+from mentordesk.services.mentor import MentorSettings
 from mentordesk.store import backup as store
-
-if TYPE_CHECKING:
-    from mentordesk.services.workspace import Workspace
+from mentordesk.store.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -72,10 +72,10 @@ def _read(folder: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def backup_now(ws: Workspace, folder: Path | str | None = None) -> Path:
-    """A checked backup through the workspace's own connection (call on its thread)."""
-    target, is_own = _target(ws.path, folder)
-    made = store.make_backup(ws.db, target)
+def backup_through(db: Database, folder: Path | str | None = None) -> Path:
+    """A checked backup through the open connection ``db`` (call on its thread)."""
+    target, is_own = _target(db.path, folder)
+    made = store.make_backup(db, target)
     if is_own:
         _record(target, made)
     _log_made(made.path)
@@ -99,71 +99,73 @@ def _log_made(path: Path) -> None:
         log.info("backup written: %s (%d bytes)", path.name, path.stat().st_size)
 
 
-def list_backups(ws: Workspace) -> list[BackupInfo]:
-    """This database's backups in its backups folder, newest first."""
-    return store.list_backups(default_folder(ws.path), ws.path.stem)
-
-
-def restore(ws: Workspace, path: Path | str) -> Path:
-    """Backs up the current state, then copies ``path`` into the open database; returns the
-    safety backup. Refuses (StoreError, nothing changed) a file that is not a healthy
-    MentorDesk database."""
-    folder, _ = _target(ws.path, None)
-    safety = store.restore_from(ws.db, path, folder)
-    ws.refresh_derived_times()
-    return safety
-
-
-def changed_since_last_backup(ws: Workspace) -> bool:
-    """True unless the newest backup in the backups folder holds the database as it is now."""
-    folder = default_folder(ws.path)
-    marker = _read(folder)
-    if marker is None or not (folder / str(marker.get("backup", ""))).is_file():
-        return True
-    try:
-        return bool(marker.get("state") != store.source_state(ws.path))
-    except FileNotFoundError:
-        return True
-
-
-def _mentor_zone(ws: Workspace) -> tzinfo:
-    try:
-        return ZoneInfo(ws.settings().time_zone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return UTC
-
-
 #: The smallest cap accepted: below it, the size rule would delete most of a year's history.
 MIN_SIZE_CAP = 100 * 1024**2
 
 
-def size_cap(ws: Workspace) -> int:
-    """The total size the backups may take, in bytes (default 2 GB)."""
-    try:
-        return int(ws.settings_repo.get_value(SIZE_CAP_KEY, DEFAULT_SIZE_CAP))
-    except (TypeError, ValueError):
-        return DEFAULT_SIZE_CAP
+class Backups:
+    """The open database's backups. ``refresh`` recomputes zone-derived times after a
+    restore (the restored file may have been written under other zone rules)."""
 
+    def __init__(self, db: Database, mentor: MentorSettings, refresh: Callable[[], object]) -> None:
+        self.db = db
+        self.mentor = mentor
+        self.refresh = refresh
 
-def set_size_cap(ws: Workspace, cap_bytes: int) -> None:
-    from mentordesk.domain.errors import ValidationError
+    def backup_now(self, folder: Path | str | None = None) -> Path:
+        """A checked backup through this connection (call on its thread; from a worker
+        thread use ``backup_file``)."""
+        return backup_through(self.db, folder)
 
-    if cap_bytes < MIN_SIZE_CAP:
-        raise ValidationError(
-            "backup_size_cap",
-            f"Keep at least {MIN_SIZE_CAP // 1024**2} MB of backups — a smaller cap would"
-            " delete most of their history.",
+    def list(self) -> list[BackupInfo]:
+        """This database's backups in its backups folder, newest first."""
+        return store.list_backups(default_folder(self.db.path), self.db.path.stem)
+
+    def restore(self, path: Path | str) -> Path:
+        """Backs up the current state, then copies ``path`` into the open database; returns
+        the safety backup. Refuses (StoreError, nothing changed) a file that is not a
+        healthy MentorDesk database."""
+        folder, _ = _target(self.db.path, None)
+        safety = store.restore_from(self.db, path, folder)
+        self.refresh()
+        return safety
+
+    def changed_since_last(self) -> bool:
+        """True unless the newest backup in the backups folder holds the database as it is
+        now."""
+        folder = default_folder(self.db.path)
+        marker = _read(folder)
+        if marker is None or not (folder / str(marker.get("backup", ""))).is_file():
+            return True
+        try:
+            return bool(marker.get("state") != store.source_state(self.db.path))
+        except FileNotFoundError:
+            return True
+
+    def size_cap(self) -> int:
+        """The total size the backups may take, in bytes (default 2 GB)."""
+        try:
+            return int(self.mentor.repo.get_value(SIZE_CAP_KEY, DEFAULT_SIZE_CAP))
+        except (TypeError, ValueError):
+            return DEFAULT_SIZE_CAP
+
+    def set_size_cap(self, cap_bytes: int) -> None:
+        """Raises ValidationError below ``MIN_SIZE_CAP``; thin afterwards to apply it."""
+        if cap_bytes < MIN_SIZE_CAP:
+            raise ValidationError(
+                "backup_size_cap",
+                f"Keep at least {MIN_SIZE_CAP // 1024**2} MB of backups — a smaller cap would"
+                " delete most of their history.",
+            )
+        self.mentor.repo.set_values({SIZE_CAP_KEY: int(cap_bytes)})
+
+    def thin(self, now: datetime | None = None) -> ThinResult:
+        """Deletes the backups the policy no longer keeps, counting days in the mentor's
+        zone."""
+        return store.thin(
+            default_folder(self.db.path),
+            now or datetime.now(UTC),
+            self.size_cap(),
+            zone=self.mentor.zone(),
+            name=self.db.path.stem,
         )
-    ws.settings_repo.set_values({SIZE_CAP_KEY: int(cap_bytes)})
-
-
-def thin_backups(ws: Workspace, now: datetime | None = None) -> ThinResult:
-    """Deletes the backups the policy no longer keeps, counting days in the mentor's zone."""
-    cap = size_cap(ws)
-    return store.thin(
-        default_folder(ws.path),
-        now or datetime.now(UTC),
-        cap,
-        zone=_mentor_zone(ws),
-        name=ws.path.stem,
-    )

@@ -1,4 +1,4 @@
-"""Moving meetings in and out of iCalendar files, for the services (``Workspace``).
+"""Moving meetings in and out of iCalendar files.
 
 The reading and writing of .ics text is ``mentordesk/planner/ics.py``; this module
 connects it to the store: which meetings to export with which UIDs, and importing
@@ -10,144 +10,152 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import Meeting, OccurrenceRecord, OccurrenceStatus
 from mentordesk.planner.ics import ImportedEvent, ImportReport
-from mentordesk.planner.recurrence import expand, last_occurrence
-
-if TYPE_CHECKING:
-    from mentordesk.services.workspace import Workspace
+from mentordesk.planner.occurrence_rule import is_occurrence
+from mentordesk.planner.recurrence import last_occurrence
+from mentordesk.services.meetings import MeetingService
+from mentordesk.services.mentor import MentorSettings
+from mentordesk.store.database import Database
+from mentordesk.store.repositories.busy import BusyRepository, meeting_sequences
+from mentordesk.store.repositories.meetings import MeetingRepository
+from mentordesk.store.repositories.mentees import MenteeRepository
 
 _ICS_PREFIX_KEY = "ics_uid_prefix"
 
 
-def _uid_prefix(ws: Workspace) -> str:
-    """A random token per database, so two databases' meeting UIDs never collide."""
-    prefix = ws.settings_repo.get_value(_ICS_PREFIX_KEY)
-    if not prefix:
-        import secrets
+class CalendarTransfer:
+    def __init__(
+        self,
+        db: Database,
+        meetings: MeetingRepository,
+        mentees: MenteeRepository,
+        busy: BusyRepository,
+        meeting_service: MeetingService,
+        mentor: MentorSettings,
+    ) -> None:
+        self.db = db
+        self.meetings = meetings
+        self.mentees = mentees
+        self.busy = busy
+        self.meeting_service = meeting_service
+        self.mentor = mentor
 
-        prefix = secrets.token_hex(6)
-        ws.settings_repo.set_values({_ICS_PREFIX_KEY: prefix})
-    return str(prefix)
+    def _uid_prefix(self) -> str:
+        """A random token per database, so two databases' meeting UIDs never collide."""
+        prefix = self.mentor.repo.get_value(_ICS_PREFIX_KEY)
+        if not prefix:
+            import secrets
 
+            prefix = secrets.token_hex(6)
+            self.mentor.repo.set_values({_ICS_PREFIX_KEY: prefix})
+        return str(prefix)
 
-def export_ics(
-    ws: Workspace,
-    mentee_id: int | None,
-    path: Path | str,
-    now: datetime,
-    meeting_id: int | None = None,
-) -> int:
-    """Writes one meeting (or series), a mentee's meetings, or everyone's upcoming ones to
-    ``path``; returns how many.
+    def export_ics(
+        self,
+        mentee_id: int | None,
+        path: Path | str,
+        now: datetime,
+        meeting_id: int | None = None,
+    ) -> int:
+        """Writes one meeting (or series), a mentee's meetings, or everyone's upcoming ones to
+        ``path``; returns how many.
 
-    UIDs are stable per meeting, so a re-export updates the calendar rather than
-    duplicating; SEQUENCE grows with each edit.
-    """
-    from mentordesk.planner.ics import ExportItem, build_ics
-    from mentordesk.store.repositories.busy import meeting_sequences
+        UIDs are stable per meeting, so a re-export updates the calendar rather than
+        duplicating; SEQUENCE grows with each edit.
+        """
+        from mentordesk.planner.ics import ExportItem, build_ics
 
-    if meeting_id is not None:
-        meetings = [ws.meetings.get(meeting_id)]
-    elif mentee_id is not None:
-        ws.mentees.get(mentee_id)
-        meetings = ws.meetings.for_mentee(mentee_id)
-    else:
-        meetings = []
-        for m in ws.meetings.list(descending=False):
-            last = last_occurrence(m.start, m.rrule)
-            if last is None or last + m.duration > now:
-                meetings.append(m)
-    ids = [m.id or 0 for m in meetings]
-    facts = ws.meetings.occurrences(ids)
-    sequences = meeting_sequences(ws.db, ids)
-    prefix = _uid_prefix(ws)
-    items = []
-    for m in meetings:
-        records = facts.get(m.id or 0, [])
-        cancelled = [r.original_start for r in records if r.status is OccurrenceStatus.CANCELLED]
-        moved = [(r.original_start, r.new_start) for r in records if r.new_start is not None]
-        items.append(
-            ExportItem(
-                meeting=m,
-                uid=f"meeting-{m.id}-{prefix}@mentordesk",
-                sequence=sequences.get(m.id or 0, 0),
-                cancelled=tuple(cancelled),
-                moved=tuple(moved),
-            )
-        )
-    Path(path).write_bytes(build_ics(items, now))
-    return len(items)
-
-
-def import_ics(ws: Workspace, path: Path | str, mentee_id: int | None, busy: bool) -> ImportReport:
-    """Reads ``path`` as busy times or as a mentee's meetings, in one transaction.
-
-    Raises ValidationError for a file that cannot be read or is refused.
-    """
-    from mentordesk.planner.ics import read_ics
-
-    if busy == (mentee_id is not None):
-        raise ValidationError("mentee", "Import as busy times or as a mentee's meetings.")
-    source = Path(path)
-    contents = read_ics(source, default_zone=ws.settings().time_zone)
-    skipped = list(contents.skipped)
-    counts = {"meetings": 0, "busy_times": 0, "cancelled": 0, "moved": 0}
-    with ws.db.transaction():
-        if busy:
-            from mentordesk.store.repositories.busy import BusyRepository
-
-            repo = BusyRepository(ws.db)
-            counts["busy_times"] = repo.replace_source(source.name, contents.events)
+        if meeting_id is not None:
+            meetings = [self.meetings.get(meeting_id)]
+        elif mentee_id is not None:
+            self.mentees.get(mentee_id)
+            meetings = self.meetings.for_mentee(mentee_id)
         else:
-            mentee = ws.mentees.get(mentee_id or 0)
-            for event in contents.events:
-                try:
-                    _import_meeting(ws, mentee.id or 0, event, counts)
-                except ValidationError as exc:
-                    skipped.append(f"skipped '{event.title}': {exc.message}")
-    return ImportReport(events=len(contents.events), skipped=tuple(skipped), **counts)
-
-
-def _import_meeting(
-    ws: Workspace, mentee_id: int, event: ImportedEvent, counts: dict[str, int]
-) -> None:
-    from mentordesk.planner.ics import whole_minutes
-
-    with ws.db.transaction():
-        saved = ws.save_meeting(
-            Meeting(
-                mentee_id=mentee_id,
-                title=event.title,
-                start=event.start,
-                duration=timedelta(minutes=whole_minutes(event.duration)),
-                rrule=event.rrule,
-                location=event.location,
-            )
-        )
-        meeting_id = saved.id or 0
-        counts["meetings"] += 1
-        for original in event.exdates:
-            if _is_occurrence(saved, original):
-                cancel = OccurrenceRecord(meeting_id, original, OccurrenceStatus.CANCELLED)
-                ws.meetings.record_occurrence(cancel)
-                counts["cancelled"] += 1
-        for original, new_start in event.moved:
-            if _is_occurrence(saved, original):
-                move = OccurrenceRecord(
-                    meeting_id,
-                    original,
-                    OccurrenceStatus.MOVED,
-                    new_start=new_start,
-                    reason="moved in the imported calendar",
+            meetings = []
+            for m in self.meetings.list(descending=False):
+                last = last_occurrence(m.start, m.rrule)
+                if last is None or last + m.duration > now:
+                    meetings.append(m)
+        ids = [m.id or 0 for m in meetings]
+        facts = self.meetings.occurrences(ids)
+        sequences = meeting_sequences(self.db, ids)
+        prefix = self._uid_prefix()
+        items = []
+        for m in meetings:
+            records = facts.get(m.id or 0, [])
+            cancelled = [
+                r.original_start for r in records if r.status is OccurrenceStatus.CANCELLED
+            ]
+            moved = [(r.original_start, r.new_start) for r in records if r.new_start is not None]
+            items.append(
+                ExportItem(
+                    meeting=m,
+                    uid=f"meeting-{m.id}-{prefix}@mentordesk",
+                    sequence=sequences.get(m.id or 0, 0),
+                    cancelled=tuple(cancelled),
+                    moved=tuple(moved),
                 )
-                ws.meetings.record_occurrence(move)
-                counts["moved"] += 1
+            )
+        Path(path).write_bytes(build_ics(items, now))
+        return len(items)
 
+    def import_ics(self, path: Path | str, mentee_id: int | None, busy: bool) -> ImportReport:
+        """Reads ``path`` as busy times or as a mentee's meetings, in one transaction.
 
-def _is_occurrence(meeting: Meeting, original: datetime) -> bool:
-    moment = original.astimezone(meeting.start.tzinfo)
-    return any(expand(meeting.start, meeting.rrule, moment, moment + timedelta(minutes=1)))
+        Raises ValidationError for a file that cannot be read or is refused.
+        """
+        from mentordesk.planner.ics import read_ics
+
+        if busy == (mentee_id is not None):
+            raise ValidationError("mentee", "Import as busy times or as a mentee's meetings.")
+        source = Path(path)
+        contents = read_ics(source, default_zone=self.mentor.zone().key)
+        skipped = list(contents.skipped)
+        counts = {"meetings": 0, "busy_times": 0, "cancelled": 0, "moved": 0}
+        with self.db.transaction():
+            if busy:
+                counts["busy_times"] = self.busy.replace_source(source.name, contents.events)
+            else:
+                mentee = self.mentees.get(mentee_id or 0)
+                for event in contents.events:
+                    try:
+                        self._import_meeting(mentee.id or 0, event, counts)
+                    except ValidationError as exc:
+                        skipped.append(f"skipped '{event.title}': {exc.message}")
+        return ImportReport(events=len(contents.events), skipped=tuple(skipped), **counts)
+
+    def _import_meeting(self, mentee_id: int, event: ImportedEvent, counts: dict[str, int]) -> None:
+        from mentordesk.planner.ics import whole_minutes
+
+        with self.db.transaction():
+            saved = self.meeting_service.save(
+                Meeting(
+                    mentee_id=mentee_id,
+                    title=event.title,
+                    start=event.start,
+                    duration=timedelta(minutes=whole_minutes(event.duration)),
+                    rrule=event.rrule,
+                    location=event.location,
+                )
+            )
+            meeting_id = saved.id or 0
+            counts["meetings"] += 1
+            for original in event.exdates:
+                if is_occurrence(saved, original):
+                    cancel = OccurrenceRecord(meeting_id, original, OccurrenceStatus.CANCELLED)
+                    self.meetings.record_occurrence(cancel)
+                    counts["cancelled"] += 1
+            for original, new_start in event.moved:
+                if is_occurrence(saved, original):
+                    move = OccurrenceRecord(
+                        meeting_id,
+                        original,
+                        OccurrenceStatus.MOVED,
+                        new_start=new_start,
+                        reason="moved in the imported calendar",
+                    )
+                    self.meetings.record_occurrence(move)
+                    counts["moved"] += 1

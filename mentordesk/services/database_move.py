@@ -24,17 +24,14 @@ import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from mentordesk.appdata import known_databases, storage_location
 from mentordesk.domain.backup_policy import size_text
 from mentordesk.services.backups import default_folder
+from mentordesk.services.open_file import RebindableDatabase
 from mentordesk.store.backup import copy_checked
 from mentordesk.store.database import Database
 from mentordesk.store.errors import StoreError
-
-if TYPE_CHECKING:
-    from mentordesk.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +67,7 @@ def _with_side_files(path: Path) -> list[Path]:
     return [path, *(Path(f"{path}{suffix}") for suffix in _SIDE_FILES)]
 
 
-def plan_move(ws: Workspace, folder: Path | str, *, mounts: str | None = None) -> MovePlan:
+def plan_move(ws: RebindableDatabase, folder: Path | str, *, mounts: str | None = None) -> MovePlan:
     """Checks that the workspace's file can move into ``folder`` (created 0700 if needed).
 
     Raises MoveRefused, with nothing changed, naming what is wrong and what to do.
@@ -122,7 +119,7 @@ def copy_for_move(plan: MovePlan) -> Path:
     return plan.destination
 
 
-def finish_move(ws: Workspace, plan: MovePlan) -> MoveResult:
+def finish_move(ws: RebindableDatabase, plan: MovePlan) -> MoveResult:
     """Switches the workspace to the copy and removes the original (the workspace's
     thread). Refuses, removing the copy, when anything was committed since the plan."""
     source, destination = plan.source, plan.destination
@@ -161,7 +158,9 @@ def finish_move(ws: Workspace, plan: MovePlan) -> MoveResult:
     return MoveResult(destination, left_behind, backups if backups.is_dir() else None)
 
 
-def move_database(ws: Workspace, folder: Path | str, *, mounts: str | None = None) -> MoveResult:
+def move_database(
+    ws: RebindableDatabase, folder: Path | str, *, mounts: str | None = None
+) -> MoveResult:
     """The three steps in one call, on the workspace's thread (the CLI, tests)."""
     plan = plan_move(ws, folder, mounts=mounts)
     copy_for_move(plan)
@@ -174,7 +173,7 @@ def _remove_copy(destination: Path) -> None:
             path.unlink(missing_ok=True)
 
 
-def _reopen(ws: Workspace, path: Path, key: bytes | None) -> None:
+def _reopen(ws: RebindableDatabase, path: Path, key: bytes | None) -> None:
     # The same object, rebound in place: everything that holds the workspace follows it.
     ws.rebind(Database(path, key=key))
 

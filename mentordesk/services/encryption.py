@@ -25,15 +25,13 @@ import logging
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from mentordesk.appdata import keystore, known_databases
 from mentordesk.appdata.keystore import KeyringUnavailable
 from mentordesk.domain.errors import ValidationError
+from mentordesk.services.open_file import OpenDatabase
 from mentordesk.store.errors import StoreError
-
-if TYPE_CHECKING:
-    from mentordesk.services.workspace import Workspace
 
 #: Never a key, passphrase or recovery key: which file, and where its key lives.
 log = logging.getLogger(__name__)
@@ -233,7 +231,7 @@ def secure_keyring() -> keystore.Backend:
     return keystore.current_backend()
 
 
-def enable(ws: Workspace, *, passphrase: str | None = None) -> Enabled:
+def enable(ws: OpenDatabase, *, passphrase: str | None = None) -> Enabled:
     """Encrypts the open workspace's file (and its backups) in place. With ``passphrase``
     the key is derived from it; otherwise a random key goes to the keyring, which must be
     secure (KeyringUnavailable says why not: ask for a passphrase then)."""
@@ -265,7 +263,7 @@ def enable(ws: Workspace, *, passphrase: str | None = None) -> Enabled:
     return Enabled(recovery_key_text(key), store, backend, skipped)
 
 
-def disable(ws: Workspace) -> tuple[Path, ...]:
+def disable(ws: OpenDatabase) -> tuple[Path, ...]:
     """Decrypts the open workspace's file and its backups; forgets the key. Returns the
     backups that could not be rewritten."""
     if ws.db.key is None:
@@ -277,14 +275,14 @@ def disable(ws: Workspace) -> tuple[Path, ...]:
     return skipped
 
 
-def _rewrite(ws: Workspace, new_key: bytes | None) -> tuple[Path, ...]:
+def _rewrite(ws: OpenDatabase, new_key: bytes | None) -> tuple[Path, ...]:
     """A backup first, then the file and every backup of it rewritten with ``new_key``."""
-    from mentordesk.services.backups import backup_now, default_folder
+    from mentordesk.services.backups import backup_through, default_folder
     from mentordesk.store.backup import list_backups
     from mentordesk.store.encryption import convert_closed
 
     old_key = ws.db.key
-    backup_now(ws)
+    backup_through(ws.db)
     path = ws.path
 
     def rewrite() -> bytes | None:

@@ -1,4 +1,4 @@
-"""Full export and import for the services (``Workspace.export_all`` / ``import_all``).
+"""Full export and import of everything in the database (``FullExport``).
 
 An export is everything, private notes included — it is for the mentor themself, so that
 nothing is locked in: ``mentordesk-export.json`` (the faithful copy, importable),
@@ -7,7 +7,7 @@ folder beside the target and renamed into place once complete, so a failed or ca
 export leaves nothing half-written; every folder is 0700 and every file 0600.
 
 The SQL is ``mentordesk/store/dump.py``; the format and its checks are
-``mentordesk/export_format.py``.
+``services/export_format.py``.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import mentordesk.services.export_format as fmt
@@ -31,10 +31,12 @@ from mentordesk import __version__
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.validation import validate_zone
 from mentordesk.planner.zones import from_utc_iso, system_zone, utc_iso
+from mentordesk.services.meetings import MeetingService
+from mentordesk.services.mentees import MenteeService
+from mentordesk.services.mentor import MentorSettings
+from mentordesk.services.overview import Overview
 from mentordesk.store import dump
-
-if TYPE_CHECKING:
-    from mentordesk.services.workspace import Workspace
+from mentordesk.store.database import Database
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], object]
@@ -58,27 +60,6 @@ class ImportSummary:
 
 
 # -- export -----------------------------------------------------------------------------------
-
-
-def export_all(
-    ws: Workspace,
-    folder: Path | str,
-    progress: Progress | None = None,
-    *,
-    own_connection: bool = False,
-    now: datetime | None = None,
-) -> ExportSummary:
-    """Writes the full export into ``folder`` (new, or an empty folder); see the module doc.
-
-    ``own_connection``: read through a connection of its own, so this can run on a worker
-    thread while the workspace stays in use. ValidationError when ``folder`` cannot be used.
-    """
-    target = _target(folder)
-    moment = now or datetime.now(UTC)
-    if own_connection:
-        with dump.reader(ws.path) as source:
-            return _export(source, target, moment, progress)
-    return _export(ws.db, target, moment, progress)
 
 
 def _target(folder: Path | str) -> Path:
@@ -261,101 +242,134 @@ def _move_into_place(work: Path, target: Path) -> None:
     target.chmod(0o700)
 
 
-# -- import -----------------------------------------------------------------------------------
+# -- the service ------------------------------------------------------------------------------
 
 
-def import_all(
-    ws: Workspace,
-    path: Path | str,
-    progress: Progress | None = None,
-    *,
-    now: datetime | None = None,
-) -> ImportSummary:
-    """Restores a full export into this workspace's database, which must be empty.
+class FullExport:
+    def __init__(
+        self,
+        db: Database,
+        mentor: MentorSettings,
+        mentees: MenteeService,
+        meetings: MeetingService,
+        overview: Overview,
+    ) -> None:
+        self.db = db
+        self.mentor = mentor
+        self.mentees = mentees
+        self.meetings = meetings
+        self.overview = overview
 
-    Every row of every table comes back with its id; the search index and the occurrence
-    table are rebuilt. One transaction: ValidationError (naming what is wrong) and nothing
-    written when the database is not empty or the file is not a sound export.
-    """
-    try:
-        counts = _import(ws, path, progress, now)
-    except ValidationError as exc:
-        # Its field, not its message: the message may quote the file's text.
-        log.info("full import of %s refused (%s)", Path(path).name, exc.field)
-        raise
-    log.info("full import: %d rows into %s", sum(counts.values()), ws.path.name)
-    return ImportSummary(counts)
+    def export_all(
+        self,
+        folder: Path | str,
+        progress: Progress | None = None,
+        *,
+        own_connection: bool = False,
+        now: datetime | None = None,
+    ) -> ExportSummary:
+        """Writes the full export into ``folder`` (new, or an empty folder); see the module doc.
 
+        ``own_connection``: read through a connection of its own, so this can run on a worker
+        thread while the workspace stays in use. ValidationError when ``folder`` cannot be used.
+        """
+        target = _target(folder)
+        moment = now or datetime.now(UTC)
+        if own_connection:
+            with dump.reader(self.db.path) as source:
+                return _export(source, target, moment, progress)
+        return _export(self.db, target, moment, progress)
 
-def _import(
-    ws: Workspace, path: Path | str, progress: Progress | None, now: datetime | None
-) -> dict[str, int]:
-    tables = dump.data_tables(ws.db)
-    _refuse_unless_empty(ws, tables)
-    raw = fmt.read_json(path)
-    document = fmt.validate(
-        raw,
-        {t.name: t.columns for t in tables},
-        dump.KNOWN_SCHEMA,
-        dump.applied_schema(ws.db),
-    )
-    return dump.restore(
-        ws.db,
-        tables,
-        document.tables,
-        now=now or datetime.now(UTC),
-        replace=_REPLACED_ON_IMPORT,
-        progress=progress,
-        check=lambda: _check_readable(ws),
-    )
+    def import_all(
+        self,
+        path: Path | str,
+        progress: Progress | None = None,
+        *,
+        now: datetime | None = None,
+    ) -> ImportSummary:
+        """Restores a full export into this workspace's database, which must be empty.
 
+        Every row of every table comes back with its id; the search index and the occurrence
+        table are rebuilt. One transaction: ValidationError (naming what is wrong) and nothing
+        written when the database is not empty or the file is not a sound export.
+        """
+        try:
+            counts = self._import(path, progress, now)
+        except ValidationError as exc:
+            # Its field, not its message: the message may quote the file's text.
+            log.info("full import of %s refused (%s)", Path(path).name, exc.field)
+            raise
+        log.info("full import: %d rows into %s", sum(counts.values()), self.db.path.name)
+        return ImportSummary(counts)
 
-def _refuse_unless_empty(ws: Workspace, tables: list[dump.Table]) -> None:
-    found = dump.tables_with_rows(ws.db, tables, ignore=_REPLACED_ON_IMPORT)
-    if ws.settings_repo.has_mentor():
-        found.append("settings")
-    if found:
-        raise ValidationError(
-            "database",
-            f"{ws.path.name} already holds data ({', '.join(found)}) — an export is imported"
-            " only into a new, empty database (e.g. --db NEW.db); nothing was changed.",
+    def _import(
+        self, path: Path | str, progress: Progress | None, now: datetime | None
+    ) -> dict[str, int]:
+        tables = dump.data_tables(self.db)
+        self._refuse_unless_empty(tables)
+        raw = fmt.read_json(path)
+        document = fmt.validate(
+            raw,
+            {t.name: t.columns for t in tables},
+            dump.KNOWN_SCHEMA,
+            dump.applied_schema(self.db),
+        )
+        return dump.restore(
+            self.db,
+            tables,
+            document.tables,
+            now=now or datetime.now(UTC),
+            replace=_REPLACED_ON_IMPORT,
+            progress=progress,
+            check=lambda: self._check_readable(),
         )
 
+    def _refuse_unless_empty(self, tables: list[dump.Table]) -> None:
+        found = dump.tables_with_rows(self.db, tables, ignore=_REPLACED_ON_IMPORT)
+        if self.mentor.has_mentor():
+            found.append("settings")
+        if found:
+            raise ValidationError(
+                "database",
+                f"{self.db.path.name} already holds data ({', '.join(found)}) — an export is"
+                " imported only into a new, empty database (e.g. --db NEW.db); nothing was"
+                " changed.",
+            )
 
-def _check_readable(ws: Workspace) -> None:
-    """The imported rows read back as the app's pages read them (inside the transaction).
+    def _check_readable(self) -> None:
+        """The imported rows read back as the app's pages read them (inside the transaction).
 
-    The file's values were checked column by column (``export_values``); this is the net
-    behind those checks, for what a combination of sound values can still break. It runs
-    inside the import's transaction, so whatever fails here leaves nothing written.
-    """
-    now = datetime.now(UTC)
-    reading = "the meetings' times"
-    try:
-        # The file's zone rules may be older than this machine's: recompute what they decide.
-        ws.refresh_derived_times()
-        reading = "the settings"
-        validate_zone(ws.settings().time_zone)
-        for mentee in ws.list_mentees():
-            reading = f"mentee {mentee.id} ({mentee.name})"
-            try:
-                validate_zone(mentee.time_zone)
-            except ValidationError as exc:
-                raise ValidationError(
-                    "file", f"Mentee {mentee.id} ({mentee.name}) in the file: {exc.message}"
-                ) from None
-            ws.mentee_dashboard(mentee.id or 0, now)
-        reading = "the meetings"
-        ws.list_meetings()
-        reading = "the busy times imported from calendars"
-        ws.busy_times()
-        reading = "the Today page"
-        ws.today(now)
-    except ValidationError as exc:
-        raise ValidationError("file", f"{exc.message} — nothing was imported.") from None
-    except Exception as exc:  # any row the app cannot read makes the file unusable
-        raise ValidationError(
-            "file",
-            f"The file's data for {reading} cannot be read by MentorDesk ({exc}) — nothing was"
-            " imported.",
-        ) from None
+        The file's values were checked column by column (``export_values``); this is the net
+        behind those checks, for what a combination of sound values can still break. It runs
+        inside the import's transaction, so whatever fails here leaves nothing written.
+        """
+        now = datetime.now(UTC)
+        reading = "the meetings' times"
+        try:
+            # The file's zone rules may be older than this machine's: recompute what they decide.
+            self.meetings.refresh_derived_times()
+            reading = "the settings"
+            validate_zone(self.mentor.load().time_zone)
+            for mentee in self.mentees.list():
+                reading = f"mentee {mentee.id} ({mentee.name})"
+                try:
+                    validate_zone(mentee.time_zone)
+                except ValidationError as exc:
+                    raise ValidationError(
+                        "file", f"Mentee {mentee.id} ({mentee.name}) in the file: {exc.message}"
+                    ) from None
+                self.overview.mentee_dashboard(mentee.id or 0, now)
+            reading = "the meetings"
+            self.meetings.listing()
+            reading = "the busy times imported from calendars"
+            self.meetings.busy_times()
+            reading = "the Today page"
+            self.overview.today(now)
+        except ValidationError as exc:
+            raise ValidationError("file", f"{exc.message} — nothing was imported.") from None
+        except Exception as exc:  # any row the app cannot read makes the file unusable
+            raise ValidationError(
+                "file",
+                f"The file's data for {reading} cannot be read by MentorDesk ({exc}) — nothing was"
+                " imported.",
+            ) from None

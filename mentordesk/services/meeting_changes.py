@@ -1,5 +1,5 @@
-"""Changing planned meetings, for the services (``Workspace``): the planner's people and
-grid, moving or cancelling one occurrence, ending a series early, deleting a meeting.
+"""Changing planned meetings: the planner's people and grid, moving or cancelling one
+occurrence, ending a series early, deleting a meeting.
 
 Every change is checked before anything is written, and each is one transaction. A
 series' truth stays its wall-clock start, zone and rule; a moved or cancelled occurrence
@@ -11,71 +11,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
-from typing import TYPE_CHECKING
 
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import Meeting, OccurrenceRecord, OccurrenceStatus
 from mentordesk.planner.grid import Grid, GridPerson, build_grid
+from mentordesk.planner.occurrence_rule import occurrence_start
+from mentordesk.planner.occurrence_rule import when_text as _when
 from mentordesk.planner.overlap import Person
 from mentordesk.planner.recurrence import expand
-
-if TYPE_CHECKING:
-    from mentordesk.services.workspace import Workspace
-
-
-def _when(moment: datetime) -> str:
-    return f"{moment:%a %d %b %Y %H:%M} ({moment.tzinfo})"
-
-
-def planner_people(ws: Workspace, mentee_ids: Sequence[int]) -> list[GridPerson]:
-    """The mentor first (their zone and hours from the settings), then each mentee once."""
-    settings = ws.settings()
-    name = settings.mentor_name.strip()
-    hours = settings.hours
-    people = [
-        GridPerson(
-            f"You ({name})" if name else "You",
-            Person(settings.time_zone, hours.start, hours.end, frozenset(hours.days)),
-        )
-    ]
-    for mentee_id in dict.fromkeys(mentee_ids):
-        mentee = ws.mentees.get(mentee_id)
-        h = mentee.hours
-        people.append(
-            GridPerson(mentee.name, Person(mentee.time_zone, h.start, h.end, frozenset(h.days)))
-        )
-    return people
-
-
-def planner_grid(
-    ws: Workspace, mentee_ids: Sequence[int], first_day: date, days: int, slot_minutes: int
-) -> Grid:
-    return build_grid(planner_people(ws, mentee_ids), first_day, days, slot_minutes)
-
-
-def occurrence_start(meeting: Meeting, original_start: datetime) -> datetime:
-    """``original_start`` as the series produces it (anchor zone), or ValidationError.
-
-    The same test as ``Workspace.mark_held``: a series must have an occurrence there, a
-    single meeting must be asked about its own start.
-    """
-    if original_start.tzinfo is None:
-        raise ValidationError("start", "The occurrence's start needs its time zone.")
-    start = original_start.astimezone(meeting.start.tzinfo)
-    if not meeting.rrule:
-        if start != meeting.start:
-            raise ValidationError(
-                "start",
-                f"'{meeting.title}' is a single meeting at {_when(meeting.start)}"
-                f" — it has no occurrence at {_when(start)}.",
-            )
-        return meeting.start  # keeps the fold it was saved with
-    found = next(expand(meeting.start, meeting.rrule, start, start + timedelta(minutes=1)), None)
-    if found is None:
-        raise ValidationError(
-            "start", f"'{meeting.title}' has no occurrence at {start:%Y-%m-%d %H:%M}."
-        )
-    return found
+from mentordesk.services.meetings import MeetingService
+from mentordesk.services.mentor import MentorSettings
+from mentordesk.store.database import Database
+from mentordesk.store.repositories.meetings import MeetingRepository
+from mentordesk.store.repositories.mentees import MenteeRepository
 
 
 def _moved_start(meeting: Meeting, new_start: datetime, original: datetime) -> datetime:
@@ -99,74 +47,6 @@ def _moved_start(meeting: Meeting, new_start: datetime, original: datetime) -> d
     return moved
 
 
-def reschedule_occurrence(
-    ws: Workspace, meeting_id: int, original_start: datetime, new_start: datetime, reason: str
-) -> OccurrenceRecord:
-    """Moves one occurrence (of a series or a single meeting); the original and the reason
-    stay in its history. Moving it again replaces the earlier move."""
-    meeting = ws.meetings.get(meeting_id)
-    original = occurrence_start(meeting, original_start)
-    why = " ".join(reason.split())
-    if not why:
-        raise ValidationError("reason", "Say why it moved — e.g. 'Priya is travelling that week'.")
-    moved = _moved_start(meeting, new_start, original)
-    return ws.meetings.record_occurrence(
-        OccurrenceRecord(meeting_id, original, OccurrenceStatus.MOVED, moved, why)
-    )
-
-
-def cancel_occurrence(
-    ws: Workspace, meeting_id: int, original_start: datetime, reason: str = ""
-) -> OccurrenceRecord:
-    """Cancels one occurrence; a moved one is cancelled where it was first planned."""
-    meeting = ws.meetings.get(meeting_id)
-    original = occurrence_start(meeting, original_start)
-    return ws.meetings.record_occurrence(
-        OccurrenceRecord(
-            meeting_id, original, OccurrenceStatus.CANCELLED, reason=" ".join(reason.split())
-        )
-    )
-
-
-def end_series(
-    ws: Workspace, meeting_id: int, from_original_start: datetime, reason: str = ""
-) -> Meeting:
-    """Cancels the rest of a series from one occurrence on: the rule ends just before it.
-
-    Earlier occurrences and what happened to them are kept; the facts of the dropped
-    ones go, so an export does not send moves of occurrences that no longer exist.
-    ``reason`` is accepted for the page's sake but not kept: a rule has no place for it.
-    """
-    meeting = ws.meetings.get(meeting_id)
-    if not meeting.rrule:
-        raise ValidationError(
-            "start",
-            f"'{meeting.title}' is a single meeting, not a series — cancel or delete it instead.",
-        )
-    cut = occurrence_start(meeting, from_original_start)
-    if next(expand(meeting.start, meeting.rrule, meeting.start, cut), None) is None:
-        raise ValidationError(
-            "start",
-            f"{_when(cut)} is the first occurrence of '{meeting.title}': that is the whole"
-            " series — delete the meeting instead.",
-        )
-    naive_cut = cut.replace(tzinfo=None, fold=0)
-    held = [
-        r.original_start
-        for r in ws.meetings.occurrences([meeting_id])[meeting_id]
-        if r.status is OccurrenceStatus.HELD and r.original_start.replace(tzinfo=None) >= naive_cut
-    ]
-    if held:
-        raise ValidationError(
-            "start",
-            f"The meeting on {_when(held[-1])} was held — end the series after it.",
-        )
-    with ws.db.transaction():
-        ended = ws.save_meeting(replace(meeting, rrule=_rule_until(meeting.rrule, naive_cut)))
-        ws.meetings.forget_occurrences(meeting_id, cut)
-    return ended
-
-
 def _rule_until(rule: str, naive_cut: datetime) -> str:
     """``rule`` ending just before ``naive_cut``, COUNT or UNTIL replaced.
 
@@ -181,7 +61,117 @@ def _rule_until(rule: str, naive_cut: datetime) -> str:
 _ENDS = frozenset({"COUNT", "UNTIL"})
 
 
-def delete_meeting(ws: Workspace, meeting_id: int) -> None:
-    """Removes a meeting or a whole series with its occurrences' history; notes written
-    about it stay with the mentee (their link to it is cleared)."""
-    ws.meetings.delete(meeting_id)
+class MeetingChanges:
+    def __init__(
+        self,
+        db: Database,
+        repo: MeetingRepository,
+        meetings: MeetingService,
+        mentees: MenteeRepository,
+        mentor: MentorSettings,
+    ) -> None:
+        self.db = db
+        self.repo = repo
+        self.meetings = meetings
+        self.mentees = mentees
+        self.mentor = mentor
+
+    def planner_people(self, mentee_ids: Sequence[int]) -> list[GridPerson]:
+        """The mentor first (their zone and hours from the settings), then each mentee once."""
+        settings = self.mentor.load()
+        name = settings.mentor_name.strip()
+        hours = settings.hours
+        people = [
+            GridPerson(
+                f"You ({name})" if name else "You",
+                Person(settings.time_zone, hours.start, hours.end, frozenset(hours.days)),
+            )
+        ]
+        for mentee_id in dict.fromkeys(mentee_ids):
+            mentee = self.mentees.get(mentee_id)
+            h = mentee.hours
+            people.append(
+                GridPerson(mentee.name, Person(mentee.time_zone, h.start, h.end, frozenset(h.days)))
+            )
+        return people
+
+    def planner_grid(
+        self, mentee_ids: Sequence[int], first_day: date, days: int, slot_minutes: int
+    ) -> Grid:
+        return build_grid(self.planner_people(mentee_ids), first_day, days, slot_minutes)
+
+    def reschedule_occurrence(
+        self, meeting_id: int, original_start: datetime, new_start: datetime, reason: str
+    ) -> OccurrenceRecord:
+        """Moves one occurrence (of a series or a single meeting); the original and the reason
+        stay in its history. Moving it again replaces the earlier move."""
+        meeting = self.meetings.get(meeting_id)
+        original = occurrence_start(meeting, original_start)
+        why = " ".join(reason.split())
+        if not why:
+            raise ValidationError(
+                "reason", "Say why it moved — e.g. 'Priya is travelling that week'."
+            )
+        moved = _moved_start(meeting, new_start, original)
+        return self.repo.record_occurrence(
+            OccurrenceRecord(meeting_id, original, OccurrenceStatus.MOVED, moved, why)
+        )
+
+    def cancel_occurrence(
+        self, meeting_id: int, original_start: datetime, reason: str = ""
+    ) -> OccurrenceRecord:
+        """Cancels one occurrence; a moved one is cancelled where it was first planned."""
+        meeting = self.meetings.get(meeting_id)
+        original = occurrence_start(meeting, original_start)
+        return self.repo.record_occurrence(
+            OccurrenceRecord(
+                meeting_id, original, OccurrenceStatus.CANCELLED, reason=" ".join(reason.split())
+            )
+        )
+
+    def end_series(
+        self, meeting_id: int, from_original_start: datetime, reason: str = ""
+    ) -> Meeting:
+        """Cancels the rest of a series from one occurrence on: the rule ends just before it.
+
+        Earlier occurrences and what happened to them are kept; the facts of the dropped
+        ones go, so an export does not send moves of occurrences that no longer exist.
+        ``reason`` is accepted for the page's sake but not kept: a rule has no place for it.
+        """
+        meeting = self.meetings.get(meeting_id)
+        if not meeting.rrule:
+            raise ValidationError(
+                "start",
+                f"'{meeting.title}' is a single meeting, not a series —"
+                " cancel or delete it instead.",
+            )
+        cut = occurrence_start(meeting, from_original_start)
+        if next(expand(meeting.start, meeting.rrule, meeting.start, cut), None) is None:
+            raise ValidationError(
+                "start",
+                f"{_when(cut)} is the first occurrence of '{meeting.title}': that is the whole"
+                " series — delete the meeting instead.",
+            )
+        naive_cut = cut.replace(tzinfo=None, fold=0)
+        held = [
+            r.original_start
+            for r in self.repo.occurrences([meeting_id])[meeting_id]
+            if r.status is OccurrenceStatus.HELD
+            and r.original_start.replace(tzinfo=None) >= naive_cut
+        ]
+        if held:
+            raise ValidationError(
+                "start",
+                f"The meeting on {_when(held[-1])} was held — end the series after it.",
+            )
+        with self.db.transaction():
+            ended = self.meetings.save(
+                replace(meeting, rrule=_rule_until(meeting.rrule, naive_cut))
+            )
+            self.repo.forget_occurrences(meeting_id, cut)
+        return ended
+
+    def delete_meeting(self, meeting_id: int) -> None:
+        """Removes a meeting or a whole series with its occurrences' history; notes written
+        about it stay with the mentee (their link to it is cleared)."""
+        self.repo.delete(meeting_id)

@@ -60,12 +60,12 @@ def keyring_backend() -> Iterator[type[None]]:
 
 def test_canary_is_in_no_byte_of_the_database_its_wal_or_its_backups(db_path: Path) -> None:
     ws, mentee_id = _workspace_with_note(db_path)
-    backups.backup_now(ws)  # a plain backup from before: it is rewritten too
+    ws.backups.backup_now()  # a plain backup from before: it is rewritten too
     enabled = encryption.enable(ws)
     assert enabled.key_store == "keyring" and enabled.skipped_backups == ()
     note = ws.start_note(mentee_id, title="Second call")
     ws.write_note_body(note.id or 0, f"{LATER} said in confidence")
-    backups.backup_now(ws)
+    ws.backups.backup_now()
     assert ws.find_notes(LATER, None, "date", True).ids == [note.id]
 
     files = _files(db_path)
@@ -78,7 +78,7 @@ def test_canary_is_in_no_byte_of_the_database_its_wal_or_its_backups(db_path: Pa
 
     for conn in (ws.db.conn, connect_second(db_path)):
         assert conn.execute("PRAGMA temp_store").fetchone()[0] == 2  # MEMORY
-    newest = backups.list_backups(ws)[0].path
+    newest = ws.backups.list()[0].path
     copy = connect_copy(newest)
     assert copy.execute("PRAGMA temp_store").fetchone()[0] == 2
     assert copy.execute("SELECT count(*) FROM notes").fetchone()[0] == 2
@@ -215,10 +215,10 @@ def test_turning_encryption_off_leaves_plain_files_and_forgets_the_key(
 def test_an_encrypted_backup_restores_into_the_encrypted_database(db_path: Path) -> None:
     ws, mentee_id = _workspace_with_note(db_path)
     encryption.enable(ws)
-    saved = backups.backup_now(ws)
+    saved = ws.backups.backup_now()
     ws.delete_mentee(mentee_id)
     assert ws.list_mentees() == []
-    safety = backups.restore(ws, saved)
+    safety = ws.backups.restore(saved)
     assert [m.name for m in ws.list_mentees()] == ["Ana Lima"]
     assert not safety.read_bytes().startswith(b"SQLite format 3")
     ws.close()

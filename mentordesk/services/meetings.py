@@ -1,0 +1,154 @@
+"""Meetings and their occurrences: saving, listing, the time window, held, conflicts, and
+keeping the zone-derived times right."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from mentordesk.domain.errors import ValidationError
+from mentordesk.domain.models import Meeting, Mentee, Occurrence, OccurrenceRecord, OccurrenceStatus
+from mentordesk.domain.validation import validate_name, validate_zone
+from mentordesk.domain.views import NoteSummary, UpcomingMeeting
+from mentordesk.planner.conflicts import Busy, Conflict, busy_occurrences, find_conflicts
+from mentordesk.planner.ics import ImportedEvent
+from mentordesk.planner.occurrence_rule import occurrence_start
+from mentordesk.planner.recurrence import expand, validate_rrule
+from mentordesk.planner.zones import tz_database_version
+from mentordesk.services.clock import utc_now
+from mentordesk.services.occurrence_window import occurrence_window
+from mentordesk.store.repositories.busy import BusyRepository
+from mentordesk.store.repositories.meetings import MeetingRepository
+from mentordesk.store.repositories.mentees import MenteeRepository
+from mentordesk.store.repositories.notes import NoteRepository
+from mentordesk.store.repositories.settings import SettingsRepository
+
+_TZ_VERSION_KEY = "tz_database_version"
+
+
+@dataclass(slots=True, frozen=True)
+class MeetingListing:
+    """A row of the Meetings page: the meeting (or series) and who it is with."""
+
+    meeting: Meeting
+    mentee_name: str
+    mentee_zone: str
+
+
+class MeetingService:
+    def __init__(
+        self,
+        meetings: MeetingRepository,
+        mentees: MenteeRepository,
+        notes: NoteRepository,
+        busy: BusyRepository,
+        settings: SettingsRepository,
+    ) -> None:
+        self.meetings = meetings
+        self.mentees = mentees
+        self.notes = notes
+        self.busy = busy
+        self.settings = settings
+
+    def refresh_derived_times(self) -> int:
+        """Recompute meetings' UTC columns when the zone rules changed; returns rows done."""
+        version = tz_database_version()
+        if self.settings.get_value(_TZ_VERSION_KEY) == version:
+            # Series nearing the end of their occurrence rows get more (usually none).
+            return self.meetings.extend_instances()
+        count = self.meetings.recompute_utc()
+        self.settings.set_values({_TZ_VERSION_KEY: version})
+        return count
+
+    def save(self, meeting: Meeting) -> Meeting:
+        title = validate_name(meeting.title, "title", "Meeting title")
+        validate_zone(meeting.zone, "zone")
+        if meeting.duration <= timedelta(0):
+            raise ValidationError("duration", "Duration must be positive — e.g. 45 minutes.")
+        rule = validate_rrule(meeting.rrule, meeting.start) if meeting.rrule else None
+        clean = replace(meeting, title=title, rrule=rule or None)
+        return self.meetings.add(clean) if clean.id is None else self.meetings.update(clean)
+
+    def get(self, meeting_id: int) -> Meeting:
+        return self.meetings.get(meeting_id)
+
+    def notes_about(self, meeting_id: int) -> list[NoteSummary]:
+        return self.notes.for_meeting(meeting_id)
+
+    def occurrences_between(
+        self, start: datetime, end: datetime, mentee_id: int | None = None
+    ) -> list[Occurrence]:
+        """Every occurrence in [start, end), with held/cancelled/moved facts applied.
+
+        A moved occurrence is in the window when its new start is.
+        """
+        return [u.occurrence for u in occurrence_window(self.meetings, start, end, mentee_id)]
+
+    def upcoming(
+        self, now: datetime | None = None, days: int = 14, limit: int = 20
+    ) -> list[UpcomingMeeting]:
+        now = now or utc_now()
+        # Start a meeting-length back so the one in progress still shows.
+        return occurrence_window(
+            self.meetings,
+            now - timedelta(hours=2),
+            now + timedelta(days=days),
+            limit=limit,
+            skip_cancelled=True,
+            keep=lambda o: o.end > now,
+        )
+
+    def mark_held(
+        self, meeting_id: int, original_start: datetime | None = None
+    ) -> OccurrenceRecord:
+        """Marks one occurrence held (the series stays); it counts as the last contact."""
+        meeting = self.meetings.get(meeting_id)
+        start = occurrence_start(meeting, original_start or meeting.start)
+        return self.meetings.record_occurrence(
+            OccurrenceRecord(meeting_id, start, OccurrenceStatus.HELD)
+        )
+
+    def listing(self, search: str = "", descending: bool = True) -> list[MeetingListing]:
+        """Meetings and series (title or mentee matching ``search``) with their mentee."""
+        meetings = self.meetings.list(search, descending)
+        ids = {m.mentee_id for m in meetings}
+        # One query for all beats one per mentee once there are more than a few.
+        found = self.mentees.list() if len(ids) > 20 else self._mentees_by_id(ids)
+        people = {m.id: m for m in found}
+        return [
+            MeetingListing(m, people[m.mentee_id].name, people[m.mentee_id].time_zone)
+            for m in meetings
+        ]
+
+    def _mentees_by_id(self, ids: set[int]) -> list[Mentee]:
+        return [self.mentees.get(i) for i in sorted(ids)]
+
+    def busy_times(self) -> list[ImportedEvent]:
+        return self.busy.all()
+
+    def conflicts(
+        self, meeting: Meeting, horizon: timedelta = timedelta(days=365)
+    ) -> list[Conflict]:
+        """Occurrences of ``meeting`` (new or moved) within ``horizon`` of its start that
+        overlap another of the mentor's meetings (any mentee) or an imported busy time."""
+        first = meeting.start
+        window = (first, first + horizon)
+        planned = [
+            (start, start + meeting.duration)
+            for start in expand(meeting.start, meeting.rrule, *window)
+        ]
+        if not planned:
+            return []
+        span = (planned[0][0] - timedelta(days=1), planned[-1][1])
+        taken = [
+            Busy(o.meeting.title, o.start, o.end, "meeting")
+            for o in self.occurrences_between(*span)
+            if o.meeting.id != meeting.id and o.status is not OccurrenceStatus.CANCELLED
+        ]
+        for event in self.busy_times():
+            taken.extend(
+                busy_occurrences(
+                    event.title, event.start, event.duration, event.rrule, span, event.exdates
+                )
+            )
+        return find_conflicts(planned, taken)

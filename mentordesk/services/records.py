@@ -1,0 +1,68 @@
+"""What the relationship records: goals and milestones, action items, feedback, wins and
+shared resources. Each write validates first (ValidationError names the field)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from mentordesk.domain.errors import ValidationError
+from mentordesk.domain.models import ActionItem, Feedback, Goal, Milestone, Resource, Win
+from mentordesk.domain.progress import GoalProgress
+from mentordesk.domain.validation import validate_name, validate_text, validate_url
+from mentordesk.store.repositories.goals import GoalRepository
+from mentordesk.store.repositories.notes import NoteRepository
+from mentordesk.store.repositories.records import (
+    FeedbackRepository,
+    ResourceRepository,
+    WinRepository,
+)
+
+
+class RecordService:
+    def __init__(
+        self,
+        goals: GoalRepository,
+        notes: NoteRepository,
+        feedback: FeedbackRepository,
+        wins: WinRepository,
+        resources: ResourceRepository,
+    ) -> None:
+        self.goals = goals
+        self.notes = notes
+        self.feedback = feedback
+        self.wins = wins
+        self.resources = resources
+
+    def goal_progress(self, mentee_id: int) -> list[GoalProgress]:
+        goals = self.goals.for_mentee(mentee_id)
+        milestones = self.goals.milestones(g.id for g in goals if g.id is not None)
+        return [GoalProgress(g, milestones.get(g.id or 0, [])) for g in goals]
+
+    def add_goal(self, goal: Goal, milestones: Sequence[Milestone] = ()) -> Goal:
+        title = validate_name(goal.title, "title", "Goal title")
+        if goal.start_date and goal.target_date and goal.target_date < goal.start_date:
+            raise ValidationError(
+                "target_date", "Target date is before the start date — choose a later target."
+            )
+        for m in milestones:
+            validate_name(m.title, "milestone", "Milestone title")
+        return self.goals.add(replace(goal, title=title), list(milestones))
+
+    def add_action(self, item: ActionItem) -> ActionItem:
+        text = validate_text(item.text, "text", "Action item")
+        return self.notes.add_action(replace(item, text=text))
+
+    def set_action_done(self, item_id: int, done: bool = True) -> None:
+        self.notes.set_action_done(item_id, done)
+
+    def add_feedback(self, fb: Feedback) -> Feedback:
+        return self.feedback.add(replace(fb, body=validate_text(fb.body, "body", "Feedback")))
+
+    def add_win(self, win: Win) -> Win:
+        validate_name(win.title, "title", "Win")
+        return self.wins.add(win)
+
+    def add_resource(self, res: Resource) -> Resource:
+        validate_name(res.title, "title", "Resource title")
+        return self.resources.add(replace(res, url=validate_url(res.url)))
