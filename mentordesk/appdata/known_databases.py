@@ -12,14 +12,13 @@ folder) so a crash mid-write leaves the previous record. No Qt here.
 
 from __future__ import annotations
 
-import json
-import os
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from mentordesk.appdata.paths import APP_NAME, write_private_json
+from mentordesk.appdata.json_record import config_file, path_key, read_document, section
+from mentordesk.appdata.paths import write_private_json
 
 RECORD_FILE = "known-databases.json"
 #: Where an encrypted database's key lives: in the OS keyring, or derived from a passphrase
@@ -41,36 +40,17 @@ class KnownDatabase:
 
 
 def record_path() -> Path:
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir(APP_NAME, appauthor=False)) / RECORD_FILE
-
-
-def _key(db_path: Path | str) -> str:
-    return os.path.realpath(Path(db_path).expanduser())
-
-
-def _document(record: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(record.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _section(document: dict[str, Any], name: str) -> dict[str, Any]:
-    found = document.get(name)
-    return found if isinstance(found, dict) else {}
+    return config_file(RECORD_FILE)
 
 
 def _load(record: Path) -> dict[str, dict[str, Any]]:
-    return _section(_document(record), "files")
+    return section(read_document(record), "files")
 
 
 def _save(target: Path, files: dict[str, Any], moved: dict[str, Any] | None = None) -> None:
     """Writes the record whole; the forwarding addresses of moved files are kept."""
     if moved is None:
-        moved = _section(_document(target), "moved")
+        moved = section(read_document(target), "moved")
     moved = {old: forward for old, forward in moved.items() if old not in files}
     write_private_json(target, {"version": 1, "files": files, "moved": moved})
 
@@ -93,7 +73,7 @@ def _text_or_none(value: object) -> str | None:
 
 def lookup(db_path: Path | str, *, record: Path | None = None) -> KnownDatabase | None:
     """What is known of this file, or None when MentorDesk has never opened it."""
-    key = _key(db_path)
+    key = path_key(db_path)
     entry = _load(record or record_path()).get(key)
     return _from_entry(key, entry) if isinstance(entry, dict) else None
 
@@ -109,7 +89,7 @@ def remember(
     (``encrypted``, ``key_store``, ``key_backend``, ``salt``)."""
     target = record or record_path()
     files = _load(target)
-    key = _key(db_path)
+    key = path_key(db_path)
     return _store(target, files, key, files.get(key), now, **changes)
 
 
@@ -124,19 +104,19 @@ def move(
     it was moved to, in one write, and leaves a forwarding address at the old path
     (``moved_to``)."""
     target = record or record_path()
-    document = _document(target)
-    files = _section(document, "files")
-    old = files.pop(_key(old_path), None)
-    moved = _section(document, "moved")
-    moved[_key(old_path)] = _key(new_path)
-    return _store(target, files, _key(new_path), old, now, moved)
+    document = read_document(target)
+    files = section(document, "files")
+    old = files.pop(path_key(old_path), None)
+    moved = section(document, "moved")
+    moved[path_key(old_path)] = path_key(new_path)
+    return _store(target, files, path_key(new_path), old, now, moved)
 
 
 def moved_to(db_path: Path | str, *, record: Path | None = None) -> Path | None:
     """Where a file MentorDesk moved now is, when nothing is left at its old path: so that
     a start with the old ``--db`` opens the moved file instead of a new, empty one."""
-    moved = _section(_document(record or record_path()), "moved")
-    path, seen = Path(_key(db_path)), set()
+    moved = section(read_document(record or record_path()), "moved")
+    path, seen = Path(path_key(db_path)), set()
     while str(path) in moved and str(path) not in seen and not path.exists():
         seen.add(str(path))
         path = Path(str(moved[str(path)]))
@@ -164,5 +144,5 @@ def _store(
 def forget(db_path: Path | str, *, record: Path | None = None) -> None:
     target = record or record_path()
     files = _load(target)
-    if files.pop(_key(db_path), None) is not None:
+    if files.pop(path_key(db_path), None) is not None:
         _save(target, files)

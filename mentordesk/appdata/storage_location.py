@@ -16,7 +16,6 @@ The mentor's answer ("keep it here", "remind me later") is kept per database fil
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sys
@@ -26,7 +25,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path, PureWindowsPath
 from typing import Any, Literal
 
-from mentordesk.appdata.paths import APP_NAME, write_private_json
+from mentordesk.appdata.json_record import config_file, path_key, read_document, section
+from mentordesk.appdata.paths import write_private_json
 
 RiskKind = Literal["sync", "network"]
 Choice = Literal["keep", "later"]
@@ -286,22 +286,11 @@ def network_filesystem(fstype: str) -> str | None:
 
 
 def record_path() -> Path:
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir(APP_NAME, appauthor=False)) / RECORD_FILE
-
-
-def _key(db_path: Path) -> str:
-    return os.path.realpath(Path(db_path).expanduser())
+    return config_file(RECORD_FILE)
 
 
 def _load(record: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(record.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    files = data.get("files") if isinstance(data, dict) else None
-    return files if isinstance(files, dict) else {}
+    return section(read_document(record), "files")
 
 
 def should_warn(
@@ -309,7 +298,7 @@ def should_warn(
 ) -> bool:
     """False when the mentor chose to keep this file here (for this same risk), or asked to
     be reminded later and it is not later yet."""
-    entry = _load(record or record_path()).get(_key(db_path))
+    entry = _load(record or record_path()).get(path_key(db_path))
     if not isinstance(entry, dict) or entry.get("service") != risk.service:
         return True  # a new place (or new kind of trouble) deserves a new question
     if entry.get("choice") == "keep":
@@ -334,7 +323,7 @@ def remember_choice(
     """Keeps the answer for this file; written whole, 0600, in a 0700 folder."""
     target = record or record_path()
     files = _load(target)
-    files[_key(db_path)] = {
+    files[path_key(db_path)] = {
         "choice": choice,
         "service": risk.service,
         "at": (now or datetime.now(UTC)).isoformat(),
@@ -346,5 +335,5 @@ def forget(db_path: Path, *, record: Path | None = None) -> None:
     """Drops the answer for a file (e.g. after it was moved away)."""
     target = record or record_path()
     files = _load(target)
-    if files.pop(_key(db_path), None) is not None:
+    if files.pop(path_key(db_path), None) is not None:
         write_private_json(target, {"version": 1, "files": files})

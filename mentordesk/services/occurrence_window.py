@@ -8,10 +8,11 @@ read whole, the latter by expanding the rule.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from mentordesk.domain.models import Occurrence, OccurrenceStatus
 from mentordesk.domain.views import UpcomingMeeting
+from mentordesk.planner.occurrence_rule import is_occurrence
 from mentordesk.planner.recurrence import expand
 from mentordesk.store.repositories.meeting_instances import InstanceRow
 from mentordesk.store.repositories.meetings import MeetingRepository
@@ -60,12 +61,7 @@ def _moved_into(
 ) -> list[UpcomingMeeting]:
     listed, unlisted = meetings.instances.moved_into(start, end, mentee_id, skip_cancelled)
     # Past the table's horizon, only the rule can say the original start is real.
-    real = [
-        r
-        for r in unlisted
-        if any(expand(r.meeting.start, r.meeting.rrule, r.original_start,
-                      r.original_start + timedelta(minutes=1)))
-    ]  # fmt: skip
+    real = [r for r in unlisted if is_occurrence(r.meeting, r.original_start)]
     return [_upcoming_of(r) for r in [*listed, *real]]
 
 
