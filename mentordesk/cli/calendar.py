@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mentordesk.cli.encryption import open_workspace
-from mentordesk.cli.errors import EXIT_BAD_INPUT, EXIT_OK, CommandFailed, exit_on_error
+from mentordesk.cli.errors import EXIT_BAD_INPUT, EXIT_OK, CommandFailed, exit_on_error, input_file
 
 
 def cmd_export_ics(args: argparse.Namespace) -> int:
@@ -25,9 +25,7 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
 
 
 def cmd_import_ics(args: argparse.Namespace) -> int:
-    path = Path(args.file).expanduser()
-    if not path.is_file():
-        raise CommandFailed(f"{path} does not exist or is not a file.", EXIT_BAD_INPUT)
+    path = input_file(args.file)
     with exit_on_error(), open_workspace(args) as workspace:
         mentee = workspace.find_mentee(args.mentee) if args.mentee else None
         report = workspace.import_ics(path, None if mentee is None else mentee.id, args.busy)

@@ -17,6 +17,7 @@ from mentordesk.cli.errors import (
     EXIT_OK,
     CommandFailed,
     exit_on_error,
+    input_file,
 )
 from mentordesk.domain.backup_policy import size_text
 from mentordesk.services.errors import StoreError
@@ -91,9 +92,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    backup = Path(args.file).expanduser()
-    if not backup.is_file():
-        raise CommandFailed(f"{backup} does not exist or is not a file.", EXIT_BAD_INPUT)
+    backup = input_file(args.file)
     path = resolve_db_path(args.db)
     with exit_on_error():
         try:

@@ -27,6 +27,14 @@ class CommandFailed(Exception):
         self.code = code
 
 
+def input_file(name: str) -> Path:
+    """The file a command reads, named on its command line; bad input (2) when it is not one."""
+    path = Path(name).expanduser()
+    if not path.is_file():
+        raise CommandFailed(f"{path} does not exist or is not a file.", EXIT_BAD_INPUT)
+    return path
+
+
 @contextmanager
 def exit_on_error(*, writing: Path | None = None) -> Iterator[None]:
     """Turns the errors a mentor can act on into ``CommandFailed``: a store refusal (its own

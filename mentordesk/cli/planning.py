@@ -8,6 +8,7 @@ import json
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from mentordesk.cli.errors import EXIT_OK, exit_on_error
@@ -17,6 +18,16 @@ from mentordesk.planner.overlap import overlap, parse_person
 from mentordesk.planner.recurrence import MAX_OCCURRENCES, validate_rrule
 from mentordesk.planner.series import check_wall_time, occurrences
 from mentordesk.planner.zones import utc_iso
+
+T = TypeVar("T")
+
+
+def _parsed(parse: Callable[[str], T], text: str, field: str, hint: str) -> T:
+    """``text`` read by ``parse``; bad input, said with ``hint``, when it cannot be."""
+    try:
+        return parse(text.strip())
+    except ValueError:
+        raise ValidationError(field, f"'{text}' is not a {field} — {hint}") from None
 
 
 def _local_text(moment: datetime) -> str:
@@ -31,12 +42,9 @@ def _day_mark(moment: datetime, reference: date) -> str:
 def cmd_overlap(args: argparse.Namespace) -> int:
     with exit_on_error():
         people = [parse_person(spec) for spec in args.person]
-        try:
-            first_day = date.fromisoformat(args.date.strip())
-        except ValueError:
-            raise ValidationError(
-                "date", f"'{args.date}' is not a date — use YYYY-MM-DD, e.g. 2026-03-09."
-            ) from None
+        first_day = _parsed(
+            date.fromisoformat, args.date, "date", "use YYYY-MM-DD, e.g. 2026-03-09."
+        )
         windows = overlap(people, first_day, days=args.days, slot=args.slot)
     zones = list(dict.fromkeys(p.zone for p in people))
     if args.json:
@@ -67,12 +75,7 @@ def cmd_occurrences(args: argparse.Namespace) -> int:
     with exit_on_error():
         anchor = validate_zone(args.zone, "zone")
         shown = [validate_zone(z, "show") for z in args.show]
-        try:
-            naive = datetime.fromisoformat(args.start.strip())
-        except ValueError:
-            raise ValidationError(
-                "start", f"'{args.start}' is not a start — use 'YYYY-MM-DD HH:MM'."
-            ) from None
+        naive = _parsed(datetime.fromisoformat, args.start, "start", "use 'YYYY-MM-DD HH:MM'.")
         if naive.tzinfo is not None:
             raise ValidationError(
                 "start", "Give the start as a wall-clock time without an offset; --zone says where."

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mentordesk.appdata.paths import resolve_db_path
 from mentordesk.cli.encryption import open_workspace
-from mentordesk.cli.errors import EXIT_BAD_INPUT, EXIT_OK, CommandFailed, exit_on_error
+from mentordesk.cli.errors import EXIT_OK, exit_on_error, input_file
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -26,9 +26,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    source = Path(args.file).expanduser()
-    if not source.is_file():
-        raise CommandFailed(f"{source} does not exist or is not a file.", EXIT_BAD_INPUT)
+    source = input_file(args.file)
     path = resolve_db_path(args.db)
     with exit_on_error(), open_workspace(args) as workspace:
         summary = workspace.import_all(source)
