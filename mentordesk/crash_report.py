@@ -19,7 +19,6 @@ from __future__ import annotations
 import errno
 import platform
 import re
-import sqlite3
 import sys
 import traceback
 from dataclasses import dataclass
@@ -44,6 +43,7 @@ _CODE_WORDED = (
 _QUOTED = re.compile(r"'([^']*)'|\"([^\"]*)\"")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.]{0,79}")
 _MAX_CHAIN = 5
+_SQLITE_DRIVERS = ("sqlite3", "sqlcipher3")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,10 +56,9 @@ class KnownProblem:
 
 
 def _sqlite_error(exc: BaseException) -> bool:
-    """The standard module's errors and SQLCipher's own classes (see DESIGN.md's traps)."""
-    if isinstance(exc, sqlite3.Error):
-        return True
-    return any(cls.__module__.split(".")[0] == "sqlcipher3" for cls in type(exc).__mro__)
+    """The standard module's errors and SQLCipher's own classes (see DESIGN.md's traps),
+    known by their module's name: no database driver is imported here."""
+    return any(cls.__module__.split(".")[0] in _SQLITE_DRIVERS for cls in type(exc).__mro__)
 
 
 def _sqlite_problem(exc: BaseException) -> KnownProblem | None:
@@ -110,7 +109,7 @@ def _disk_full() -> KnownProblem:
 
 def known_problem(exc: BaseException) -> KnownProblem | None:
     """A ``KnownProblem`` for ``exc`` or an exception it was raised from, else None."""
-    from mentordesk.store.errors import StoreError
+    from mentordesk.services.errors import StoreError
 
     for link in _chain(exc):
         if isinstance(link, StoreError):
@@ -125,15 +124,22 @@ def known_problem(exc: BaseException) -> KnownProblem | None:
 
 
 def _store_title(exc: BaseException) -> str:
-    from mentordesk.store import errors
+    from mentordesk.services.errors import (
+        BadDatabasePath,
+        DatabaseCorrupt,
+        DatabaseInUse,
+        DatabaseUnreadable,
+        NewerDatabaseError,
+        NotAMentorDeskDatabase,
+    )
 
     titles: dict[type[BaseException], str] = {
-        errors.DatabaseInUse: "MentorDesk is already open",
-        errors.DatabaseCorrupt: "The database is damaged",
-        errors.DatabaseUnreadable: "The database cannot be read",
-        errors.NewerDatabaseError: "The database needs a newer MentorDesk",
-        errors.NotAMentorDeskDatabase: "This is not a MentorDesk database",
-        errors.BadDatabasePath: "The database cannot be found",
+        DatabaseInUse: "MentorDesk is already open",
+        DatabaseCorrupt: "The database is damaged",
+        DatabaseUnreadable: "The database cannot be read",
+        NewerDatabaseError: "The database needs a newer MentorDesk",
+        NotAMentorDeskDatabase: "This is not a MentorDesk database",
+        BadDatabasePath: "The database cannot be found",
     }
     for cls in type(exc).__mro__:
         if cls in titles:
@@ -142,11 +148,11 @@ def _store_title(exc: BaseException) -> str:
 
 
 def _store_advice(exc: BaseException) -> str:
-    from mentordesk.store import errors
+    from mentordesk.services.errors import DatabaseCorrupt, DatabaseUnreadable
 
-    if isinstance(exc, errors.DatabaseCorrupt):
+    if isinstance(exc, DatabaseCorrupt):
         return "Restore the newest backup (File ▸ Backups or `mentordesk restore`)."
-    if isinstance(exc, errors.DatabaseUnreadable):
+    if isinstance(exc, DatabaseUnreadable):
         return "Check the file's permissions and that its drive is connected."
     return "The message above says what to do."
 
@@ -254,6 +260,12 @@ def qt_versions() -> str:
     return f"{core.qVersion()} (PySide6 {getattr(pyside, '__version__', '?')})"
 
 
+def sqlite_version() -> str:
+    """SQLite's version when the store has loaded it (read, never imported, here)."""
+    driver = sys.modules.get("sqlite3")
+    return str(driver.sqlite_version) if driver is not None else "not loaded"
+
+
 def build_report(
     exc: BaseException,
     *,
@@ -267,7 +279,7 @@ def build_report(
         f"Version: {__version__}",
         f"Python: {platform.python_version()} ({platform.python_implementation()})",
         f"Qt: {qt_versions()}",
-        f"SQLite: {sqlite3.sqlite_version}",
+        f"SQLite: {sqlite_version()}",
         f"Platform: {platform.platform()}",
         f"Time: {when}",
         f"Log file: {_short_path(str(log_file)) if log_file else 'none'}",

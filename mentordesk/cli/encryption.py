@@ -11,15 +11,14 @@ from __future__ import annotations
 import argparse
 import stat
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from mentordesk.appdata.keystore import KeyringUnavailable
 from mentordesk.appdata.paths import resolve_db_path
+from mentordesk.cli.errors import EXIT_BAD_INPUT, EXIT_OK, CommandFailed, exit_on_error
 from mentordesk.domain.errors import ValidationError
-from mentordesk.services import encryption
-from mentordesk.store.errors import StoreError
-
-EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_LOCKED = 0, 1, 2, 3
+from mentordesk.services import Workspace, encryption
+from mentordesk.services.errors import KeyRejected, StoreError
 
 
 class PassphraseFileError(StoreError):
@@ -70,39 +69,44 @@ def key_for_command(path: Path, passphrase_file: str | None) -> bytes | None:
         raise PassphraseFileError(path, f"{passphrase_file}: {exc.message}") from None
 
 
-def _fail(message: str, code: int) -> int:
-    print(f"mentordesk: {message}", file=sys.stderr)
-    return code
+def open_workspace(args: argparse.Namespace, *, readonly: bool = False) -> Workspace:
+    """The command's database, unlocked with the keyring's key or ``--passphrase-file``
+    when it is encrypted; raises StoreError (exit 3 when it cannot be unlocked)."""
+    path = resolve_db_path(args.db)
+    secret_file = getattr(args, "passphrase_file", None)
+    key = key_for_command(path, secret_file)
+    try:
+        return Workspace.open(path, readonly=readonly, key=key)
+    except KeyRejected:
+        if secret_file is None:
+            raise
+        raise KeyRejected(
+            path,
+            f"The passphrase or recovery key in {secret_file} does not open {path.name}"
+            " — check the file holds it on one line.",
+        ) from None
 
 
 def cmd_encrypt(args: argparse.Namespace) -> int:
-    from mentordesk.services import Workspace
-
     path = resolve_db_path(args.db)
     if not path.is_file():
-        return _fail(f"{path} does not exist — nothing to encrypt.", EXIT_BAD_INPUT)
+        raise CommandFailed(f"{path} does not exist — nothing to encrypt.", EXIT_BAD_INPUT)
     if encryption.is_encrypted(path):
-        return _fail(f"{path.name} is already encrypted.", EXIT_BAD_INPUT)
+        raise CommandFailed(f"{path.name} is already encrypted.", EXIT_BAD_INPUT)
     passphrase = None
-    try:
+    with exit_on_error():
         if args.passphrase_file is not None:
             passphrase = read_passphrase_file(args.passphrase_file)
         else:
             backend = encryption.secure_keyring()
             if not backend.secure:
-                return _fail(
+                raise CommandFailed(
                     f"Cannot keep the key safely: {backend.reason}. Give a new passphrase"
                     " with --passphrase-file FILE (it is asked at each start instead).",
                     EXIT_BAD_INPUT,
                 )
         with Workspace.open(path) as workspace:
             enabled = encryption.enable(workspace, passphrase=passphrase)
-    except ValidationError as exc:
-        return _fail(exc.message, EXIT_BAD_INPUT)
-    except KeyringUnavailable as exc:
-        return _fail(exc.message, EXIT_FAILED)
-    except StoreError as exc:
-        return _fail(exc.message, exc.exit_code)
     where = (
         f"the key is kept in the keyring ({enabled.backend})"
         if enabled.key_store == "keyring"
@@ -117,20 +121,20 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
 
 
 def cmd_decrypt(args: argparse.Namespace) -> int:
-    from mentordesk.services import Workspace
-
     path = resolve_db_path(args.db)
     if not encryption.is_encrypted(path):
-        return _fail(f"{path.name} is not encrypted.", EXIT_BAD_INPUT)
-    try:
+        raise CommandFailed(f"{path.name} is not encrypted.", EXIT_BAD_INPUT)
+    with exit_on_error():
         key = key_for_command(path, args.passphrase_file)
         with Workspace.open(path, key=key) as workspace:
             skipped = encryption.disable(workspace)
-    except ValidationError as exc:
-        return _fail(exc.message, EXIT_BAD_INPUT)
-    except StoreError as exc:
-        return _fail(exc.message, exc.exit_code)
     print(f"decrypted {path} and its backups: they are plain SQLite files again")
     for backup in skipped:
         print(f"warning: {backup} could not be decrypted (it is damaged)")
     return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "encrypt": cmd_encrypt,
+    "decrypt": cmd_decrypt,
+}

@@ -1,0 +1,122 @@
+"""The database file's commands: ``check``, ``backup``, ``restore`` and ``demo-data``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from mentordesk.appdata.paths import resolve_db_path
+from mentordesk.cli.encryption import open_workspace
+from mentordesk.cli.errors import (
+    EXIT_BAD_INPUT,
+    EXIT_FAILED,
+    EXIT_OK,
+    CommandFailed,
+    exit_on_error,
+    input_file,
+)
+from mentordesk.domain.backup_policy import size_text
+from mentordesk.services.errors import StoreError
+from mentordesk.services.recovery import DatabaseNeedsRecovery, recover_from_backup
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    path = resolve_db_path(args.db)
+    with exit_on_error():
+        try:
+            # Read-only: a check must work beside a running window and never modify the file.
+            workspace = open_workspace(args, readonly=True)
+        except StoreError as exc:
+            if not args.json:
+                raise
+            print(json.dumps({"ok": False, "path": str(path), "problems": [exc.message]}))
+            return exc.exit_code
+    with workspace:
+        problems = workspace.check()
+        counts = workspace.counts()
+    ok = not problems
+    if args.json:
+        print(json.dumps({"ok": ok, "path": str(path), "problems": problems, "counts": counts}))
+    elif ok:
+        summary = ", ".join(f"{n} {name}" for name, n in counts.items())
+        print(f"ok: {path} ({summary})")
+    else:
+        print(f"{path} is damaged or inconsistent: " + "; ".join(problems))
+    return EXIT_OK if ok else EXIT_FAILED
+
+
+def cmd_demo_data(args: argparse.Namespace) -> int:
+    from mentordesk.demo.files import write_demo_file
+
+    path = Path(args.path).expanduser()
+    if path.exists() and path.stat().st_size > 0 and not args.force:
+        raise CommandFailed(
+            f"{path} already exists — choose a new file or pass --force.", EXIT_BAD_INPUT
+        )
+    if not path.parent.is_dir():
+        raise CommandFailed(
+            f"the folder {path.parent} does not exist — create it first.", EXIT_BAD_INPUT
+        )
+    begun = time.perf_counter()
+    write_demo_file(
+        path,
+        size=args.size,
+        overwrite=args.force,
+        progress=lambda message: print(message, file=sys.stderr),
+    )
+    print(f"wrote {args.size} demo database to {path} in {time.perf_counter() - begun:.1f} s")
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    path = resolve_db_path(args.db)
+    if not path.is_file():
+        raise CommandFailed(f"{path} does not exist — nothing to back up.", EXIT_BAD_INPUT)
+    # Opening takes the writer lock: refused (exit 3) while the window has the file.
+    with exit_on_error(), open_workspace(args) as workspace:
+        written = workspace.backup_now(args.to)
+        thinned = None if args.to else workspace.thin_backups()
+    print(f"backed up {path} to {written} ({size_text(written.stat().st_size)}, checked)")
+    if thinned and thinned.drop:
+        print(f"removed {len(thinned.drop)} older backup(s) the keeping rules no longer keep")
+    if thinned and thinned.dropped_for_size:
+        print(
+            f"{len(thinned.dropped_for_size)} of them only to stay under the size cap"
+            f" — the oldest kept is now from {thinned.keep[-1].created_at:%Y-%m-%d}"
+        )
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    backup = input_file(args.file)
+    path = resolve_db_path(args.db)
+    with exit_on_error():
+        try:
+            with open_workspace(args) as workspace:
+                safety = workspace.restore(backup)
+        except DatabaseNeedsRecovery:
+            return _recover(args, path, backup)
+    print(f"restored {path} from {backup}")
+    print(f"the state before the restore was backed up to {safety}")
+    return EXIT_OK
+
+
+def _recover(args: argparse.Namespace, path: Path, backup: Path) -> int:
+    """Restoring over a file too damaged to open: it is set aside untouched first."""
+    aside = recover_from_backup(path, backup)
+    open_workspace(args).close()
+    print(f"restored {path} from {backup}")
+    print(f"the damaged file was kept, untouched, as {aside}")
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "check": cmd_check,
+    "demo-data": cmd_demo_data,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+}

@@ -1,0 +1,165 @@
+"""The command line's shape: every subcommand and its options, and nothing they do.
+
+Kept free of the commands' own imports: ``run`` parses before it knows which command (or
+the window) it starts.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from mentordesk import __version__
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="database file (default: $MENTORDESK_DB, else the user data folder)",
+    )
+
+
+def _store_options(parser: argparse.ArgumentParser) -> None:
+    """``--db`` and, for an encrypted file without a usable keyring, ``--passphrase-file``."""
+    _db_option(parser)
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help="for an encrypted database: a file holding its passphrase or recovery key"
+        " (never type a passphrase on the command line)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mentordesk",
+        description="MentorDesk: mentee dashboards, goals, meetings across time zones and notes"
+        " — offline, in one file.",
+    )
+    parser.add_argument("--version", action="version", version=f"MentorDesk {__version__}")
+    _db_option(parser)
+    parser.add_argument(
+        "--demo", action="store_true", help="open a freshly seeded demo database (not your own)"
+    )
+    parser.add_argument(
+        "--quit-after-start",
+        action="store_true",
+        help="start the window, wait until Today is painted, print 'ready in N ms' and exit",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="check the database's integrity and schema")
+    _store_options(check)
+    check.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    demo = sub.add_parser("demo-data", help="write a demo database to PATH")
+    demo.add_argument("path", metavar="PATH", help="file to create")
+    demo.add_argument("--size", choices=("small", "large"), default="small")
+    demo.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
+
+    overlap = sub.add_parser(
+        "overlap", help="when people in different time zones can meet (working hours, daytime)"
+    )
+    overlap.add_argument(
+        "--person",
+        action="append",
+        required=True,
+        metavar="ZONE@HH:MM-HH:MM[@Mon-Fri]",
+        help="a person's zone and working hours (every day unless weekdays are given); repeat",
+    )
+    overlap.add_argument(
+        "--date", required=True, metavar="YYYY-MM-DD", help="first day, in the first person's zone"
+    )
+    overlap.add_argument("--days", type=int, default=1, metavar="N", help="days to cover")
+    overlap.add_argument("--slot", type=int, default=15, metavar="MIN", help="15, 30 or 60")
+    overlap.add_argument("--json", action="store_true", help="print the windows as JSON")
+
+    occ = sub.add_parser(
+        "occurrences", help="list a recurring meeting's times in its zone and others"
+    )
+    occ.add_argument("--start", required=True, metavar="'YYYY-MM-DD HH:MM'", help="first start")
+    occ.add_argument("--zone", required=True, metavar="ZONE", help="zone the meeting is planned in")
+    occ.add_argument("--rrule", required=True, metavar="RULE", help="e.g. FREQ=WEEKLY;COUNT=10")
+    occ.add_argument(
+        "--show", action="append", default=[], metavar="ZONE", help="also show this zone; repeat"
+    )
+    occ.add_argument(
+        "--limit", type=int, default=52, metavar="N", help="most to list when the rule never ends"
+    )
+    occ.add_argument(
+        "--fold",
+        type=int,
+        choices=(0, 1),
+        help="for a start that happens twice (clocks go back): 0 the first, 1 the second",
+    )
+    occ.add_argument("--json", action="store_true", help="print the occurrences as JSON")
+
+    export = sub.add_parser("export-ics", help="write meetings to an .ics calendar file")
+    _store_options(export)
+    export.add_argument("--mentee", metavar="NAME_OR_ID", help="only this mentee's meetings")
+    export.add_argument("--out", required=True, metavar="FILE", help="the .ics file to write")
+
+    imp = sub.add_parser("import-ics", help="read an .ics file as meetings or busy times")
+    _store_options(imp)
+    imp.add_argument("file", metavar="FILE", help="the .ics file to read")
+    target = imp.add_mutually_exclusive_group(required=True)
+    target.add_argument("--mentee", metavar="NAME_OR_ID", help="as this mentee's meetings")
+    target.add_argument("--busy", action="store_true", help="as busy times for conflict checks")
+
+    backup = sub.add_parser("backup", help="write a checked backup of the database")
+    _store_options(backup)
+    backup.add_argument(
+        "--to",
+        metavar="DIR",
+        help="folder for the backup (default: NAME-backups beside the database, thinned)",
+    )
+
+    restore = sub.add_parser(
+        "restore", help="put a backup's content into the database (backs up the current first)"
+    )
+    _store_options(restore)
+    restore.add_argument("file", metavar="FILE", help="the backup to restore")
+    _add_full_export_parsers(sub)
+    return parser
+
+
+def _add_full_export_parsers(sub: argparse._SubParsersAction) -> None:
+    private = (
+        "The export holds EVERYTHING, private notes included (it is your own copy, so that"
+        " nothing is locked in): keep it as safe as the database itself."
+    )
+    export = sub.add_parser(
+        "export",
+        help="write all data, private notes included, to a folder (JSON, CSV, Markdown notes)",
+        description="Writes a full export into DIR (created 0700, files 0600):"
+        " mentordesk-export.json (the faithful copy, for `mentordesk import`), csv/TABLE.csv"
+        " per table, and notes/MENTEE/DATE-ID-TITLE.md per note. " + private,
+    )
+    _store_options(export)
+    export.add_argument(
+        "--out", required=True, metavar="DIR", help="a new (or empty) folder to write into"
+    )
+    imp = sub.add_parser(
+        "import",
+        help="restore a full export (mentordesk-export.json) into a new, empty database",
+        description="Restores every row of a full export, with its ids, into an EMPTY"
+        " database (--db NEW.db creates one); refused, with nothing written, for a database"
+        " that holds data or a file that is damaged.",
+    )
+    _store_options(imp)
+    imp.add_argument("file", metavar="FILE.json", help="the export's mentordesk-export.json")
+
+    encrypt = sub.add_parser(
+        "encrypt",
+        help="encrypt the database and its backups (the key goes to the OS keyring)",
+        description="Encrypts the database in place with SQLCipher, after a backup, and"
+        " rewrites its backups the same way. The key is kept in the OS keyring; where no"
+        " secure keyring exists, give --passphrase-file with a new passphrase (10 characters"
+        " or more). Prints the recovery key once: store it somewhere safe.",
+    )
+    _store_options(encrypt)
+    decrypt = sub.add_parser(
+        "decrypt",
+        help="turn encryption off: the database and its backups become plain SQLite files",
+    )
+    _store_options(decrypt)
