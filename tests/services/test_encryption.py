@@ -18,7 +18,7 @@ from keyring.backends import fail, null
 from mentordesk.appdata import keystore, known_databases
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import Mentee
-from mentordesk.services import Workspace, backups, encryption
+from mentordesk.services import Workspace, encryption
 from mentordesk.services.recovery import DatabaseLocked
 from mentordesk.store.connection import connect_copy, connect_second
 from mentordesk.store.errors import KeyRejected
