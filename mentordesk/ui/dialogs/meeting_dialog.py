@@ -100,10 +100,12 @@ class MeetingDialog(ValidatingDialog):
         self.meeting = meeting
         self.saved_meeting: Meeting | None = None
         self._clock = clock or (lambda: datetime.now(UTC))
-        self.mentor_zone = workspace.settings().time_zone
+        mentor_zone = workspace.mentor_zone()
+        #: The mentor's zone name, for the When panel.
+        self.mentor_zone = mentor_zone.key
         # An existing series stays anchored where it was planned: moving its anchor would
         # move every occurrence for someone.
-        self.anchor = ZoneInfo(meeting.zone if meeting is not None else self.mentor_zone)
+        self.anchor = ZoneInfo(meeting.zone) if meeting is not None else mentor_zone
         keep = {i for i in (mentee_id, meeting.mentee_id if meeting else None) if i is not None}
         self.mentees = [
             m for m in workspace.list_mentees() if m.status is MenteeStatus.ACTIVE or m.id in keep

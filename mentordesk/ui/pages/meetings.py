@@ -13,7 +13,7 @@ from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import Meeting, Occurrence
 from mentordesk.services import Workspace
 from mentordesk.ui.dialogs.confirm import confirm
-from mentordesk.ui.formatting import plural, safe_zone
+from mentordesk.ui.formatting import plural
 from mentordesk.ui.models.meetings import MeetingsModel, when_text
 from mentordesk.ui.pages.base import Page
 from mentordesk.ui.widgets.detail_meeting import MeetingDetail
@@ -73,7 +73,7 @@ class MeetingsPage(Page):
 
     def refresh(self) -> None:
         now = self._clock()
-        self._zone = safe_zone(self.workspace.settings().time_zone) or ZoneInfo("UTC")
+        self._zone = self.workspace.mentor_zone()
         self.model.set_search(self.pane.search_text())
         self.model.set_meetings(self.workspace.list_meetings(), now, self._zone)
         self._update_empty_text()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from mentordesk.domain.models import Mentee
 from mentordesk.services import MenteeDashboard, Workspace
-from mentordesk.ui.formatting import plural, safe_zone
+from mentordesk.ui.formatting import plural
 from mentordesk.ui.models.mentees import MenteesModel
 from mentordesk.ui.pages.base import Page
 from mentordesk.ui.pages.mentee_detail import MenteeDetail
@@ -101,7 +101,7 @@ class MenteesPage(Page):
 
     def refresh(self) -> None:
         now = self._clock()
-        self._zone = safe_zone(self.workspace.settings().time_zone) or ZoneInfo("UTC")
+        self._zone = self.workspace.mentor_zone()
         mentees = self.workspace.list_mentees()
         today = now.astimezone(self._zone).date()
         check_ins = self.workspace.check_ins_for(mentees, today)

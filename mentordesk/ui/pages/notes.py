@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QMessageBox, QPushButton,
 from mentordesk.domain.models import Meeting, Note
 from mentordesk.services import SEARCH_LIST_LIMIT, Workspace
 from mentordesk.ui.dialogs.confirm import confirm
-from mentordesk.ui.formatting import plural, safe_zone
+from mentordesk.ui.formatting import plural
 from mentordesk.ui.models.notes import EXCERPT, SNIPPET_ROLE, NotesModel
 from mentordesk.ui.pages.base import Page
 from mentordesk.ui.widgets.detail_note import NoteDetail
@@ -100,7 +100,7 @@ class NotesPage(Page):
     # -- Page ------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self._zone = safe_zone(self.workspace.settings().time_zone) or ZoneInfo("UTC")
+        self._zone = self.workspace.mentor_zone()
         self.model.load(self._searchable(self.pane.search_text()), self._clock(), self._zone)
         self._show_search_messages()
         self._update_empty_text()

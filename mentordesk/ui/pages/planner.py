@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import MenteeStatus
 from mentordesk.services import Workspace
-from mentordesk.ui.formatting import safe_zone
 from mentordesk.ui.models.planner_grid import Busy, PlannerGridModel
 from mentordesk.ui.models.planner_people import PlannerPeopleModel
 from mentordesk.ui.pages.base import Page
@@ -189,13 +188,13 @@ class PlannerPage(Page):
 
     def refresh(self) -> None:
         settings = self.workspace.settings()
-        self._zone = safe_zone(settings.time_zone) or ZoneInfo("UTC")
+        self._zone = self.workspace.mentor_zone()
         self._work_start = settings.hours.start
         mentees = [m for m in self.workspace.list_mentees() if m.status is MenteeStatus.ACTIVE]
         mentor = f"You ({settings.mentor_name})" if settings.mentor_name else "You"
         wanted = self._restored_people or self.people_model.checked_ids()
         self.people_model.blockSignals(True)
-        self.people_model.set_people(mentor, settings.time_zone, mentees)
+        self.people_model.set_people(mentor, self._zone.key, mentees)
         known = [m.id for m in mentees if m.id is not None]
         wanted = [i for i in wanted if i in known]
         if not wanted and not self._loaded and known:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.models import Settings
 from mentordesk.services import Workspace
-from mentordesk.ui.formatting import plural, safe_zone
+from mentordesk.ui.formatting import plural
 from mentordesk.ui.models.list_base import KEY_ROLE, MENTEE_ID_ROLE
 from mentordesk.ui.models.today import (
     ActionModel,
@@ -107,7 +107,7 @@ class TodayPage(Page):
     def refresh(self) -> None:
         now = self._clock()
         self._settings = self.workspace.settings()
-        self._zone = safe_zone(self._settings.time_zone) or ZoneInfo("UTC")
+        self._zone = self.workspace.mentor_zone()
         # In the mentor's zone, so "today" and "overdue" follow their calendar, not UTC's.
         overview = self.workspace.today(now.astimezone(self._zone))
         kept = self._selected_key()
