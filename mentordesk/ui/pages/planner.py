@@ -8,8 +8,7 @@ red (night for someone). Drag across slots to plan a meeting there.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import MenteeStatus
-from mentordesk.services import Workspace
 from mentordesk.ui.models.planner_grid import Busy, PlannerGridModel
 from mentordesk.ui.models.planner_people import PlannerPeopleModel
 from mentordesk.ui.pages.base import Page
@@ -45,15 +43,7 @@ class PlannerPage(Page):
     title = "Planner"
     icon_name = "appointment-new"
 
-    def __init__(
-        self,
-        workspace: Workspace,
-        parent: QWidget | None = None,
-        clock: Callable[[], datetime] | None = None,
-    ) -> None:
-        super().__init__(workspace, parent)
-        self._clock = clock or (lambda: datetime.now(UTC))
-        self._zone = ZoneInfo("UTC")
+    def setup(self) -> None:
         self._first_day: date | None = None
         self.dialog: QWidget | None = None
         self._loaded = False
@@ -69,7 +59,7 @@ class PlannerPage(Page):
         self.model = self.grid_model  # the page's main model, as on every page
         self.grid_view = PlannerGridView(self)
         self.grid_view.setModel(self.grid_model)
-        self.upcoming = UpcomingPanel(workspace, self._clock, self)
+        self.upcoming = UpcomingPanel(self.workspace, self._clock, self)
 
         self._build()
         self.slot_combo.setCurrentIndex(_SLOT_CHOICES.index(30))
@@ -80,11 +70,7 @@ class PlannerPage(Page):
         self.upcoming.open_mentee.connect(self.open_mentee)
         self.upcoming.call_requested.connect(self.call_requested)
         self.refresh()
-
-        self._timer = QTimer(self)
-        self._timer.setInterval(_CLOCK_TICK_MS)
-        self._timer.timeout.connect(self._tick)
-        self._timer.start()
+        self.tick_every(_CLOCK_TICK_MS)
 
     # -- layout ---------------------------------------------------------------------------
 
