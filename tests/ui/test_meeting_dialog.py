@@ -349,3 +349,16 @@ def test_without_mentees_the_dialog_says_so_and_cannot_save(open_dialog: OpenDia
     assert "no active mentees yet" in dialog.form.mentee_error.text()
     assert not dialog.form.title_error.isVisible()
     assert not dialog.save_button.isEnabled()
+
+
+def test_a_new_meeting_is_planned_in_the_zone_the_workspace_gives_for_the_mentor(
+    open_dialog: OpenDialog,
+    people: dict[str, Mentee],
+    workspace: Workspace,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Workspace.mentor_zone is the one rule (UTC when the zone database lost the saved zone).
+    monkeypatch.setattr(workspace, "mentor_zone", lambda: ZoneInfo("UTC"))
+    dialog = open_dialog(mentee_id=people["Priya"].id)
+    assert "&Start (UTC):" in [label.text() for label in dialog.findChildren(QLabel)]
+    assert "You: Mon 4 Jan 2027, 09:00–09:45 (UTC+0) — UTC" in dialog.preview.when_panel.text()
