@@ -55,16 +55,16 @@ def open_dialog(qtbot: QtBot, workspace: Workspace) -> OpenDialog:
 
 
 def choose(dialog: MeetingDialog, mentee: Mentee) -> None:
-    dialog.mentee_combo.setCurrentIndex(dialog.mentee_combo.findData(mentee.id))
+    dialog.form.mentee_combo.setCurrentIndex(dialog.form.mentee_combo.findData(mentee.id))
 
 
 def set_start(dialog: MeetingDialog, day: QDate, at: QTime) -> None:
-    dialog.date_edit.setDate(day)
-    dialog.time_edit.setTime(at)
+    dialog.form.date_edit.setDate(day)
+    dialog.form.time_edit.setTime(at)
 
 
 def repeat(dialog: MeetingDialog, choice: str, end: str = "never", count: int = 10) -> None:
-    fields = dialog.recurrence
+    fields = dialog.form.recurrence
     fields.repeat_combo.setCurrentIndex(fields.repeat_combo.findData(choice))
     fields.end_combo.setCurrentIndex(fields.end_combo.findData(end))
     fields.count_spin.setValue(count)
@@ -89,22 +89,22 @@ def test_both_local_times_are_exact_and_another_day_is_marked(
     dialog = open_dialog(mentee_id=people["Priya"].id)
     labels = [label.text() for label in dialog.findChildren(QLabel)]
     assert "&Start (Europe/London):" in labels
-    assert dialog.title_edit.text() == "1:1 with Priya"
-    assert dialog.location_edit.text() == "https://meet.example.com/priya"
+    assert dialog.form.title_edit.text() == "1:1 with Priya"
+    assert dialog.form.location_edit.text() == "https://meet.example.com/priya"
     when = dialog.preview.when_panel.text()
     assert "You: Mon 4 Jan 2027, 09:00–09:45 (UTC+0) — Europe/London" in when
     assert "Priya: Mon 4 Jan 2027, 14:30–15:15 (UTC+5:30) — Asia/Kolkata" in when
     assert "day)" not in when
 
     choose(dialog, people["Aroha"])
-    dialog.time_edit.setTime(QTime(20, 0))
-    assert dialog.title_edit.text() == "1:1 with Aroha"
+    dialog.form.time_edit.setTime(QTime(20, 0))
+    assert dialog.form.title_edit.text() == "1:1 with Aroha"
     assert "Aroha: Tue 5 Jan 2027, 09:00–09:45 (UTC+13) (+1 day) — Pacific/Auckland" in (
         dialog.preview.when_panel.text()
     )
 
     choose(dialog, people["Diego"])
-    dialog.time_edit.setTime(QTime(1, 0))
+    dialog.form.time_edit.setTime(QTime(1, 0))
     assert "Diego: Sun 3 Jan 2027, 19:00–19:45 (UTC−6) (−1 day)" in dialog.preview.when_panel.text()
 
 
@@ -151,19 +151,19 @@ def test_a_start_in_the_spring_forward_gap_is_refused_with_the_times_that_exist(
     assert "&Start (America/New_York):" in labels
 
     set_start(dialog, QDate(2027, 3, 14), QTime(2, 30))
-    assert dialog.start_error.isVisible()
-    assert dialog.start_error.text().startswith(
+    assert dialog.form.start_error.isVisible()
+    assert dialog.form.start_error.text().startswith(
         "02:30 does not exist on 2027-03-14 in America/New_York (clocks jump from 02:00 to 03:00)"
     )
     assert not dialog.save_button.isEnabled()
-    buttons = dialog.wall_choice.gap_buttons
+    buttons = dialog.form.wall_choice.gap_buttons
     assert [b.text() for b in buttons] == ["Use 01:30 EST, UTC−5", "Use 03:30 EDT, UTC−4"]
     assert all(b.isVisible() for b in buttons)
 
     qtbot.mouseClick(buttons[1], Qt.MouseButton.LeftButton)
-    assert dialog.time_edit.time() == QTime(3, 30)
-    assert dialog.date_edit.date() == QDate(2027, 3, 14)
-    assert not dialog.start_error.isVisible() and not dialog.wall_choice.isVisible()
+    assert dialog.form.time_edit.time() == QTime(3, 30)
+    assert dialog.form.date_edit.date() == QDate(2027, 3, 14)
+    assert not dialog.form.start_error.isVisible() and not dialog.form.wall_choice.isVisible()
     assert dialog.save_button.isEnabled()
     assert "Maya: Sun 14 Mar 2027, 03:30–04:15 (UTC−4)" in dialog.preview.when_panel.text()
 
@@ -188,17 +188,20 @@ def test_a_start_that_happens_twice_waits_for_a_choice_and_saves_it(
     mentor_in(workspace, "America/New_York")
     dialog = open_dialog(mentee_id=people["Priya"].id)
     set_start(dialog, QDate(2027, 11, 7), QTime(1, 30))
-    choice = dialog.wall_choice
+    choice = dialog.form.wall_choice
     assert choice.first_radio.text() == "first (01:30 EDT, UTC−4)"
     assert choice.second_radio.text() == "second (01:30 EST, UTC−5)"
     assert not choice.first_radio.isChecked() and not choice.second_radio.isChecked()
-    assert "01:30 happens twice on Sun 7 Nov 2027 in America/New_York" in dialog.start_error.text()
+    assert (
+        "01:30 happens twice on Sun 7 Nov 2027 in America/New_York"
+        in dialog.form.start_error.text()
+    )
     assert not dialog.save_button.isEnabled()
     assert dialog.preview.when_panel.text() == "Say which 01:30 it is to see it in every zone."
 
     qtbot.mouseClick(choice.second_radio, Qt.MouseButton.LeftButton)
     assert choice.second_radio.isChecked()
-    assert dialog.save_button.isEnabled() and not dialog.start_error.isVisible()
+    assert dialog.save_button.isEnabled() and not dialog.form.start_error.isVisible()
     assert "Priya: Sun 7 Nov 2027, 12:00–12:45 (UTC+5:30)" in dialog.preview.when_panel.text()
 
     saved = save(qtbot, dialog)
@@ -213,7 +216,7 @@ def test_a_start_from_an_exact_instant_in_the_fold_is_already_answered(
     mentor_in(workspace, "America/New_York")
     # A slot dragged on the planner grid is an instant: 05:30 UTC is the first 01:30.
     dialog = open_dialog(start=datetime(2027, 11, 7, 5, 30, tzinfo=UTC))
-    assert dialog.wall_choice.first_radio.isChecked()
+    assert dialog.form.wall_choice.first_radio.isChecked()
     assert dialog.save_button.isEnabled()
     assert "(UTC−4 → UTC−5)" in dialog.preview.when_panel.text()  # ends after the change
 
@@ -239,7 +242,7 @@ def test_a_clashing_meeting_is_listed_but_does_not_block_save(
     )
     assert dialog.save_button.isEnabled()
 
-    dialog.time_edit.setTime(QTime(11, 0))  # touching is not overlapping
+    dialog.form.time_edit.setTime(QTime(11, 0))  # touching is not overlapping
     qtbot.waitUntil(lambda: not dialog.preview.conflicts_pending(), timeout=2000)
     assert box.isHidden()
 
@@ -258,8 +261,8 @@ def test_save_creates_the_meeting_and_emits_saved(
         mentee_id=people["Maya"].id,
     )
     assert dialog.windowTitle() == "New meeting"
-    dialog.duration_spin.stepUp()
-    dialog.location_edit.setText("Room 4")
+    dialog.form.duration_spin.stepUp()
+    dialog.form.location_edit.setText("Room 4")
     saved = save(qtbot, dialog)
     assert dialog.saved_meeting == saved
     stored = workspace.meeting(saved.id or 0)
@@ -287,10 +290,10 @@ def test_editing_a_series_round_trips_its_rule(
     )
     dialog = open_dialog(meeting=series)
     assert dialog.windowTitle() == "Edit meeting"
-    assert dialog.title_edit.text() == "Monthly review"
-    assert dialog.recurrence.repeat_combo.currentText() == "Monthly on the 2nd Tuesday"
-    assert dialog.recurrence.end_combo.currentText() == "On date"
-    assert dialog.recurrence.until_edit.date() == QDate(2027, 12, 31)
+    assert dialog.form.title_edit.text() == "Monthly review"
+    assert dialog.form.recurrence.repeat_combo.currentText() == "Monthly on the 2nd Tuesday"
+    assert dialog.form.recurrence.end_combo.currentText() == "On date"
+    assert dialog.form.recurrence.until_edit.date() == QDate(2027, 12, 31)
 
     saved = save(qtbot, dialog)
     assert saved.id == series.id
@@ -308,14 +311,17 @@ def test_a_rule_the_fields_cannot_show_is_kept_until_another_choice_is_made(
         )
     )
     dialog = open_dialog(meeting=series)
-    custom = dialog.recurrence.custom_edit
+    custom = dialog.form.recurrence.custom_edit
     assert custom.isVisible() and custom.isReadOnly() and custom.text() == rule
-    assert not dialog.recurrence.end_row.isVisible()
+    assert not dialog.form.recurrence.end_row.isVisible()
     assert workspace.meeting(save(qtbot, dialog).id or 0).rrule == rule
 
     again = open_dialog(meeting=workspace.meeting(series.id or 0))
     repeat(again, "every2")
-    assert again.recurrence.end_row.isVisible() and not again.recurrence.custom_edit.isVisible()
+    assert (
+        again.form.recurrence.end_row.isVisible()
+        and not again.form.recurrence.custom_edit.isVisible()
+    )
     assert workspace.meeting(save(qtbot, again).id or 0).rrule == "FREQ=WEEKLY;INTERVAL=2"
 
 
@@ -323,23 +329,36 @@ def test_field_errors_show_at_the_field_and_block_save(
     open_dialog: OpenDialog, people: dict[str, Mentee]
 ) -> None:
     dialog = open_dialog(mentee_id=people["Priya"].id)
-    dialog.title_edit.clear()
-    assert dialog.title_error.text() == "Meeting title is empty — type at least one character."
+    dialog.form.title_edit.clear()
+    assert dialog.form.title_error.text() == "Meeting title is empty — type at least one character."
     assert not dialog.save_button.isEnabled()
-    dialog.title_edit.setText("Career chat")
+    dialog.form.title_edit.setText("Career chat")
 
     repeat(dialog, "weekly", "until")
-    dialog.recurrence.until_edit.setDate(QDate(2027, 1, 1))
-    assert dialog.recurrence.end_error.isVisible()
-    assert "before its first meeting on Mon 4 Jan 2027" in dialog.recurrence.end_error.text()
+    dialog.form.recurrence.until_edit.setDate(QDate(2027, 1, 1))
+    assert dialog.form.recurrence.end_error.isVisible()
+    assert "before its first meeting on Mon 4 Jan 2027" in dialog.form.recurrence.end_error.text()
     assert not dialog.save_button.isEnabled()
-    dialog.recurrence.until_edit.setDate(QDate(2027, 2, 1))
-    assert not dialog.recurrence.end_error.isVisible() and dialog.save_button.isEnabled()
+    dialog.form.recurrence.until_edit.setDate(QDate(2027, 2, 1))
+    assert not dialog.form.recurrence.end_error.isVisible() and dialog.save_button.isEnabled()
 
 
 def test_without_mentees_the_dialog_says_so_and_cannot_save(open_dialog: OpenDialog) -> None:
     dialog = open_dialog()
-    assert dialog.mentee_error.isVisible()
-    assert "no active mentees yet" in dialog.mentee_error.text()
-    assert not dialog.title_error.isVisible()
+    assert dialog.form.mentee_error.isVisible()
+    assert "no active mentees yet" in dialog.form.mentee_error.text()
+    assert not dialog.form.title_error.isVisible()
     assert not dialog.save_button.isEnabled()
+
+
+def test_a_new_meeting_is_planned_in_the_zone_the_workspace_gives_for_the_mentor(
+    open_dialog: OpenDialog,
+    people: dict[str, Mentee],
+    workspace: Workspace,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Workspace.mentor_zone is the one rule (UTC when the zone database lost the saved zone).
+    monkeypatch.setattr(workspace, "mentor_zone", lambda: ZoneInfo("UTC"))
+    dialog = open_dialog(mentee_id=people["Priya"].id)
+    assert "&Start (UTC):" in [label.text() for label in dialog.findChildren(QLabel)]
+    assert "You: Mon 4 Jan 2027, 09:00–09:45 (UTC+0) — UTC" in dialog.preview.when_panel.text()

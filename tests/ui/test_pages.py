@@ -362,8 +362,8 @@ def test_a_meeting_can_be_edited_and_deleted_keeping_its_notes(
     qtbot.mouseClick(page.detail.edit_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
     assert dialog is not None and dialog.isVisible()
-    assert dialog.current_rule() == "FREQ=WEEKLY;INTERVAL=2"  # type: ignore[attr-defined]
-    dialog.title_edit.setText("Fortnightly mentoring")  # type: ignore[attr-defined]
+    assert dialog.form.current_rule() == "FREQ=WEEKLY;INTERVAL=2"  # type: ignore[attr-defined]
+    dialog.form.title_edit.setText("Fortnightly mentoring")  # type: ignore[attr-defined]
     with qtbot.waitSignal(page.data_changed):
         dialog.save()  # type: ignore[attr-defined]
     assert "Fortnightly mentoring" in column(page.model, 3)

@@ -125,8 +125,8 @@ def test_dragging_across_slots_plans_a_meeting_there(
     _drag(qtbot, page, tuesday + 2, 28, 29)  # drag on Nia's row, 14:00–15:00 London
     dialog = page.dialog
     assert dialog is not None and dialog.isVisible()
-    assert dialog.start_local() == datetime(2027, 3, 9, 14, 0, tzinfo=LONDON)  # type: ignore[attr-defined]
-    assert dialog.duration() == timedelta(hours=1)  # type: ignore[attr-defined]
+    assert dialog.form.start_local() == datetime(2027, 3, 9, 14, 0, tzinfo=LONDON)  # type: ignore[attr-defined]
+    assert dialog.form.duration() == timedelta(hours=1)  # type: ignore[attr-defined]
     with qtbot.waitSignal(dialog.saved):  # type: ignore[attr-defined]
         dialog.save()  # type: ignore[attr-defined]
     # It shows in the coming list in both local times, and as booked on the grid.

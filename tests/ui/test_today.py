@@ -101,6 +101,19 @@ def test_an_empty_database_says_so_in_each_section(qtbot: QtBot, workspace: Work
     assert page.sections[0].empty_label.text() == "No meetings in the next two weeks."
 
 
+def test_the_day_is_read_in_the_zone_the_workspace_gives_for_the_mentor(
+    qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The one rule for the mentor's zone (Workspace.mentor_zone) decides, not the settings."""
+    tokyo = ZoneInfo("Asia/Tokyo")
+    monkeypatch.setattr(workspace, "mentor_zone", lambda: tokyo)
+    now = datetime(2027, 1, 4, 20, 30, tzinfo=UTC)  # Monday in London, Tuesday in Tokyo
+    page = TodayPage(workspace, clock=lambda: now)
+    qtbot.addWidget(page)
+    assert page.date_label.text() == "Tuesday 5 January 2027"
+    assert page.clock_label.text().endswith("05:30 your time · Asia/Tokyo")
+
+
 def test_the_filter_narrows_all_four_lists(qtbot: QtBot, page: TodayPage) -> None:
     page.focus_search()
     qtbot.keyClicks(page.search_edit, "lena")

@@ -75,6 +75,10 @@ class KeyedTableModel(QAbstractTableModel):
     def mentee_id_at(self, row: int) -> int:
         return -1
 
+    def rearrange(self) -> None:
+        """Puts the rows in the new ``sort_column``/``sort_order`` (called inside a reset)."""
+        raise NotImplementedError
+
     # -- helpers ------------------------------------------------------------------------
 
     def cell(self, row: int, column: int) -> str:
@@ -125,6 +129,14 @@ class KeyedTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if section in self.right_aligned else _LEFT
         return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column not in self.sortable:
+            return
+        self.beginResetModel()
+        self.sort_column, self.sort_order = column, order
+        self.rearrange()
+        self.endResetModel()
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         return _FLAGS if index.row() >= 0 else _NO_FLAGS

@@ -18,6 +18,7 @@ from mentordesk.domain.models import Occurrence, OccurrenceStatus
 from mentordesk.planner.recurrence import expand, last_occurrence
 from mentordesk.services import MeetingListing
 from mentordesk.ui.formatting import day_label, describe_rrule, duration_text, safe_zone, short_date
+from mentordesk.ui.models.filtered import FilteredListModel
 from mentordesk.ui.models.list_base import Index, KeyedTableModel
 
 WHEN, THEIR_TIME, MENTEE, TITLE, REPEATS, DURATION, NEXT = range(7)
@@ -36,7 +37,7 @@ def clock_text(moment: datetime, zone_name: str) -> str:
     return f"{moment.astimezone(tz):%a %H:%M}" if tz else "unknown zone"
 
 
-class MeetingsModel(KeyedTableModel):
+class MeetingsModel(FilteredListModel[MeetingListing]):
     headers = ("When (your time)", "Their time", "Mentee", "Title", "Repeats",
                "Duration", "Next (your time)")  # fmt: skip
     sortable = frozenset(range(6))
@@ -44,16 +45,9 @@ class MeetingsModel(KeyedTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._all: list[MeetingListing] = []
-        self._rows: list[MeetingListing] = []
-        self._row_of: dict[int, int] = {}
-        self._haystacks: dict[int, str] = {}
         self._next: dict[int, datetime | None] = {}
-        self.search = ""
         self.sort_column = WHEN
         self.sort_order = Qt.SortOrder.DescendingOrder
-        self.now = datetime.now(UTC)
-        self.zone = ZoneInfo("UTC")
 
     # -- API ------------------------------------------------------------------------
 
@@ -61,29 +55,9 @@ class MeetingsModel(KeyedTableModel):
         self, listings: Sequence[MeetingListing], now: datetime, zone: ZoneInfo
     ) -> None:
         self.beginResetModel()
-        self._all = [m for m in listings if m.meeting.id is not None]
-        self._haystacks = {
-            m.meeting.id or 0: "\n".join(
-                (m.meeting.title, m.mentee_name, m.meeting.location,
-                 describe_rrule(m.meeting.rrule) or "once")
-            ).casefold()
-            for m in self._all
-        }  # fmt: skip
         self._next.clear()
-        self.now, self.zone = now.astimezone(zone), zone
-        self._arrange()
+        self.take(listings, now, zone)
         self.endResetModel()
-
-    def set_search(self, text: str) -> None:
-        if text.strip() == self.search:
-            return
-        self.beginResetModel()
-        self.search = text.strip()
-        self._arrange()
-        self.endResetModel()
-
-    def total(self) -> int:
-        return len(self._all)
 
     def listing_at(self, row: int) -> MeetingListing:
         return self._rows[row]
@@ -100,11 +74,14 @@ class MeetingsModel(KeyedTableModel):
 
     # -- KeyedTableModel ---------------------------------------------------------------
 
-    def key_at(self, row: int) -> Hashable:
-        return self._rows[row].meeting.id
+    def row_id(self, row: MeetingListing) -> int | None:
+        return row.meeting.id
 
-    def row_of(self, key: Hashable) -> int:
-        return self._row_of.get(key, -1) if isinstance(key, int) else -1
+    def haystack(self, row: MeetingListing) -> str:
+        meeting = row.meeting
+        parts = (meeting.title, row.mentee_name, meeting.location,
+                 describe_rrule(meeting.rrule) or "once")  # fmt: skip
+        return "\n".join(parts).casefold()
 
     def mentee_id_at(self, row: int) -> int:
         return self._rows[row].meeting.mentee_id
@@ -140,17 +117,6 @@ class MeetingsModel(KeyedTableModel):
         upcoming = self.next_start(row)
         return upcoming is not None and (upcoming.astimezone(self.zone).date() == self.now.date())
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if column not in self.sortable:
-            return
-        self.beginResetModel()
-        self.sort_column, self.sort_order = column, order
-        self._arrange()
-        self.endResetModel()
-
     # -- inside ---------------------------------------------------------------------------
 
     def _next_text(self, row: int) -> str:
@@ -165,19 +131,7 @@ class MeetingsModel(KeyedTableModel):
             return "—"
         return f"ended {short_date(last.astimezone(self.zone).date(), self.now.date())}"
 
-    def _arrange(self) -> None:
-        self.forget_cells()
-        needle = self.search.casefold()
-        rows = (
-            [m for m in self._all if needle in self._haystacks.get(m.meeting.id or 0, "")]
-            if needle
-            else list(self._all)
-        )
-        rows.sort(key=self._sort_key(), reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
-        self._rows = rows
-        self._row_of = {m.meeting.id: i for i, m in enumerate(rows) if m.meeting.id is not None}
-
-    def _sort_key(self) -> Callable[[MeetingListing], tuple[Any, ...]]:
+    def sort_key(self) -> Callable[[MeetingListing], tuple[Any, ...]]:
         column = self.sort_column
         if column == THEIR_TIME:
             # Their wall clock (time of day), the order in which their days see the meetings.

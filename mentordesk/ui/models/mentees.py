@@ -7,17 +7,15 @@ refresh and this model narrows and orders it as the mentor types or clicks a hea
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
-from datetime import UTC, datetime, timedelta
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
-
-from PySide6.QtCore import QModelIndex, Qt
 
 from mentordesk.domain.models import Mentee, MenteeStatus
 from mentordesk.domain.views import CheckIn
 from mentordesk.ui.formatting import due_phrase, safe_zone, short_date
-from mentordesk.ui.models.list_base import Index, KeyedTableModel
+from mentordesk.ui.models.filtered import FilteredListModel
 
 NAME, LOCAL_TIME, ZONE, ORGANISATION, STATUS, CHECK_IN = range(6)
 
@@ -37,27 +35,14 @@ def utc_offset_text(offset: timedelta | None) -> str:
     return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
 
 
-def _haystack(mentee: Mentee) -> str:
-    parts = (mentee.name, mentee.organisation, mentee.role, mentee.time_zone, mentee.email,
-             mentee.pronouns, str(mentee.status), *mentee.tags)  # fmt: skip
-    return "\n".join(parts).casefold()
-
-
-class MenteesModel(KeyedTableModel):
+class MenteesModel(FilteredListModel[Mentee]):
     headers = ("Name", "Local time", "Time zone", "Organisation / role", "Status",
                "Next check-in")  # fmt: skip
     sortable = frozenset(range(6))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._all: list[Mentee] = []
-        self._haystacks: dict[int, str] = {}
         self._check_ins: dict[int, CheckIn] = {}
-        self._rows: list[Mentee] = []
-        self._row_of: dict[int, int] = {}
-        self.search = ""
-        self.now = datetime.now(UTC)
-        self.zone = ZoneInfo("UTC")
 
     # -- API ------------------------------------------------------------------------
 
@@ -69,19 +54,8 @@ class MenteesModel(KeyedTableModel):
         zone: ZoneInfo,
     ) -> None:
         self.beginResetModel()
-        self._all = [m for m in mentees if m.id is not None]
-        self._haystacks = {m.id: _haystack(m) for m in self._all if m.id is not None}
         self._check_ins = dict(check_ins)
-        self.now, self.zone = now.astimezone(zone), zone
-        self._arrange()
-        self.endResetModel()
-
-    def set_search(self, text: str) -> None:
-        if text.strip() == self.search:
-            return
-        self.beginResetModel()
-        self.search = text.strip()
-        self._arrange()
+        self.take(mentees, now, zone)
         self.endResetModel()
 
     def set_clock(self, now: datetime, zone: ZoneInfo) -> None:
@@ -93,10 +67,6 @@ class MenteesModel(KeyedTableModel):
                 self.index(0, LOCAL_TIME), self.index(len(self._rows) - 1, CHECK_IN)
             )
 
-    def total(self) -> int:
-        """How many mentees there are, whatever the filter."""
-        return len(self._all)
-
     def mentee_at(self, row: int) -> Mentee:
         return self._rows[row]
 
@@ -105,11 +75,13 @@ class MenteesModel(KeyedTableModel):
 
     # -- KeyedTableModel ---------------------------------------------------------------
 
-    def key_at(self, row: int) -> Hashable:
-        return self._rows[row].id
+    def row_id(self, row: Mentee) -> int | None:
+        return row.id
 
-    def row_of(self, key: Hashable) -> int:
-        return self._row_of.get(key, -1) if isinstance(key, int) else -1
+    def haystack(self, row: Mentee) -> str:
+        parts = (row.name, row.organisation, row.role, row.time_zone, row.email,
+                 row.pronouns, str(row.status), *row.tags)  # fmt: skip
+        return "\n".join(parts).casefold()
 
     def mentee_id_at(self, row: int) -> int:
         return self._rows[row].id or -1
@@ -161,17 +133,6 @@ class MenteesModel(KeyedTableModel):
         check = self._check_ins.get(mentee.id or -1)
         return mentee.status is MenteeStatus.ACTIVE and check is not None and check.is_overdue
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if column not in self.sortable:
-            return
-        self.beginResetModel()
-        self.sort_column, self.sort_order = column, order
-        self._arrange()
-        self.endResetModel()
-
     # -- inside ---------------------------------------------------------------------------
 
     def _check_in_text(self, mentee: Mentee) -> str:
@@ -182,20 +143,7 @@ class MenteesModel(KeyedTableModel):
             return ""
         return due_phrase(check.days_overdue)
 
-    def _arrange(self) -> None:
-        """Filters and sorts ``_all`` into ``_rows`` (call between begin/endResetModel)."""
-        self.forget_cells()
-        needle = self.search.casefold()
-        rows = (
-            [m for m in self._all if needle in self._haystacks.get(m.id or -1, "")]
-            if needle
-            else list(self._all)
-        )
-        rows.sort(key=self._sort_key(), reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
-        self._rows = rows
-        self._row_of = {m.id: i for i, m in enumerate(rows) if m.id is not None}
-
-    def _sort_key(self) -> Callable[[Mentee], tuple[Any, ...]]:
+    def sort_key(self) -> Callable[[Mentee], tuple[Any, ...]]:
         column = self.sort_column
         if column == LOCAL_TIME:
             offsets: dict[str, float] = {}

@@ -106,7 +106,7 @@ class NotesModel(KeyedTableModel):
             self.zone = zone
         if now is not None:
             self.now = now.astimezone(self.zone)
-        self._reload_ids()
+        self.rearrange()
         self.endResetModel()
 
     def set_search(self, text: str) -> None:
@@ -197,17 +197,10 @@ class NotesModel(KeyedTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if column not in SORT_KEYS:
-            return
-        self.beginResetModel()
-        self.sort_column, self.sort_order = column, order
-        self._reload_ids()
-        self.endResetModel()
-
     # -- inside ---------------------------------------------------------------------------
 
-    def _reload_ids(self) -> None:
+    def rearrange(self) -> None:
+        """Queries the ids in the current search, mentee and order; forgets fetched rows."""
         self._blocks.clear()
         self._with_snippets = (
             self._query_snippets is not None and parse_search(self.search).has_terms

@@ -2,63 +2,46 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
-from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
+from collections.abc import Hashable
+from datetime import timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import Meeting, Occurrence
-from mentordesk.services import Workspace
 from mentordesk.ui.dialogs.confirm import confirm
-from mentordesk.ui.formatting import plural, safe_zone
 from mentordesk.ui.models.meetings import MeetingsModel, when_text
-from mentordesk.ui.pages.base import Page
+from mentordesk.ui.pages.list_page import ListPage
 from mentordesk.ui.widgets.detail_meeting import MeetingDetail
-from mentordesk.ui.widgets.list_pane import ListPane, split_list_and_detail
 
 #: How much of a series' past the detail shows, and how many coming occurrences.
 PAST_WINDOW = timedelta(days=182)
 PAST_SHOWN = 8
 FUTURE_WINDOW = timedelta(days=400)
 FUTURE_SHOWN = 5
-_EMPTY = "No meetings yet. Meetings you plan with your mentees show up here."
 
 
-class MeetingsPage(Page):
+class MeetingsPage(ListPage):
     title = "Meetings"
     icon_name = "x-office-calendar"
+    noun = "meeting"
+    empty_text = "No meetings yet. Meetings you plan with your mentees show up here."
 
-    def __init__(
-        self,
-        workspace: Workspace,
-        parent: QWidget | None = None,
-        clock: Callable[[], datetime] | None = None,
-    ) -> None:
-        super().__init__(workspace, parent)
-        self._clock = clock or (lambda: datetime.now(UTC))
-        self._zone = ZoneInfo("UTC")
+    model: MeetingsModel
+    detail: MeetingDetail
 
+    def setup(self) -> None:
         self.model = MeetingsModel(self)
-        self.pane = ListPane(
-            self.model,
+        self.make_list(
             "Filter meetings… (Ctrl+F)",
             widths=(16, 9, 14, 24, 13, 9, 16),
             # Titles stay readable; a narrow pane scrolls sideways to Duration and Next.
             stretch_column=None,
-            parent=self,
         )
-        self.pane.view.setAccessibleName("Meetings")
         self.detail = MeetingDetail(self)
+        self.place_detail("meetingsSplitter", (1200, 800))
 
-        self.splitter = split_list_and_detail(
-            self, self.pane, self.detail, "meetingsSplitter", (1200, 800)
-        )
-
-        self.pane.search_changed.connect(self._search)
-        self.pane.current_changed.connect(self._show)
         self.detail.mark_held_requested.connect(self.mark_held)
         self.detail.open_mentee_requested.connect(self.open_mentee)
         self.detail.edit_requested.connect(self.edit_meeting)
@@ -73,14 +56,11 @@ class MeetingsPage(Page):
 
     def refresh(self) -> None:
         now = self._clock()
-        self._zone = safe_zone(self.workspace.settings().time_zone) or ZoneInfo("UTC")
+        self._zone = self.workspace.mentor_zone()
         self.model.set_search(self.pane.search_text())
         self.model.set_meetings(self.workspace.list_meetings(), now, self._zone)
         self._update_empty_text()
         self._show(self.pane.current_key())
-
-    def focus_search(self) -> None:
-        self.pane.focus_search()
 
     # -- actions --------------------------------------------------------------------------
 
@@ -131,21 +111,6 @@ class MeetingsPage(Page):
         self.data_changed.emit()
 
     # -- behaviour -----------------------------------------------------------------------
-
-    def _search(self, text: str) -> None:
-        self.model.set_search(text)
-        self._update_empty_text()
-        if text:
-            shown, total = self.model.rowCount(), self.model.total()
-            self.status_message.emit(f"{shown} of {plural(total, 'meeting')} match “{text}”")
-
-    def _update_empty_text(self) -> None:
-        if self.model.total() == 0:
-            self.pane.set_empty_text(_EMPTY)
-        else:
-            self.pane.set_empty_text(f"No meetings match “{self.model.search}”.")
-        if self.pane.current_key() is None:
-            self._show(None)
 
     def _show(self, key: Hashable | None) -> None:
         row = self.model.row_of(key)

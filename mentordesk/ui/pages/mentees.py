@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from mentordesk.domain.models import Mentee
-from mentordesk.services import MenteeDashboard, Workspace
-from mentordesk.ui.formatting import plural, safe_zone
+from mentordesk.services import MenteeDashboard
+from mentordesk.ui.formatting import plural
 from mentordesk.ui.models.mentees import MenteesModel
-from mentordesk.ui.pages.base import Page
+from mentordesk.ui.pages.list_page import ListPage
 from mentordesk.ui.pages.mentee_detail import MenteeDetail
-from mentordesk.ui.widgets.list_pane import ListPane, split_list_and_detail
 
 _CLOCK_TICK_MS = 30_000
-_EMPTY = "No mentees yet — File › New Mentee (Ctrl+N)"
 
 #: Asks the mentor to confirm a deletion: (parent, title, text) -> yes?
 Confirm = Callable[[QWidget, str, str], bool]
@@ -52,56 +48,38 @@ def deletion_text(dashboard: MenteeDashboard, note_count: int) -> str:
     )
 
 
-class MenteesPage(Page):
+class MenteesPage(ListPage):
     title = "Mentees"
     icon_name = "system-users"
+    noun = "mentee"
+    empty_text = "No mentees yet — File › New Mentee (Ctrl+N)"
 
-    def __init__(
-        self,
-        workspace: Workspace,
-        parent: QWidget | None = None,
-        clock: Callable[[], datetime] | None = None,
-    ) -> None:
-        super().__init__(workspace, parent)
-        self._clock = clock or (lambda: datetime.now(UTC))
-        self._zone = ZoneInfo("UTC")
+    model: MenteesModel
+    detail: MenteeDetail
+
+    def setup(self) -> None:
         #: Replaceable so a caller can confirm differently; the default asks with a message box.
         self.confirm: Confirm = confirm_with_message_box
         self._dialog: QWidget | None = None
 
         self.model = MenteesModel(self)
-        self.pane = ListPane(
-            self.model,
-            "Filter mentees… (Ctrl+F)",
-            widths=(16, 9, 13, 22, 7, 16),
-            stretch_column=3,
-            parent=self,
-        )
-        self.pane.view.setAccessibleName("Mentees")
+        self.make_list("Filter mentees… (Ctrl+F)", widths=(16, 9, 13, 22, 7, 16), stretch_column=3)
         self.detail = MenteeDetail(self)
+        self.place_detail("menteesSplitter", (1100, 900))
 
-        self.splitter = split_list_and_detail(
-            self, self.pane, self.detail, "menteesSplitter", (1100, 900)
-        )
-
-        self.pane.search_changed.connect(self._search)
-        self.pane.current_changed.connect(self._show)
         self.detail.edit_requested.connect(self.edit_mentee)
         self.detail.delete_requested.connect(self.delete_mentee)
         self.detail.call_requested.connect(lambda mentee: self.call_requested.emit(mentee, 0, None))
         self.detail.note_requested.connect(lambda mentee: self.note_requested.emit(mentee, 0))
 
-        self._timer = QTimer(self)
-        self._timer.setInterval(_CLOCK_TICK_MS)
-        self._timer.timeout.connect(self._tick)
-        self._timer.start()
+        self.tick_every(_CLOCK_TICK_MS)
         self.refresh()
 
     # -- Page ------------------------------------------------------------------------
 
     def refresh(self) -> None:
         now = self._clock()
-        self._zone = safe_zone(self.workspace.settings().time_zone) or ZoneInfo("UTC")
+        self._zone = self.workspace.mentor_zone()
         mentees = self.workspace.list_mentees()
         today = now.astimezone(self._zone).date()
         check_ins = self.workspace.check_ins_for(mentees, today)
@@ -109,9 +87,6 @@ class MenteesPage(Page):
         self.model.set_mentees(mentees, check_ins, now, self._zone)
         self._update_empty_text()
         self._show(self.pane.current_key())
-
-    def focus_search(self) -> None:
-        self.pane.focus_search()
 
     def select_mentee(self, mentee_id: int) -> bool:
         """Shows that mentee (clearing a filter that hides them); False if there is none."""
@@ -161,22 +136,6 @@ class MenteesPage(Page):
             self.pane.select_key(mentee.id)
             self.status_message.emit(f"Saved {mentee.name}.")
         self.data_changed.emit()
-
-    def _search(self, text: str) -> None:
-        self.model.set_search(text)
-        self._update_empty_text()
-        if text:
-            total = self.model.total()
-            shown = self.model.rowCount()
-            self.status_message.emit(f"{shown} of {plural(total, 'mentee')} match “{text}”")
-
-    def _update_empty_text(self) -> None:
-        if self.model.total() == 0:
-            self.pane.set_empty_text(_EMPTY)
-        else:
-            self.pane.set_empty_text(f"No mentees match “{self.model.search}”.")
-        if self.pane.current_key() is None:
-            self._show(None)
 
     def _show(self, key: Hashable | None) -> None:
         if not isinstance(key, int):

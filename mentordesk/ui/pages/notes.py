@@ -8,25 +8,21 @@ not use, or a single character typed so far, is said right under the search box.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Hashable
-from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
+from collections.abc import Hashable
 
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QMessageBox, QPushButton, QWidget
 
 from mentordesk.domain.models import Meeting, Note
-from mentordesk.services import SEARCH_LIST_LIMIT, Workspace
+from mentordesk.services import SEARCH_LIST_LIMIT
 from mentordesk.ui.dialogs.confirm import confirm
-from mentordesk.ui.formatting import plural, safe_zone
+from mentordesk.ui.formatting import plural
 from mentordesk.ui.models.notes import EXCERPT, SNIPPET_ROLE, NotesModel
-from mentordesk.ui.pages.base import Page
+from mentordesk.ui.pages.list_page import ListPage
 from mentordesk.ui.widgets.detail_note import NoteDetail
 from mentordesk.ui.widgets.field_error import FieldError
-from mentordesk.ui.widgets.list_pane import ListPane, split_list_and_detail
 from mentordesk.ui.widgets.match_delegate import MatchDelegate
 from mentordesk.ui.widgets.muted_label import MutedLabel
 
-_EMPTY = "No notes yet. Notes you take with your mentees show up here."
 _ONE_MORE = "Type one more character to search."
 _SYNTAX = (
     "Words are matched anywhere in titles and text, the last one as you type it; "
@@ -36,33 +32,26 @@ _SYNTAX = (
 )
 
 
-class NotesPage(Page):
+class NotesPage(ListPage):
     title = "Notes"
     icon_name = "accessories-text-editor"
+    empty_text = "No notes yet. Notes you take with your mentees show up here."
 
-    def __init__(
-        self,
-        workspace: Workspace,
-        parent: QWidget | None = None,
-        clock: Callable[[], datetime] | None = None,
-    ) -> None:
-        super().__init__(workspace, parent)
-        self._clock = clock or (lambda: datetime.now(UTC))
-        self._zone = ZoneInfo("UTC")
+    model: NotesModel
+    detail: NoteDetail
 
+    def setup(self) -> None:
         self._messages: tuple[str, ...] = ()
 
+        workspace = self.workspace
         self.model = NotesModel(
             self._find_ids, workspace.note_summaries, self, workspace.search_snippets
         )
-        self.pane = ListPane(
-            self.model,
+        self.make_list(
             "Search notes… mentee:name before:2026-10-01",
             widths=(15, 16, 24, 30, 9),
             stretch_column=EXCERPT,
-            parent=self,
         )
-        self.pane.view.setAccessibleName("Notes")
         self.pane.search_edit.setToolTip(_SYNTAX)
         self.pane.view.setItemDelegateForColumn(EXCERPT, MatchDelegate(SNIPPET_ROLE, self.pane))
         # Under the search box: what the search could not use, or that it waits for more.
@@ -83,13 +72,8 @@ class NotesPage(Page):
         layout.insertWidget(1, self.search_error)
         layout.insertWidget(2, self.search_hint)
         self.detail = NoteDetail(self)
+        self.place_detail("notesSplitter", (1100, 900))
 
-        self.splitter = split_list_and_detail(
-            self, self.pane, self.detail, "notesSplitter", (1100, 900)
-        )
-
-        self.pane.search_changed.connect(self._search)
-        self.pane.current_changed.connect(self._show)
         self.detail.open_mentee_requested.connect(self.open_mentee)
         self.detail.edit_requested.connect(self.edit_note)
         self.detail.delete_requested.connect(self.confirm_delete)
@@ -100,14 +84,11 @@ class NotesPage(Page):
     # -- Page ------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self._zone = safe_zone(self.workspace.settings().time_zone) or ZoneInfo("UTC")
+        self._zone = self.workspace.mentor_zone()
         self.model.load(self._searchable(self.pane.search_text()), self._clock(), self._zone)
         self._show_search_messages()
         self._update_empty_text()
         self._show(self.pane.current_key())
-
-    def focus_search(self) -> None:
-        self.pane.focus_search()
 
     # -- notes ---------------------------------------------------------------------------
 
@@ -190,7 +171,7 @@ class NotesPage(Page):
         if self.model.search:
             self.pane.set_empty_text(f"No notes match “{self.model.search}”.")
         else:
-            self.pane.set_empty_text(_EMPTY)
+            self.pane.set_empty_text(self.empty_text)
         if self.pane.current_key() is None:
             self._show(None)
 

@@ -8,8 +8,7 @@ red (night for someone). Drag across slots to plan a meeting there.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
@@ -26,8 +25,6 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import MenteeStatus
-from mentordesk.services import Workspace
-from mentordesk.ui.formatting import safe_zone
 from mentordesk.ui.models.planner_grid import Busy, PlannerGridModel
 from mentordesk.ui.models.planner_people import PlannerPeopleModel
 from mentordesk.ui.pages.base import Page
@@ -46,15 +43,7 @@ class PlannerPage(Page):
     title = "Planner"
     icon_name = "appointment-new"
 
-    def __init__(
-        self,
-        workspace: Workspace,
-        parent: QWidget | None = None,
-        clock: Callable[[], datetime] | None = None,
-    ) -> None:
-        super().__init__(workspace, parent)
-        self._clock = clock or (lambda: datetime.now(UTC))
-        self._zone = ZoneInfo("UTC")
+    def setup(self) -> None:
         self._first_day: date | None = None
         self.dialog: QWidget | None = None
         self._loaded = False
@@ -70,7 +59,7 @@ class PlannerPage(Page):
         self.model = self.grid_model  # the page's main model, as on every page
         self.grid_view = PlannerGridView(self)
         self.grid_view.setModel(self.grid_model)
-        self.upcoming = UpcomingPanel(workspace, self._clock, self)
+        self.upcoming = UpcomingPanel(self.workspace, self._clock, self)
 
         self._build()
         self.slot_combo.setCurrentIndex(_SLOT_CHOICES.index(30))
@@ -81,11 +70,7 @@ class PlannerPage(Page):
         self.upcoming.open_mentee.connect(self.open_mentee)
         self.upcoming.call_requested.connect(self.call_requested)
         self.refresh()
-
-        self._timer = QTimer(self)
-        self._timer.setInterval(_CLOCK_TICK_MS)
-        self._timer.timeout.connect(self._tick)
-        self._timer.start()
+        self.tick_every(_CLOCK_TICK_MS)
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -189,13 +174,13 @@ class PlannerPage(Page):
 
     def refresh(self) -> None:
         settings = self.workspace.settings()
-        self._zone = safe_zone(settings.time_zone) or ZoneInfo("UTC")
+        self._zone = self.workspace.mentor_zone()
         self._work_start = settings.hours.start
         mentees = [m for m in self.workspace.list_mentees() if m.status is MenteeStatus.ACTIVE]
         mentor = f"You ({settings.mentor_name})" if settings.mentor_name else "You"
         wanted = self._restored_people or self.people_model.checked_ids()
         self.people_model.blockSignals(True)
-        self.people_model.set_people(mentor, settings.time_zone, mentees)
+        self.people_model.set_people(mentor, self._zone.key, mentees)
         known = [m.id for m in mentees if m.id is not None]
         wanted = [i for i in wanted if i in known]
         if not wanted and not self._loaded and known:

@@ -22,7 +22,7 @@ from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.views import UpcomingMeeting
 from mentordesk.services import Workspace
 from mentordesk.ui.dialogs.confirm import confirm
-from mentordesk.ui.formatting import plural, safe_zone
+from mentordesk.ui.formatting import plural
 from mentordesk.ui.models.today import UpcomingModel
 from mentordesk.ui.widgets.section import Section
 
@@ -114,7 +114,7 @@ class UpcomingPanel(QWidget):
     def refresh(self) -> None:
         key = self._selected_key()
         now = self._clock()
-        self._zone = safe_zone(self.workspace.settings().time_zone) or ZoneInfo("UTC")
+        self._zone = self.workspace.mentor_zone()
         self.model.set_clock(now, self._zone)
         self.model.set_rows(self.workspace.upcoming(now, days=HORIZON_DAYS, limit=LIMIT))
         row = self.model.row_of(key) if key is not None else -1

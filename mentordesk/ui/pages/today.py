@@ -3,11 +3,10 @@ and the latest notes, each a list with a detail panel for the selected row."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
-from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
+from collections.abc import Hashable
+from datetime import datetime, timedelta
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -22,8 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.models import Settings
-from mentordesk.services import Workspace
-from mentordesk.ui.formatting import plural, safe_zone
+from mentordesk.ui.formatting import plural
 from mentordesk.ui.models.list_base import KEY_ROLE, MENTEE_ID_ROLE
 from mentordesk.ui.models.today import (
     ActionModel,
@@ -56,16 +54,8 @@ class TodayPage(Page):
     title = "Today"
     icon_name = "go-home"
 
-    def __init__(
-        self,
-        workspace: Workspace,
-        parent: QWidget | None = None,
-        clock: Callable[[], datetime] | None = None,
-    ) -> None:
-        super().__init__(workspace, parent)
-        self._clock = clock or (lambda: datetime.now(UTC))
+    def setup(self) -> None:
         self._loaded_at: datetime | None = None
-        self._zone = ZoneInfo("UTC")
         self._settings = Settings()
         self._active: Section | None = None
         self._syncing = False
@@ -96,18 +86,14 @@ class TodayPage(Page):
         ]
         self._build()
         self.refresh()
-
-        self._timer = QTimer(self)
-        self._timer.setInterval(_CLOCK_TICK_MS)
-        self._timer.timeout.connect(self._tick)
-        self._timer.start()
+        self.tick_every(_CLOCK_TICK_MS)
 
     # -- Page ------------------------------------------------------------------------
 
     def refresh(self) -> None:
         now = self._clock()
         self._settings = self.workspace.settings()
-        self._zone = safe_zone(self._settings.time_zone) or ZoneInfo("UTC")
+        self._zone = self.workspace.mentor_zone()
         # In the mentor's zone, so "today" and "overdue" follow their calendar, not UTC's.
         overview = self.workspace.today(now.astimezone(self._zone))
         kept = self._selected_key()

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.note_items import Revision
 from mentordesk.services import Workspace
-from mentordesk.ui.formatting import plural, safe_zone
+from mentordesk.ui.formatting import plural
 from mentordesk.ui.models.revisions import RevisionsModel
 from mentordesk.ui.theme import is_dark, muted_color
 from mentordesk.ui.widgets.muted_label import MutedLabel
@@ -265,7 +265,7 @@ class HistoryPanel(QWidget):
     ) -> None:
         """Shows ``note_id``'s versions against the text ``current_text_source`` returns."""
         self._source, self._note_id, self._current = workspace, note_id, current_text_source
-        self._zone = safe_zone(workspace.settings().time_zone) or ZoneInfo("UTC")
+        self._zone = workspace.mentor_zone()
         self.refresh()
 
     def clear(self) -> None:
