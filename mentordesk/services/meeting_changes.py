@@ -84,7 +84,7 @@ class MeetingChanges:
         people = [
             GridPerson(
                 f"You ({name})" if name else "You",
-                Person(settings.time_zone, hours.start, hours.end, frozenset(hours.days)),
+                Person(self.mentor.zone().key, hours.start, hours.end, frozenset(hours.days)),
             )
         ]
         for mentee_id in dict.fromkeys(mentee_ids):
