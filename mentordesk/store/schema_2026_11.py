@@ -271,13 +271,17 @@ CREATE INDEX occurrences_moved ON meeting_occurrences (new_start_utc)
 
 
 def m003_meeting_instances(conn: sqlite3.Connection) -> None:
-    from datetime import UTC, datetime
+    """The table; its rows are left to the upkeep that keeps them after every open.
 
-    # Imported here: the expansion (dateutil) is only needed when this migration runs.
-    from mentordesk.store.repositories.meeting_instances import rebuild_all
-
+    The rows are derived from the meetings, like start_utc. This migration once filled
+    them by calling the repository's expansion, so every edit of the repository edited
+    a shipped migration. Instead it forgets which zone rules the file's times were
+    derived with (the key ``Workspace.refresh_derived_times`` records): the first open
+    after it rebuilds every meeting's rows and moved starts with the code of the day,
+    as it does whenever the zone rules change.
+    """
     execute_script(conn, _MEETING_INSTANCES)
-    rebuild_all(conn, datetime.now(UTC))
+    conn.execute("DELETE FROM settings WHERE key = 'tz_database_version'")
 
 
 def m004_today_indexes(conn: sqlite3.Connection) -> None:
