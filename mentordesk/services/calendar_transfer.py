@@ -47,7 +47,7 @@ def export_ics(
     UIDs are stable per meeting, so a re-export updates the calendar rather than
     duplicating; SEQUENCE grows with each edit.
     """
-    from mentordesk.planner.ics import ExportItem, build_ics
+    from mentordesk.planner.ics_write import ExportItem, build_ics
     from mentordesk.store.repositories.busy import meeting_sequences
 
     if meeting_id is not None:
