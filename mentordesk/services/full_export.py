@@ -27,6 +27,7 @@ from typing import IO, TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import mentordesk.services.export_format as fmt
+import mentordesk.services.export_reading as export_reading
 from mentordesk import __version__
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.validation import validate_zone
@@ -292,8 +293,8 @@ def _import(
 ) -> dict[str, int]:
     tables = dump.data_tables(ws.db)
     _refuse_unless_empty(ws, tables)
-    raw = fmt.read_json(path)
-    document = fmt.validate(
+    raw = export_reading.read_json(path)
+    document = export_reading.validate(
         raw,
         {t.name: t.columns for t in tables},
         dump.KNOWN_SCHEMA,
