@@ -1,8 +1,9 @@
-"""Reading and writing iCalendar (.ics) files: plain Python, no SQL, no Qt.
+"""Reading iCalendar (.ics) files: plain Python, no SQL, no Qt.
 
 ``icalendar`` is imported inside the functions that need it: it costs ~70 ms,
 which start-up must not pay. Reading is bounded against hostile files (size,
 property length, number of events, repeat frequency) before and while parsing.
+Writing is ``ics_write.py``.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mentordesk.domain.errors import ValidationError
-from mentordesk.domain.models import Meeting
 from mentordesk.planner.recurrence import validate_rrule
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -68,23 +68,9 @@ class ImportReport:
     skipped: tuple[str, ...]
 
 
-@dataclass(slots=True, frozen=True)
-class ExportItem:
-    """A meeting to write, with its stable UID and what happened to its occurrences."""
-
-    meeting: Meeting
-    uid: str
-    sequence: int = 0
-    cancelled: tuple[datetime, ...] = ()
-    moved: tuple[tuple[datetime, datetime], ...] = ()
-
-
 def whole_minutes(duration: timedelta) -> int:
     """Meetings are stored in minutes; rounded up, so a 10-second event keeps its minute."""
     return max(1, -(-int(duration.total_seconds()) // 60))
-
-
-# -- reading ---------------------------------------------------------------------------
 
 
 def read_ics(path: Path, default_zone: str = "UTC") -> IcsContents:
@@ -362,64 +348,3 @@ def _rule(prop: object, start: datetime) -> str:
         return validate_rrule(";".join(parts), start)
     except ValidationError as exc:
         raise ValidationError("rrule", exc.message[:1].lower() + exc.message[1:]) from None
-
-
-# -- writing ---------------------------------------------------------------------------
-
-
-def build_ics(items: list[ExportItem], now: datetime | None = None) -> bytes:
-    """A VCALENDAR with one VEVENT per meeting (plus one per moved occurrence)."""
-    from icalendar import Calendar, Event, vRecur
-
-    stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
-    cal = Calendar()
-    cal.add("prodid", "-//MentorDesk//MentorDesk//EN")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    for item in items:
-        m = item.meeting
-        event = Event()
-        event.add("uid", item.uid)
-        event.add("dtstamp", stamp)
-        event.add("sequence", item.sequence)
-        event.add("summary", m.title)
-        event.add("dtstart", m.start)
-        event.add("dtend", _end(m.start, m.duration))
-        if m.location:
-            event.add("location", m.location)
-        if m.rrule:
-            event.add("rrule", vRecur.from_ical(_utc_until(m.rrule, m.start)))
-            if item.cancelled:
-                event.add("exdate", list(item.cancelled))
-        elif item.cancelled:
-            event.add("status", "CANCELLED")
-        cal.add_component(event)
-        for original, new_start in item.moved:
-            moved = Event()
-            moved.add("uid", item.uid)
-            moved.add("dtstamp", stamp)
-            moved.add("sequence", item.sequence)
-            moved.add("summary", m.title)
-            moved.add("recurrence-id", original)
-            start = new_start.astimezone(m.start.tzinfo)
-            moved.add("dtstart", start)
-            moved.add("dtend", _end(start, m.duration))
-            cal.add_component(moved)
-    cal.add_missing_timezones()
-    return cal.to_ical()
-
-
-def _end(start: datetime, duration: timedelta) -> datetime:
-    return (start.astimezone(UTC) + duration).astimezone(start.tzinfo)
-
-
-def _utc_until(rule: str, start: datetime) -> str:
-    """RFC 5545 wants UNTIL in UTC when DTSTART has a TZID; stored rules keep wall-clock."""
-    parts = []
-    for part in rule.split(";"):
-        key, _, value = part.partition("=")
-        if key.upper() == "UNTIL" and len(value) == 15:
-            local = datetime.strptime(value, "%Y%m%dT%H%M%S").replace(tzinfo=start.tzinfo)
-            value = local.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-        parts.append(f"{key}={value}")
-    return ";".join(parts)

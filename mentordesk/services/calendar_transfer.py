@@ -66,7 +66,7 @@ class CalendarTransfer:
         UIDs are stable per meeting, so a re-export updates the calendar rather than
         duplicating; SEQUENCE grows with each edit.
         """
-        from mentordesk.planner.ics import ExportItem, build_ics
+        from mentordesk.planner.ics_write import ExportItem, build_ics
 
         if meeting_id is not None:
             meetings = [self.meetings.get(meeting_id)]

@@ -8,7 +8,7 @@ every such value is checked here before a row is written, and the message names 
 row and column, what was found and what is expected. No SQL here.
 
 Formats are keyed by column name, which means one thing in every table that has it. A
-column without an entry is checked only for its type (``export_format._check_value``).
+column without an entry is checked only for its type (``export_reading._check_value``).
 """
 
 from __future__ import annotations

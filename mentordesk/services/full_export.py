@@ -7,7 +7,7 @@ folder beside the target and renamed into place once complete, so a failed or ca
 export leaves nothing half-written; every folder is 0700 and every file 0600.
 
 The SQL is ``mentordesk/store/dump.py``; the format and its checks are
-``services/export_format.py``.
+``services/export_format.py`` and ``services/export_reading.py``.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from typing import IO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import mentordesk.services.export_format as fmt
+import mentordesk.services.export_reading as export_reading
 from mentordesk import __version__
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.validation import validate_zone
@@ -307,8 +308,8 @@ class FullExport:
     ) -> dict[str, int]:
         tables = dump.data_tables(self.db)
         self._refuse_unless_empty(tables)
-        raw = fmt.read_json(path)
-        document = fmt.validate(
+        raw = export_reading.read_json(path)
+        document = export_reading.validate(
             raw,
             {t.name: t.columns for t in tables},
             dump.KNOWN_SCHEMA,

@@ -7,12 +7,10 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
-
 from mentordesk.services import Workspace
 from mentordesk.store.connection import APPLICATION_ID
-from mentordesk.store.schema import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS
+from mentordesk.store.schema import MIGRATION_NAMES
+from tests.store.migrating import migrate
 
 STAMP = "2026-06-01T09:00:00Z"
 ANA = (
@@ -25,12 +23,7 @@ def _migrated_up_to(path: Path, before: str) -> sqlite3.Connection:
     """A database as the version without ``before`` (and later changes) left it."""
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    migrations = Migrations(MIGRATION_SET)
-    for name, fn in MIGRATIONS:
-        if name == before:
-            break
-        migrations(name=name)(lambda _db, fn=fn: fn(conn))
-    migrations.apply(Database(conn))
+    migrate(conn, before=before)
     return conn
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -12,8 +12,6 @@ import pytest
 from dateutil.rrule import rrulestr
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from sqlite_utils import Database as UtilsDatabase
-from sqlite_utils.migrations import Migrations
 
 from mentordesk.demo.large import write_large
 from mentordesk.domain.models import Meeting, Mentee, OccurrenceRecord, OccurrenceStatus
@@ -22,7 +20,8 @@ from mentordesk.planner.zones import format_wall, utc_iso
 from mentordesk.services import Workspace
 from mentordesk.store.connection import connect
 from mentordesk.store.repositories.meeting_instances import HORIZON
-from mentordesk.store.schema import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS
+from mentordesk.store.schema import MIGRATION_NAMES
+from tests.store.migrating import migrate
 
 ZONES = (
     "America/New_York",
@@ -297,19 +296,8 @@ def test_a_series_too_long_to_list_is_cut_but_still_answers(ws: Workspace, ana: 
 
 def _apply_first_migration(path: Path) -> sqlite3.Connection:
     conn, _pending = connect(path)
-    migrations = Migrations(MIGRATION_SET)
-    for name, fn in MIGRATIONS:
-        migrations(name=name)(_on(conn, fn))
-    migrations.apply(UtilsDatabase(conn), stop_before=MIGRATION_NAMES[1:])
+    migrate(conn, before=MIGRATION_NAMES[1])
     return conn
-
-
-def _on(conn: sqlite3.Connection, fn: Callable[[sqlite3.Connection], None]) -> Callable:
-    def run(_db: object) -> None:
-        fn(conn)
-
-    run.__name__ = fn.__name__
-    return run
 
 
 def test_a_database_made_before_the_table_gets_its_rows(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 from mentordesk.domain.models import Mentee, MenteeStatus, Note
 from mentordesk.domain.search_query import MATCH_END, MATCH_START, name_matcher
 from mentordesk.services import Workspace
-from mentordesk.store.repositories import notes as notes_module
+from mentordesk.store.repositories import note_search
 
 
 def at(day: int, hour: int = 12, month: int = 9) -> datetime:
@@ -44,8 +44,8 @@ WAYS = {"lookup": (10_000, 100_000), "keep": (0, 100_000), "check": (0, 0)}
 @pytest.fixture(params=list(WAYS))
 def way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     probe, dense = WAYS[request.param]
-    monkeypatch.setattr(notes_module, "PROBE_LIMIT", probe)
-    monkeypatch.setattr(notes_module, "DENSE_FILTER", dense)
+    monkeypatch.setattr(note_search, "PROBE_LIMIT", probe)
+    monkeypatch.setattr(note_search, "DENSE_FILTER", dense)
     return str(request.param)
 
 
@@ -139,7 +139,7 @@ def test_snippets_are_cut_around_the_match(workspace: Workspace, desk: dict[str,
     snippet = workspace.notes.snippets([note.id or 0], "rollback ")[note.id or 0]
     assert f"{MATCH_START}rollback{MATCH_END}" in snippet
     assert snippet.startswith("…") and snippet.endswith("…")
-    assert len(snippet.split()) <= notes_module.SNIPPET_TOKENS + 1
+    assert len(snippet.split()) <= note_search.SNIPPET_TOKENS + 1
 
 
 def test_mentees_by_name_put_active_ones_apart(workspace: Workspace) -> None:

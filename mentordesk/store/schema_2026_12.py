@@ -1,0 +1,84 @@
+"""Migrations m007-m008 (December 2026): call notes, their revisions and links, and which
+window was writing a note when the app stopped. Never edit a migration after it ships.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from mentordesk.store.schema_2026_11 import execute_script
+
+# Call notes: revisions, the links from tagged lines to the items they made, and privacy
+# on those items. editing_since is set by autosave and cleared by a clean close, so a note
+# still set at start-up was being edited when the app stopped (crash recovery).
+# Items of a deleted note: wins and feedback cascade on their new note_id; action_items
+# already has note_id ON DELETE SET NULL, which keeps an item added by hand beside a note.
+# Rebuilding that table to cascade would delete those too (and copy every row), so a
+# trigger deletes only the action items the note's tagged lines made, whatever deletes the
+# note (this service, another repository, or a mentee's cascade: FK actions fire triggers).
+_CALL_NOTES = """
+ALTER TABLE notes ADD COLUMN editing_since TEXT;
+ALTER TABLE notes ADD COLUMN revised_at TEXT;
+ALTER TABLE notes ADD COLUMN first_unrevised_edit_at TEXT;
+CREATE INDEX notes_editing ON notes (editing_since) WHERE editing_since IS NOT NULL;
+
+CREATE TABLE note_revisions (
+    id INTEGER PRIMARY KEY,
+    note_id INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,
+    body TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX note_revisions_note ON note_revisions (note_id, created_at);
+
+-- position: the line's 0-based number in the note at the last parse.
+CREATE TABLE note_links (
+    note_id INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('action', 'win', 'feedback_to', 'feedback_from')),
+    item_id INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    owner TEXT NOT NULL DEFAULT 'mentor' CHECK (owner IN ('mentor', 'mentee')),
+    due TEXT,
+    done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),
+    private INTEGER NOT NULL DEFAULT 0 CHECK (private IN (0, 1)),
+    PRIMARY KEY (note_id, position)
+) WITHOUT ROWID;
+
+ALTER TABLE action_items ADD COLUMN shareable INTEGER NOT NULL DEFAULT 0
+    CHECK (shareable IN (0, 1));
+ALTER TABLE wins ADD COLUMN shareable INTEGER NOT NULL DEFAULT 0 CHECK (shareable IN (0, 1));
+ALTER TABLE wins ADD COLUMN note_id INTEGER REFERENCES notes (id) ON DELETE CASCADE;
+ALTER TABLE feedback ADD COLUMN shareable INTEGER NOT NULL DEFAULT 0
+    CHECK (shareable IN (0, 1));
+ALTER TABLE feedback ADD COLUMN note_id INTEGER REFERENCES notes (id) ON DELETE CASCADE;
+CREATE INDEX wins_note ON wins (note_id) WHERE note_id IS NOT NULL;
+CREATE INDEX feedback_note ON feedback (note_id) WHERE note_id IS NOT NULL;
+CREATE INDEX action_items_note ON action_items (note_id) WHERE note_id IS NOT NULL;
+
+-- Items inherit their note's privacy; items without a note keep the default (private).
+UPDATE action_items SET shareable = 1
+    WHERE note_id IN (SELECT id FROM notes WHERE shareable = 1);
+
+CREATE TRIGGER notes_derived_actions_bd BEFORE DELETE ON notes BEGIN
+    DELETE FROM action_items WHERE note_id = old.id AND id IN
+        (SELECT item_id FROM note_links WHERE note_id = old.id AND kind = 'action');
+END;
+"""
+
+
+def m007_call_notes(conn: sqlite3.Connection) -> None:
+    execute_script(conn, _CALL_NOTES)
+
+
+# Which window was writing a note the app stopped in: after a crash it reopens in the same
+# one (call mode, or the note editor of the Notes page). Notes already unclosed when this
+# arrives were written in call mode, the only window that had autosave before it.
+_EDITING_IN_CALL = """
+ALTER TABLE notes ADD COLUMN editing_in_call INTEGER NOT NULL DEFAULT 1
+    CHECK (editing_in_call IN (0, 1));
+"""
+
+
+def m008_editing_in_call(conn: sqlite3.Connection) -> None:
+    execute_script(conn, _EDITING_IN_CALL)
