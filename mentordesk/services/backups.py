@@ -27,6 +27,7 @@ from typing import Any
 
 from mentordesk.domain.backup_policy import DEFAULT_SIZE_CAP, BackupInfo, ThinResult
 from mentordesk.domain.errors import ValidationError
+from mentordesk.services.changes import ChangeFeed, Changes, Kind
 from mentordesk.services.mentor import MentorSettings
 from mentordesk.store import backup as store
 from mentordesk.store.database import Database
@@ -107,7 +108,14 @@ class Backups:
     """The open database's backups. ``refresh`` recomputes zone-derived times after a
     restore (the restored file may have been written under other zone rules)."""
 
-    def __init__(self, db: Database, mentor: MentorSettings, refresh: Callable[[], object]) -> None:
+    def __init__(
+        self,
+        db: Database,
+        mentor: MentorSettings,
+        refresh: Callable[[], object],
+        feed: ChangeFeed,
+    ) -> None:
+        self.feed = feed
         self.db = db
         self.mentor = mentor
         self.refresh = refresh
@@ -115,7 +123,9 @@ class Backups:
     def backup_now(self, folder: Path | str | None = None) -> Path:
         """A checked backup through this connection (call on its thread; from a worker
         thread use ``backup_file``)."""
-        return backup_through(self.db, folder)
+        made = backup_through(self.db, folder)
+        self.feed.report(Changes.of(Kind.BACKUPS))
+        return made
 
     def list(self) -> list[BackupInfo]:
         """This database's backups in its backups folder, newest first."""
@@ -128,6 +138,7 @@ class Backups:
         folder, _ = _target(self.db.path, None)
         safety = store.restore_from(self.db, path, folder)
         self.refresh()
+        self.feed.report(Changes.everything())
         return safety
 
     def changed_since_last(self) -> bool:

@@ -16,6 +16,7 @@ from mentordesk.domain.models import Meeting, OccurrenceRecord, OccurrenceStatus
 from mentordesk.planner.ics import ImportedEvent, ImportReport
 from mentordesk.planner.occurrence_rule import is_occurrence
 from mentordesk.planner.recurrence import last_occurrence
+from mentordesk.services.changes import ChangeFeed, Changes, Kind
 from mentordesk.services.meetings import MeetingService
 from mentordesk.services.mentor import MentorSettings
 from mentordesk.store.database import Database
@@ -35,7 +36,9 @@ class CalendarTransfer:
         busy: BusyRepository,
         meeting_service: MeetingService,
         mentor: MentorSettings,
+        feed: ChangeFeed,
     ) -> None:
+        self.feed = feed
         self.db = db
         self.meetings = meetings
         self.mentees = mentees
@@ -125,6 +128,10 @@ class CalendarTransfer:
                         self._import_meeting(mentee.id or 0, event, counts)
                     except ValidationError as exc:
                         skipped.append(f"skipped '{event.title}': {exc.message}")
+        if busy:
+            self.feed.report(Changes.of(Kind.BUSY))
+        else:
+            self.feed.report(Changes.of(Kind.MEETINGS, mentee=mentee_id))
         return ImportReport(events=len(contents.events), skipped=tuple(skipped), **counts)
 
     def _import_meeting(self, mentee_id: int, event: ImportedEvent, counts: dict[str, int]) -> None:

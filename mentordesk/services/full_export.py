@@ -32,6 +32,7 @@ from mentordesk import __version__
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.validation import validate_zone
 from mentordesk.planner.zones import from_utc_iso, system_zone, utc_iso
+from mentordesk.services.changes import ChangeFeed, Changes
 from mentordesk.services.meetings import MeetingService
 from mentordesk.services.mentees import MenteeService
 from mentordesk.services.mentor import MentorSettings
@@ -254,7 +255,9 @@ class FullExport:
         mentees: MenteeService,
         meetings: MeetingService,
         overview: Overview,
+        feed: ChangeFeed,
     ) -> None:
+        self.feed = feed
         self.db = db
         self.mentor = mentor
         self.mentees = mentees
@@ -301,6 +304,7 @@ class FullExport:
             log.info("full import of %s refused (%s)", Path(path).name, exc.field)
             raise
         log.info("full import: %d rows into %s", sum(counts.values()), self.db.path.name)
+        self.feed.report(Changes.everything())
         return ImportSummary(counts)
 
     def _import(

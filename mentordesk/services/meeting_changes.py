@@ -19,6 +19,7 @@ from mentordesk.planner.occurrence_rule import occurrence_start
 from mentordesk.planner.occurrence_rule import when_text as _when
 from mentordesk.planner.overlap import Person
 from mentordesk.planner.recurrence import expand
+from mentordesk.services.changes import ChangeFeed, Changes, Kind
 from mentordesk.services.meetings import MeetingService
 from mentordesk.services.mentor import MentorSettings
 from mentordesk.store.database import Database
@@ -69,7 +70,9 @@ class MeetingChanges:
         meetings: MeetingService,
         mentees: MenteeRepository,
         mentor: MentorSettings,
+        feed: ChangeFeed,
     ) -> None:
+        self.feed = feed
         self.db = db
         self.repo = repo
         self.meetings = meetings
@@ -113,9 +116,11 @@ class MeetingChanges:
                 "reason", "Say why it moved — e.g. 'Priya is travelling that week'."
             )
         moved = _moved_start(meeting, new_start, original)
-        return self.repo.record_occurrence(
+        record = self.repo.record_occurrence(
             OccurrenceRecord(meeting_id, original, OccurrenceStatus.MOVED, moved, why)
         )
+        self._report(meeting)
+        return record
 
     def cancel_occurrence(
         self, meeting_id: int, original_start: datetime, reason: str = ""
@@ -123,11 +128,13 @@ class MeetingChanges:
         """Cancels one occurrence; a moved one is cancelled where it was first planned."""
         meeting = self.meetings.get(meeting_id)
         original = occurrence_start(meeting, original_start)
-        return self.repo.record_occurrence(
+        record = self.repo.record_occurrence(
             OccurrenceRecord(
                 meeting_id, original, OccurrenceStatus.CANCELLED, reason=" ".join(reason.split())
             )
         )
+        self._report(meeting)
+        return record
 
     def end_series(
         self, meeting_id: int, from_original_start: datetime, reason: str = ""
@@ -169,9 +176,18 @@ class MeetingChanges:
                 replace(meeting, rrule=_rule_until(meeting.rrule, naive_cut))
             )
             self.repo.forget_occurrences(meeting_id, cut)
+        self._report(meeting)
         return ended
 
     def delete_meeting(self, meeting_id: int) -> None:
         """Removes a meeting or a whole series with its occurrences' history; notes written
         about it stay with the mentee (their link to it is cleared)."""
+        try:
+            meeting = self.repo.get(meeting_id)
+        except KeyError:
+            return  # already gone
         self.repo.delete(meeting_id)
+        self._report(meeting)
+
+    def _report(self, meeting: Meeting) -> None:
+        self.feed.report(Changes.of(Kind.MEETINGS, Kind.CONTACT, mentee=meeting.mentee_id))

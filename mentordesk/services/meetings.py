@@ -15,6 +15,7 @@ from mentordesk.planner.ics import ImportedEvent
 from mentordesk.planner.occurrence_rule import occurrence_start
 from mentordesk.planner.recurrence import expand, validate_rrule
 from mentordesk.planner.zones import tz_database_version
+from mentordesk.services.changes import ChangeFeed, Changes, Kind
 from mentordesk.services.clock import utc_now
 from mentordesk.services.occurrence_window import occurrence_window
 from mentordesk.store.repositories.busy import BusyRepository
@@ -43,7 +44,9 @@ class MeetingService:
         notes: NoteRepository,
         busy: BusyRepository,
         settings: SettingsRepository,
+        feed: ChangeFeed,
     ) -> None:
+        self.feed = feed
         self.meetings = meetings
         self.mentees = mentees
         self.notes = notes
@@ -67,7 +70,9 @@ class MeetingService:
             raise ValidationError("duration", "Duration must be positive — e.g. 45 minutes.")
         rule = validate_rrule(meeting.rrule, meeting.start) if meeting.rrule else None
         clean = replace(meeting, title=title, rrule=rule or None)
-        return self.meetings.add(clean) if clean.id is None else self.meetings.update(clean)
+        saved = self.meetings.add(clean) if clean.id is None else self.meetings.update(clean)
+        self.feed.report(Changes.of(Kind.MEETINGS, mentee=saved.mentee_id))
+        return saved
 
     def get(self, meeting_id: int) -> Meeting:
         return self.meetings.get(meeting_id)
@@ -104,9 +109,11 @@ class MeetingService:
         """Marks one occurrence held (the series stays); it counts as the last contact."""
         meeting = self.meetings.get(meeting_id)
         start = occurrence_start(meeting, original_start or meeting.start)
-        return self.meetings.record_occurrence(
+        held = self.meetings.record_occurrence(
             OccurrenceRecord(meeting_id, start, OccurrenceStatus.HELD)
         )
+        self.feed.report(Changes.of(Kind.MEETINGS, Kind.CONTACT, mentee=meeting.mentee_id))
+        return held
 
     def listing(self, search: str = "", descending: bool = True) -> list[MeetingListing]:
         """Meetings and series (title or mentee matching ``search``) with their mentee."""

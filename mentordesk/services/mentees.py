@@ -5,12 +5,14 @@ from __future__ import annotations
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import Mentee
 from mentordesk.domain.validation import validate_mentee
+from mentordesk.services.changes import ChangeFeed, Changes, Kind
 from mentordesk.store.repositories.mentees import MenteeRepository
 
 
 class MenteeService:
-    def __init__(self, mentees: MenteeRepository) -> None:
+    def __init__(self, mentees: MenteeRepository, feed: ChangeFeed) -> None:
         self.mentees = mentees
+        self.feed = feed
 
     def list(self, search: str = "", sort: str = "name", descending: bool = False) -> list[Mentee]:
         return self.mentees.list(search, sort, descending)
@@ -34,11 +36,15 @@ class MenteeService:
 
     def save(self, mentee: Mentee) -> Mentee:
         clean = validate_mentee(mentee)
-        return self.mentees.add(clean) if clean.id is None else self.mentees.update(clean)
+        saved = self.mentees.add(clean) if clean.id is None else self.mentees.update(clean)
+        self.feed.report(Changes.of(Kind.MENTEES, mentee=saved.id))
+        return saved
 
     def delete(self, mentee_id: int) -> None:
         """Removes the mentee and, by cascade, everything that belongs to them."""
         self.mentees.delete(mentee_id)
+        # Everything of theirs went with them.
+        self.feed.report(Changes.of(*Kind, mentee=mentee_id))
 
     def count(self) -> int:
         return self.mentees.count()

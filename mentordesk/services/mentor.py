@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from mentordesk.domain.models import Settings
 from mentordesk.domain.validation import validate_settings
 from mentordesk.planner.zones import system_zone
+from mentordesk.services.changes import ChangeFeed, Changes, Kind
 from mentordesk.store.repositories.settings import SettingsRepository
 
 
@@ -23,8 +24,9 @@ class MentorSettings:
     """Name, zone and working hours of the mentor. The zone is the one saved in the
     settings, or the machine's own until the mentor saves one."""
 
-    def __init__(self, repo: SettingsRepository) -> None:
+    def __init__(self, repo: SettingsRepository, feed: ChangeFeed) -> None:
         self.repo = repo
+        self.feed = feed
 
     def load(self) -> Settings:
         return self.repo.load(default_zone=system_zone())
@@ -32,6 +34,7 @@ class MentorSettings:
     def save(self, settings: Settings) -> Settings:
         clean = validate_settings(settings)
         self.repo.save(clean)
+        self.feed.report(Changes.of(Kind.SETTINGS))
         return clean
 
     def zone(self) -> ZoneInfo:

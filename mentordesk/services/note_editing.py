@@ -19,6 +19,7 @@ from mentordesk.domain.note_items import LinkedItem, NoteEditState, NoteSync, Re
 from mentordesk.domain.note_tags import TAG_KINDS, parse_tagged_lines
 from mentordesk.domain.revisions import revision_reason, thin
 from mentordesk.domain.tag_links import reconcile
+from mentordesk.services.changes import NOTE_ITEM_KINDS, ChangeFeed, Changes, Kind
 from mentordesk.services.clock import aware
 from mentordesk.services.meetings import MeetingService
 from mentordesk.services.mentor import MentorSettings
@@ -44,7 +45,9 @@ class NoteEditing:
         mentees: MenteeRepository,
         meetings: MeetingService,
         mentor: MentorSettings,
+        feed: ChangeFeed,
     ) -> None:
+        self.feed = feed
         self.db = db
         self.notes = notes
         self.mentees = mentees
@@ -93,6 +96,7 @@ class NoteEditing:
             if body:
                 state = self.edits.state(note.id or 0)
                 self._sync_links(state, body, at)
+        self.feed.report(Changes.of(Kind.NOTES, *NOTE_ITEM_KINDS, mentee=mentee_id))
         return note
 
     def write_note_body(
@@ -120,6 +124,8 @@ class NoteEditing:
             "note %d saved: %d characters, %d tagged items, revision %s",
             note_id, len(body), len(items), reason or "none",
         )  # fmt: skip
+        kinds = (Kind.NOTES, *NOTE_ITEM_KINDS) if changed else (Kind.NOTES,)
+        self.feed.report(Changes.of(*kinds, mentee=state.mentee_id, typing=True))
         return NoteSync(items, reason is not None, True, changed)
 
     def take_revision(
@@ -152,6 +158,7 @@ class NoteEditing:
             edits.delete_revisions(id_ for id_, t in times if t not in keep)
             edits.mark_closed(note_id)
         log.debug("note %d closed; revisions kept: %d", note_id, len(keep))
+        self.feed.report(Changes.of(Kind.NOTES))
 
     def unclosed_notes(self, in_call: bool | None = None) -> list[Note]:
         """Notes edited since their last clean close: the app stopped while they were open."""
@@ -170,6 +177,7 @@ class NoteEditing:
                 "kind", f"'{kind}' is not a kind of item: {', '.join(TAG_KINDS)}."
             )
         self.links.set_shareable(kind, item_id, shareable)
+        self.feed.report(Changes.of(*NOTE_ITEM_KINDS))
 
     def set_note_details(self, note_id: int, title: str, shareable: bool) -> Note:
         """Renames the note and sets its privacy; its items follow (a private note shares none;
@@ -185,12 +193,14 @@ class NoteEditing:
                 for line in links.links(note_id):
                     with contextlib.suppress(KeyError):  # deleted elsewhere since
                         links.set_shareable(line.kind, line.item_id, shareable and not line.private)
+        self.feed.report(Changes.of(Kind.NOTES, *NOTE_ITEM_KINDS, mentee=before.mentee_id))
         return self.notes.get(note_id)
 
     def delete_note(self, note_id: int) -> None:
         """The note, its revisions and the items its tagged lines made (see schema m007)."""
-        self.notes.get(note_id)
+        gone = self.notes.get(note_id)
         self.notes.delete(note_id)
+        self.feed.report(Changes.of(Kind.NOTES, *NOTE_ITEM_KINDS, mentee=gone.mentee_id))
 
     def end_call(
         self,

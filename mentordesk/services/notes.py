@@ -11,6 +11,7 @@ from mentordesk.domain.models import Note
 from mentordesk.domain.search_query import SearchQuery, name_matcher, parse_search
 from mentordesk.domain.views import NoteSummary
 from mentordesk.planner.overlap import local_midnight
+from mentordesk.services.changes import ChangeFeed, Changes, Kind
 from mentordesk.services.mentor import MentorSettings
 from mentordesk.store.repositories.mentees import MenteeRepository
 from mentordesk.store.repositories.notes import NoteRepository
@@ -40,8 +41,13 @@ class NoteSearch:
 
 class NoteService:
     def __init__(
-        self, notes: NoteRepository, mentees: MenteeRepository, mentor: MentorSettings
+        self,
+        notes: NoteRepository,
+        mentees: MenteeRepository,
+        mentor: MentorSettings,
+        feed: ChangeFeed,
     ) -> None:
+        self.feed = feed
         self.notes = notes
         self.mentees = mentees
         self.mentor = mentor
@@ -104,4 +110,6 @@ class NoteService:
 
     def save(self, note: Note) -> Note:
         self.mentees.get(note.mentee_id)
-        return self.notes.add(note) if note.id is None else self.notes.update(note)
+        saved = self.notes.add(note) if note.id is None else self.notes.update(note)
+        self.feed.report(Changes.of(Kind.NOTES, mentee=saved.mentee_id))
+        return saved

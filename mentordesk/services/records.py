@@ -10,6 +10,7 @@ from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import ActionItem, Feedback, Goal, Milestone, Resource, Win
 from mentordesk.domain.progress import GoalProgress
 from mentordesk.domain.validation import validate_name, validate_text, validate_url
+from mentordesk.services.changes import ChangeFeed, Changes, Kind
 from mentordesk.store.repositories.goals import GoalRepository
 from mentordesk.store.repositories.notes import NoteRepository
 from mentordesk.store.repositories.records import (
@@ -27,7 +28,9 @@ class RecordService:
         feedback: FeedbackRepository,
         wins: WinRepository,
         resources: ResourceRepository,
+        feed: ChangeFeed,
     ) -> None:
+        self.feed = feed
         self.goals = goals
         self.notes = notes
         self.feedback = feedback
@@ -47,22 +50,33 @@ class RecordService:
             )
         for m in milestones:
             validate_name(m.title, "milestone", "Milestone title")
-        return self.goals.add(replace(goal, title=title), list(milestones))
+        added = self.goals.add(replace(goal, title=title), list(milestones))
+        self.feed.report(Changes.of(Kind.GOALS, mentee=added.mentee_id))
+        return added
 
     def add_action(self, item: ActionItem) -> ActionItem:
         text = validate_text(item.text, "text", "Action item")
-        return self.notes.add_action(replace(item, text=text))
+        added = self.notes.add_action(replace(item, text=text))
+        self.feed.report(Changes.of(Kind.ACTIONS, mentee=added.mentee_id))
+        return added
 
     def set_action_done(self, item_id: int, done: bool = True) -> None:
         self.notes.set_action_done(item_id, done)
+        self.feed.report(Changes.of(Kind.ACTIONS))
 
     def add_feedback(self, fb: Feedback) -> Feedback:
-        return self.feedback.add(replace(fb, body=validate_text(fb.body, "body", "Feedback")))
+        added = self.feedback.add(replace(fb, body=validate_text(fb.body, "body", "Feedback")))
+        self.feed.report(Changes.of(Kind.FEEDBACK, mentee=added.mentee_id))
+        return added
 
     def add_win(self, win: Win) -> Win:
         validate_name(win.title, "title", "Win")
-        return self.wins.add(win)
+        added = self.wins.add(win)
+        self.feed.report(Changes.of(Kind.WINS, mentee=added.mentee_id))
+        return added
 
     def add_resource(self, res: Resource) -> Resource:
         validate_name(res.title, "title", "Resource title")
-        return self.resources.add(replace(res, url=validate_url(res.url)))
+        added = self.resources.add(replace(res, url=validate_url(res.url)))
+        self.feed.report(Changes.of(Kind.RESOURCES, mentee=added.mentee_id))
+        return added

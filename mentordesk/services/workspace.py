@@ -34,6 +34,7 @@ from mentordesk.domain.note_items import LinkedItem, NoteSync, Revision
 from mentordesk.domain.progress import GoalProgress
 from mentordesk.domain.views import CheckIn, NoteSummary, TodayOverview, UpcomingMeeting
 from mentordesk.planner.recurrence import last_occurrence
+from mentordesk.services.changes import ChangeFeed, Changes
 from mentordesk.services.clock import utc_now
 from mentordesk.services.meetings import MeetingListing, MeetingService
 from mentordesk.services.mentees import MenteeService
@@ -85,12 +86,16 @@ class Workspace:
     """A MentorDesk database opened for use. Close it when done (or use ``with``)."""
 
     def __init__(self, db: Database) -> None:
+        #: Every committed write is reported here (``services/changes.py``); the feed
+        #: outlives ``rebind``, so listeners keep listening to the moved file.
+        self.changes = ChangeFeed()
         self._build(db)
 
     def rebind(self, db: Database) -> None:
         """Points this workspace (and every service it built) at another open database,
         e.g. the moved or decrypted file; the old one is the caller's to close."""
         self._build(db)
+        self.changes.report(Changes.everything())
 
     def _build(self, db: Database) -> None:
         for name in _LAZY:
@@ -104,43 +109,56 @@ class Workspace:
         self.wins = WinRepository(db)
         self.resources = ResourceRepository(db)
         self.settings_repo = SettingsRepository(db)
-        self.mentor = MentorSettings(self.settings_repo)
-        self.roster = MenteeService(self.mentees)
+        feed = self.changes
+        self.mentor = MentorSettings(self.settings_repo, feed)
+        self.roster = MenteeService(self.mentees, feed)
         self.records = RecordService(
-            self.goals, self.notes, self.feedback, self.wins, self.resources
+            self.goals, self.notes, self.feedback, self.wins, self.resources, feed
         )
         self.schedule = MeetingService(
-            self.meetings, self.mentees, self.notes, BusyRepository(db), self.settings_repo
+            self.meetings, self.mentees, self.notes, BusyRepository(db), self.settings_repo, feed
         )
-        self.note_search = NoteService(self.notes, self.mentees, self.mentor)
-        self.note_editing = NoteEditing(db, self.notes, self.mentees, self.schedule, self.mentor)
+        self.note_search = NoteService(self.notes, self.mentees, self.mentor, feed)
+        self.note_editing = NoteEditing(
+            db, self.notes, self.mentees, self.schedule, self.mentor, feed
+        )
         self.overview = Overview(self.mentees, self.notes, self.schedule, self.records)
 
     @cached_property
     def meeting_changes(self) -> MeetingChanges:
         from mentordesk.services.meeting_changes import MeetingChanges
 
-        return MeetingChanges(self.db, self.meetings, self.schedule, self.mentees, self.mentor)
+        return MeetingChanges(
+            self.db, self.meetings, self.schedule, self.mentees, self.mentor, self.changes
+        )
 
     @cached_property
     def calendar(self) -> CalendarTransfer:
         from mentordesk.services.calendar_transfer import CalendarTransfer
 
         return CalendarTransfer(
-            self.db, self.meetings, self.mentees, self.schedule.busy, self.schedule, self.mentor
+            self.db,
+            self.meetings,
+            self.mentees,
+            self.schedule.busy,
+            self.schedule,
+            self.mentor,
+            self.changes,
         )
 
     @cached_property
     def backups(self) -> Backups:
         from mentordesk.services.backups import Backups
 
-        return Backups(self.db, self.mentor, self.schedule.refresh_derived_times)
+        return Backups(self.db, self.mentor, self.schedule.refresh_derived_times, self.changes)
 
     @cached_property
     def full_export(self) -> FullExport:
         from mentordesk.services.full_export import FullExport
 
-        return FullExport(self.db, self.mentor, self.roster, self.schedule, self.overview)
+        return FullExport(
+            self.db, self.mentor, self.roster, self.schedule, self.overview, self.changes
+        )
 
     @classmethod
     def open(
