@@ -31,11 +31,13 @@ from mentordesk.ui.widgets.sidebar import Sidebar
 
 if TYPE_CHECKING:
     from datetime import datetime
+    from pathlib import Path
 
     from mentordesk.ui.backup_scheduler import AutoBackup
     from mentordesk.ui.call_mode import CallWindow
     from mentordesk.ui.dialogs.backups import BackupsDialog
     from mentordesk.ui.dialogs.export_all import ExportAllRun
+    from mentordesk.ui.dialogs.location_warning import LocationWarningDialog
     from mentordesk.ui.dialogs.mentee_dialog import MenteeDialog
     from mentordesk.ui.dialogs.preferences import PreferencesDialog
     from mentordesk.ui.note_window import NoteWindow
@@ -199,17 +201,45 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def _backup_running(self) -> bool:
+        return self.auto_backup is not None and self.auto_backup.busy
+
     def rewrite_refused(self) -> str:
         """Why the file cannot be rewritten (encrypted, decrypted) right now, or ""."""
-        if self.auto_backup is not None and self.auto_backup.busy:
+        if self._backup_running():
             return "A backup is being written — try again in a few seconds."
         return ""
 
-    def move_database(self) -> QWidget:
+    def move_refused(self) -> str:
+        """Why the file cannot be moved right now, or ""."""
+        if self.call_windows:
+            return "Finish the call first: its note is being saved as you type."
+        if self._backup_running():
+            return "A backup is being written — try again in a moment."
+        return ""
+
+    def move_database(self) -> LocationWarningDialog:
         """To another folder (out of a synced one): ``ui/dialogs/location_warning.py``."""
         from mentordesk.ui.dialogs.location_warning import open_move_dialog
 
-        return open_move_dialog(self)
+        dialog = open_move_dialog(self.workspace, self, refused=self.move_refused)
+        dialog.moved.connect(self.database_moved)
+        return dialog
+
+    def warn_about_location(self, *, mounts: str | None = None) -> LocationWarningDialog | None:
+        """The once-per-file warning about a synced or network folder (after the start-up
+        check), or None when the file is in a safe place or the mentor has answered."""
+        from mentordesk.ui.dialogs.location_warning import maybe_warn_location
+
+        dialog = maybe_warn_location(self.workspace, self, refused=self.move_refused, mounts=mounts)
+        if dialog is not None:
+            dialog.moved.connect(self.database_moved)
+        return dialog
+
+    def database_moved(self, path: Path) -> None:
+        """The workspace now works on the file at ``path``: name it and redraw."""
+        self.path_label.set_full_text(str(path))
+        self.refresh_all()
 
     def export_all_data(self) -> ExportAllRun:
         """Everything, private notes included, into a folder the mentor chooses."""
