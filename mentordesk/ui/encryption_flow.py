@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 
 from mentordesk.appdata.keystore import KeyringUnavailable
 from mentordesk.domain.errors import ValidationError
-from mentordesk.services import StoreError, Workspace, encryption
+from mentordesk.services import Workspace, encryption
+from mentordesk.services.errors import StoreError
 from mentordesk.ui.dialogs.recovery_key import RecoveryKeyDialog
 from mentordesk.ui.theme import scaled_font
 from mentordesk.ui.widgets.field_error import FieldError
@@ -38,7 +39,7 @@ def status_text(workspace: Workspace) -> str:
     """One line for Preferences: is the file encrypted, and where does its key live."""
     from mentordesk.appdata import known_databases
 
-    if workspace.db.key is None:
+    if not workspace.encrypted:
         return "Not encrypted: anyone who can read this computer's files can read your notes."
     try:
         known = known_databases.lookup(workspace.path)

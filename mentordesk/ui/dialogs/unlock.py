@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.errors import ValidationError
-from mentordesk.services import StoreError, Workspace, encryption
+from mentordesk.services import Workspace, encryption
 from mentordesk.services.encryption import Need
+from mentordesk.services.errors import StoreError
 from mentordesk.ui.theme import scaled_font
 from mentordesk.ui.widgets.field_error import FieldError
 
@@ -156,6 +157,6 @@ def unlock_at_open(path: Path, need: Need, why: str) -> tuple[Workspace, str] | 
         return None
     workspace = dialog.result_value
     assert isinstance(workspace, Workspace)
-    if dialog.used == "recovery" and workspace.db.key is not None:
-        return workspace, encryption.unlocked_with_recovery_key(path, workspace.db.key)
+    if dialog.used == "recovery" and workspace.key is not None:
+        return workspace, encryption.unlocked_with_recovery_key(path, workspace.key)
     return workspace, ""
