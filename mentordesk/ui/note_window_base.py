@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
@@ -21,7 +20,6 @@ from mentordesk.domain.models import Mentee, Note
 from mentordesk.services import Workspace
 from mentordesk.ui.autosave import Autosaver
 from mentordesk.ui.dialogs.call_prompts import unsaved_note_box
-from mentordesk.ui.formatting import safe_zone
 from mentordesk.ui.widgets.history_panel import HistoryPanel, apply_restore
 from mentordesk.ui.widgets.note_editor import RECOVERED_TEXT, NoteEditor
 
@@ -71,7 +69,7 @@ class NoteWindowBase(QMainWindow):
         self.unsaved_box: QMessageBox | None = None
         self.discard_button: QAbstractButton | None = None
         self._discard = False
-        self._mentor_zone = safe_zone(workspace.settings().time_zone) or ZoneInfo("UTC")
+        self._mentor_zone = workspace.mentor_zone()
         self.note: Note | None = workspace.note(note_id) if note_id is not None else None
 
         self.editor = NoteEditor(self, elapsed=elapsed)
