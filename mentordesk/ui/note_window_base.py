@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import TypedDict
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
@@ -32,6 +33,19 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+class WindowOptions(TypedDict, total=False):
+    """What an opener may say about any note window, beyond the note itself.
+
+    ``clock``: the current instant (tests pin it); ``recovered``: reopened after a crash (a
+    banner says so); ``settings``: where geometry and panels are kept between windows.
+    """
+
+    clock: Clock | None
+    parent: QWidget | None
+    recovered: bool
+    settings: QSettings | None
+
+
 class NoteWindowBase(QMainWindow):
     """One note of one mentee; ``note_id`` None until the first write creates it.
 
@@ -50,11 +64,11 @@ class NoteWindowBase(QMainWindow):
         workspace: Workspace,
         mentee_id: int,
         note_id: int | None,
-        clock: Clock | None,
-        parent: QWidget | None,
         *,
-        recovered: bool,
-        settings: QSettings | None,
+        clock: Clock | None = None,
+        parent: QWidget | None = None,
+        recovered: bool = False,
+        settings: QSettings | None = None,
         elapsed: Callable[[], timedelta] | None = None,
     ) -> None:
         super().__init__(parent)
