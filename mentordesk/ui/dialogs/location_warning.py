@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -50,7 +49,8 @@ from mentordesk.services.database_move import (
     plan_move,
 )
 from mentordesk.ui.background import BackgroundTask, run_in_background
-from mentordesk.ui.theme import scaled_font
+from mentordesk.ui.dialogs.folder_chooser import folder_chooser
+from mentordesk.ui.dialogs.parts import heading
 from mentordesk.ui.widgets.field_error import FieldError
 
 if TYPE_CHECKING:
@@ -117,8 +117,7 @@ class LocationWarningDialog(QDialog):
             title = "Your database is " + (
                 "in a synced folder" if risk.kind == "sync" else "on a network drive"
             )
-        self.heading = QLabel(title, self)
-        self.heading.setFont(scaled_font(self.font(), 1.3, QFont.Weight.Bold))
+        self.heading = heading(title, self)
         self.heading.setWordWrap(True)
         self.text = QLabel(self._explanation(), self)
         self.text.setTextFormat(Qt.TextFormat.RichText)
@@ -227,12 +226,7 @@ class LocationWarningDialog(QDialog):
         # If it cannot be made, the chooser opens wherever Qt starts; any folder will do.
         with contextlib.suppress(OSError):
             ensure_private_dir(self.start_folder)
-        chooser = QFileDialog(self, "Move the database to…", str(self.start_folder))
-        chooser.setFileMode(QFileDialog.FileMode.Directory)
-        chooser.setOption(QFileDialog.Option.ShowDirsOnly, True)
-        chooser.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-        chooser.setLabelText(QFileDialog.DialogLabel.Accept, "Move Here")
-        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        chooser = folder_chooser(self, "Move the database to…", self.start_folder, "Move Here")
         chooser.fileSelected.connect(self._folder_chosen)
         chooser.destroyed.connect(self._chooser_gone)
         self.chooser = chooser
