@@ -26,13 +26,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mentordesk import __version__
 from mentordesk.appdata.paths import demo_db_path, ensure_private_dir, resolve_db_path
-from mentordesk.services import Workspace
-from mentordesk.services.recovery import DatabaseLocked, DatabaseNeedsRecovery
-from mentordesk.store.errors import DatabaseInUse, KeyRejected, StoreError
-from mentordesk.store.lock import refuse_if_in_use
+from mentordesk.services.errors import DatabaseInUse, StoreError
 
 if TYPE_CHECKING:
+    from mentordesk.services import Workspace
     from mentordesk.services.encryption import Need
+    from mentordesk.services.recovery import DatabaseNeedsRecovery
     from mentordesk.ui.main_window import MainWindow
     from mentordesk.ui.startup_check import WindowSession
 
@@ -95,6 +94,8 @@ def _tell(title: str, message: str, *, quiet: bool, critical: bool = True) -> No
 def open_demo() -> Workspace:
     """A freshly seeded demo database, kept apart from the user's own file."""
     from mentordesk.demo.files import write_demo_file
+    from mentordesk.services import Workspace
+    from mentordesk.services.errors import refuse_if_in_use
 
     path = demo_db_path()
     ensure_private_dir(path.parent)
@@ -113,7 +114,9 @@ def _open(db: str | None, demo: bool, *, ask: bool = False) -> tuple[Workspace, 
     path = resolve_db_path(db)
     if db is None:
         ensure_private_dir(path.parent)
-    from mentordesk.services import encryption
+    from mentordesk.services import Workspace, encryption
+    from mentordesk.services.errors import KeyRejected
+    from mentordesk.services.recovery import DatabaseLocked
 
     if not encryption.is_encrypted(path):
         return Workspace.open(path), ""
@@ -147,7 +150,7 @@ def _welcome(workspace: Workspace) -> tuple[Workspace, bool, bool]:
     or not). The workspace to use, whether to ask for preferences, whether to encrypt."""
     from mentordesk.ui.dialogs.welcome import WelcomeDialog
 
-    offer = workspace.db.key is None
+    offer = not workspace.encrypted
     problem = ""
     if offer:
         from mentordesk.services import encryption
@@ -183,6 +186,8 @@ def run_gui(
     quit_after_start: bool = False,
     started: float | None = None,
 ) -> int:
+    from mentordesk.services.recovery import DatabaseNeedsRecovery
+
     started = time.perf_counter() if started is None else started
     app = _application(headless_ok=quit_after_start)
     recovered = ""

@@ -16,7 +16,7 @@ from mentordesk.domain.backup_policy import ThinResult
 from mentordesk.services import Workspace
 from mentordesk.services.backups import backup_file
 from mentordesk.ui.background import BackgroundTask, run_in_background
-from mentordesk.ui.formatting import plural, safe_zone
+from mentordesk.ui.formatting import plural
 from mentordesk.ui.models.backups import size_text
 
 INTERVAL_MS = 30 * 60 * 1000
@@ -75,7 +75,7 @@ class AutoBackup(QObject):
             return False
         path = self.workspace.path
         # Read now: the workspace may be closed by the time the copy finishes.
-        zone = safe_zone(self.workspace.settings().time_zone)
+        zone = self.workspace.mentor_zone()
         self._task = run_in_background(
             lambda: self._write(path), lambda written: self._done(written, zone), self._failed, self
         )

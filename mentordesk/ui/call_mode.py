@@ -7,8 +7,9 @@ call: who and their local time, the running timer, the agenda, and ending the ca
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Unpack
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,7 +24,7 @@ from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import Meeting, Note
 from mentordesk.services import Workspace
 from mentordesk.ui.formatting import their_time
-from mentordesk.ui.note_window_base import Clock, NoteWindowBase, utc_now
+from mentordesk.ui.note_window_base import Clock, NoteWindowBase, WindowOptions, utc_now
 from mentordesk.ui.theme import scaled_font
 from mentordesk.ui.widgets.call_agenda import CallAgenda, build_agenda
 from mentordesk.ui.widgets.muted_label import MutedLabel
@@ -54,22 +55,16 @@ class CallWindow(NoteWindowBase):
         meeting_id: int | None = None,
         original_start: datetime | None = None,
         note_id: int | None = None,
-        clock: Clock | None = None,
-        parent: QWidget | None = None,
-        *,
-        recovered: bool = False,
-        settings: QSettings | None = None,
+        **options: Unpack[WindowOptions],
     ) -> None:
         self.meeting: Meeting | None = workspace.meeting(meeting_id) if meeting_id else None
         self.original_start = original_start
         self.is_ended = False
         self.review: QWidget | None = None
         # The timer runs from the note's start when it is reopened soon after.
-        self.started_at = self._start_time(workspace.note(note_id) if note_id else None, clock)
-        super().__init__(
-            workspace, mentee_id, note_id, clock, parent,
-            recovered=recovered, settings=settings, elapsed=self.elapsed,
-        )  # fmt: skip
+        note = workspace.note(note_id) if note_id else None
+        self.started_at = self._start_time(note, options.get("clock"))
+        super().__init__(workspace, mentee_id, note_id, elapsed=self.elapsed, **options)
         if self.meeting is not None and self.original_start is None:
             self.original_start = self._occurrence_near(self.note.created_at if self.note else None)
 

@@ -14,23 +14,22 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from mentordesk.appdata.keystore import KeyringUnavailable
 from mentordesk.domain.errors import ValidationError
-from mentordesk.services import StoreError, Workspace, encryption
+from mentordesk.services import Workspace, encryption
+from mentordesk.services.errors import StoreError
+from mentordesk.ui.dialogs.parts import heading, roomy_column, wrapped
 from mentordesk.ui.dialogs.recovery_key import RecoveryKeyDialog
-from mentordesk.ui.theme import scaled_font
 from mentordesk.ui.widgets.field_error import FieldError
 
 
@@ -38,7 +37,7 @@ def status_text(workspace: Workspace) -> str:
     """One line for Preferences: is the file encrypted, and where does its key live."""
     from mentordesk.appdata import known_databases
 
-    if workspace.db.key is None:
+    if not workspace.encrypted:
         return "Not encrypted: anyone who can read this computer's files can read your notes."
     try:
         known = known_databases.lookup(workspace.path)
@@ -58,16 +57,14 @@ class NewPassphraseDialog(QDialog):
         super().__init__(parent)
         self.passphrase = ""
         self.setWindowTitle(f"Encrypt {name}")
-        title = QLabel("Choose a passphrase", self)
-        title.setFont(scaled_font(self.font(), 1.3, QFont.Weight.Bold))
-        why = QLabel(
+        title = heading("Choose a passphrase", self)
+        why = wrapped(
             f"This computer has no secure keyring to keep the key in ({html.escape(reason)}),"
             " so MentorDesk will ask for this passphrase each time it starts. Use at least"
             f" {encryption.MIN_PASSPHRASE} characters — a few words are easiest to remember."
             " You also get a recovery key in case you forget it.",
             self,
         )
-        why.setWordWrap(True)
         self.first = QLineEdit(self)
         self.second = QLineEdit(self)
         for edit in (self.first, self.second):
@@ -84,11 +81,7 @@ class NewPassphraseDialog(QDialog):
         self.ok_button.setText("&Encrypt")
         self.buttons.accepted.connect(self.check_and_accept)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(10)
-        layout.addWidget(title)
-        layout.addWidget(why)
+        layout = roomy_column(self, 10, title, why)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)

@@ -2,15 +2,20 @@
 
 Start-up is on the critical path: only the start page is built before the first paint, the
 others when first shown, and dialogs are imported when first opened.
+
+This module holds the window itself: its pages (built on first use), the status bar, the
+state it restores (size, splitters, last page, each page's choices) and the ``ready`` signal.
+Its menus and the dialogs behind them are ``main_window_actions.WindowActions``; call mode
+and note windows are ``main_window_notes.NoteWindows``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -20,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.domain.models import Mentee
-from mentordesk.services import Workspace
 from mentordesk.ui.formatting import plural
+from mentordesk.ui.main_window_actions import WindowActions
+from mentordesk.ui.main_window_notes import NoteWindows
 from mentordesk.ui.pages.base import Page
 from mentordesk.ui.pages.registry import PAGES, PageEntry, load_page, page_name
 from mentordesk.ui.resources import app_icon
@@ -30,16 +35,11 @@ from mentordesk.ui.widgets.elided_label import ElidedLabel
 from mentordesk.ui.widgets.sidebar import Sidebar
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
+    from mentordesk.services import Workspace
     from mentordesk.ui.backup_scheduler import AutoBackup
     from mentordesk.ui.call_mode import CallWindow
-    from mentordesk.ui.dialogs.backups import BackupsDialog
-    from mentordesk.ui.dialogs.export_all import ExportAllRun
     from mentordesk.ui.dialogs.mentee_dialog import MenteeDialog
-    from mentordesk.ui.dialogs.preferences import PreferencesDialog
     from mentordesk.ui.note_window import NoteWindow
-    from mentordesk.ui.note_window_base import NoteWindowBase
 
 DEFAULT_SIZE = (1200, 780)
 _STATUS_MS = 8000
@@ -49,7 +49,7 @@ def _settings_key(page_class: PageEntry, splitter: QSplitter) -> str:
     return f"splitters/{page_name(page_class)}/{splitter.objectName()}"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowActions, NoteWindows, QMainWindow):
     """``ready`` is emitted once, after the page shown at start has data and was painted."""
 
     ready = Signal()
@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
             self._pages[index] = page
         return page
 
-    # -- actions ---------------------------------------------------------------------
+    # -- redrawing and navigation -----------------------------------------------------
 
     def refresh_all(self) -> None:
         for page in self.built_pages():
@@ -168,291 +168,13 @@ class MainWindow(QMainWindow):
         if select is not None:
             select(mentee_id)
 
-    def new_mentee(self) -> MenteeDialog:
-        from mentordesk.ui.dialogs.mentee_dialog import MenteeDialog
-
-        dialog = MenteeDialog(self.workspace, None, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        # A bound method, not a lambda holding ``dialog``: with WA_DeleteOnClose the lambda
-        # could drop the last Python reference while Qt deletes the dialog (a crash seen here).
-        self._new_mentee_dialog = dialog
-        dialog.accepted.connect(self._new_mentee_accepted)
-        dialog.open()
-        return dialog
-
-    def show_preferences(self) -> PreferencesDialog:
-        from mentordesk.ui.dialogs.preferences import PreferencesDialog
-
-        dialog = PreferencesDialog(self.workspace, self, busy=self.rewrite_refused)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self.refresh_all)
-        dialog.encryption_changed.connect(self._show_status)
-        dialog.open()
-        return dialog
-
-    def show_backups(self) -> BackupsDialog:
-        from mentordesk.ui.dialogs.backups import BackupsDialog
-
-        dialog = BackupsDialog(self.workspace, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.restored.connect(self.refresh_all)
-        dialog.open()
-        return dialog
-
-    def rewrite_refused(self) -> str:
-        """Why the file cannot be rewritten (encrypted, decrypted) right now, or ""."""
-        if self.auto_backup is not None and self.auto_backup.busy:
-            return "A backup is being written — try again in a few seconds."
-        return ""
-
-    def move_database(self) -> QWidget:
-        """To another folder (out of a synced one): ``ui/dialogs/location_warning.py``."""
-        from mentordesk.ui.dialogs.location_warning import open_move_dialog
-
-        return open_move_dialog(self)
-
-    def export_all_data(self) -> ExportAllRun:
-        """Everything, private notes included, into a folder the mentor chooses."""
-        from mentordesk.ui.dialogs.export_all import ExportAllRun
-
-        run = ExportAllRun(self.workspace, self)
-        run.choose_folder()
-        return run
-
-    def enable_auto_backup(self) -> AutoBackup:
-        """Backups when the data changed: now, every 30 minutes, on quit (after first paint)."""
-        from mentordesk.ui.backup_scheduler import AutoBackup
-
-        if self.auto_backup is None:
-            self.auto_backup = AutoBackup(self.workspace, self)
-            self.auto_backup.message.connect(self._backup_message)
-            self.auto_backup.start()
-        return self.auto_backup
-
-    def _backup_message(self, text: str, failed: bool) -> None:
-        if not failed:
-            self._show_status(text)
-            return
-        from PySide6.QtWidgets import QMessageBox
-
-        self.statusBar().showMessage(text)  # stays until the next message
-        box = QMessageBox(QMessageBox.Icon.Warning, "Backup failed", text,
-                          QMessageBox.StandardButton.Ok, self)  # fmt: skip
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-
-    def show_about(self) -> QWidget:
-        from mentordesk.ui.dialogs.about import show_about
-
-        return show_about(self.workspace, self)
-
-    def _selected_mentee_id(self) -> int | None:
-        page = self.current_page()
-        pane = getattr(page, "pane", None) if type(page).__name__ == "MenteesPage" else None
-        key = pane.current_key() if pane is not None else None
-        return key if isinstance(key, int) else None
-
-    def new_call(self) -> QWidget | None:
-        """A call with the selected mentee, or a chooser first when none is selected."""
-        from mentordesk.ui.dialogs.call_prompts import choose_mentee
-
-        key = self._selected_mentee_id()
-        if key is not None:
-            return self.open_call(key)
-        chooser = choose_mentee(self, self.workspace, self.open_call)
-        if chooser is None:
-            self._show_status("Add a mentee first (File ▸ New Mentee…), then start a call.")
-        return chooser
-
-    def open_call(
-        self,
-        mentee_id: int,
-        meeting_id: int | None = None,
-        original_start: datetime | None = None,
-        note_id: int | None = None,
-        *,
-        recovered: bool = False,
-    ) -> NoteWindowBase:
-        """Opens call mode (or raises the window already open on that note)."""
-        from mentordesk.ui.call_mode import CallWindow
-
-        shown = self._raise_window_of(note_id)
-        if shown is not None:
-            return shown
-        window = CallWindow(
-            self.workspace,
-            mentee_id,
-            meeting_id,
-            original_start,
-            note_id,
-            recovered=recovered,
-            settings=self.settings,
-        )
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        window.ended.connect(self.refresh_all)
-        window.finished.connect(self._call_finished)
-        self.call_windows.append(window)
-        window.show()
-        return window
-
-    def new_note(self) -> QWidget | None:
-        """A note about the selected mentee, or a chooser first when none is selected."""
-        from mentordesk.ui.dialogs.call_prompts import choose_mentee
-
-        key = self._selected_mentee_id()
-        if key is not None:
-            return self.open_note(key)
-        chooser = choose_mentee(
-            self, self.workspace, self.open_note,
-            title="New Note", label="Note about:", ok_text="Write Note",
-        )  # fmt: skip
-        if chooser is None:
-            self._show_status("Add a mentee first (File ▸ New Mentee…), then write a note.")
-        return chooser
-
-    def _raise_window_of(self, note_id: int | None) -> NoteWindowBase | None:
-        for window in [*self.call_windows, *self.note_windows]:
-            if note_id is not None and window.note_id == note_id:
-                window.raise_()
-                window.activateWindow()
-                return window
-        return None
-
-    def open_note(
-        self, mentee_id: int, note_id: int | None = None, *, recovered: bool = False
-    ) -> NoteWindowBase:
-        """The note editor on ``note_id`` (a new note when None); a window already open on
-        that note, for a call or not, is raised instead. ``recovered``: reopened after a crash
-        (the window says so)."""
-        from mentordesk.ui.note_window import NoteWindow
-
-        shown = self._raise_window_of(note_id)
-        if shown is not None:
-            return shown
-        window = NoteWindow(
-            self.workspace, mentee_id, note_id, settings=self.settings, recovered=recovered
-        )
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        window.details_changed.connect(self.refresh_all)
-        window.finished.connect(self._note_finished)
-        self.note_windows.append(window)
-        window.show()
-        return window
-
-    def _note_finished(self) -> None:
-        self.note_windows = [w for w in self.note_windows if w is not self.sender()]
-        self.refresh_all()
-
-    def recover_notes(self) -> None:
-        """Reopens notes an unexpected exit left unclosed, each with a banner saying so."""
-        for note in self.workspace.unclosed_notes(in_call=True):
-            self.open_call(note.mentee_id, note.meeting_id, note_id=note.id, recovered=True)
-        for note in self.workspace.unclosed_notes(in_call=False):
-            self.open_note(note.mentee_id, note.id, recovered=True)
-
-    def _call_finished(self) -> None:
-        # The window is deleted once closed: forget it now, while it still exists.
-        self.call_windows = [w for w in self.call_windows if w is not self.sender()]
-        self.refresh_all()
-
-    def _new_mentee_accepted(self) -> None:
-        dialog = self._new_mentee_dialog
-        self._new_mentee_dialog = None
-        if dialog is not None:
-            self._mentee_saved(dialog.saved_mentee)
-
-    def _mentee_saved(self, mentee: Mentee | None) -> None:
-        self.refresh_all()
-        if mentee is not None and mentee.id is not None:
-            self.open_mentee(mentee.id)
-
     def _data_changed(self, source: Page) -> None:
         for page in self.built_pages():
             if page is not source:
                 page.refresh()
         self._update_counts()
 
-    # -- building --------------------------------------------------------------------
-
-    def _action(
-        self,
-        text: str,
-        slot: Callable[..., object],
-        shortcuts: Sequence[QKeySequence] = (),
-        role: QAction.MenuRole = QAction.MenuRole.NoRole,
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setShortcuts(list(shortcuts))
-        action.setMenuRole(role)
-        action.triggered.connect(slot)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        preferences_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
-        file_menu = bar.addMenu("&File")
-        self.new_mentee_action = self._action(
-            "&New Mentee…", self.new_mentee, [QKeySequence("Ctrl+N")]
-        )
-        self.preferences_action = self._action(
-            "&Preferences…",
-            self.show_preferences,
-            preferences_keys or [QKeySequence("Ctrl+,")],
-            QAction.MenuRole.PreferencesRole,
-        )
-        self.quit_action = self._action(
-            "&Quit", self.close, [QKeySequence("Ctrl+Q")], QAction.MenuRole.QuitRole
-        )
-        self.new_call_action = self._action(
-            "New &Call…", self.new_call, [QKeySequence("Ctrl+Shift+N")]
-        )
-        file_menu.addAction(self.new_mentee_action)
-        file_menu.addAction(self.new_call_action)
-        self.new_note_action = self._action(
-            "New N&ote…", self.new_note, [QKeySequence("Ctrl+Alt+N")]
-        )
-        file_menu.addAction(self.new_note_action)
-        file_menu.addSeparator()
-        self.backups_action = self._action(
-            "&Backups…", self.show_backups, [QKeySequence("Ctrl+Shift+B")]
-        )
-        file_menu.addAction(self.backups_action)
-        self.move_database_action = self._action(
-            "&Move Database…", self.move_database, [QKeySequence("Ctrl+Shift+L")]
-        )
-        file_menu.addAction(self.move_database_action)
-        self.export_all_action = self._action(
-            "&Export All Data…", self.export_all_data, [QKeySequence("Ctrl+Shift+E")]
-        )
-        file_menu.addAction(self.export_all_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.preferences_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-
-        edit_menu = bar.addMenu("&Edit")
-        self.find_action = self._action("&Find", self.focus_search, [QKeySequence("Ctrl+F")])
-        edit_menu.addAction(self.find_action)
-
-        view_menu = bar.addMenu("&View")
-        group = QActionGroup(self)
-        self._view_actions: list[QAction] = []
-        for i, cls in enumerate(self.page_classes):
-            keys = [QKeySequence(f"Ctrl+{i + 1}")] if i < 9 else []
-            action = self._action(cls.title, lambda _=False, i=i: self.show_page_index(i), keys)
-            action.setCheckable(True)
-            group.addAction(action)
-            view_menu.addAction(action)
-            self._view_actions.append(action)
-        view_menu.addSeparator()
-        self.refresh_action = self._action("&Refresh", self.refresh_all, [QKeySequence("F5")])
-        view_menu.addAction(self.refresh_action)
-
-        help_menu = bar.addMenu("&Help")
-        self.about_action = self._action(
-            "&About MentorDesk", self.show_about, role=QAction.MenuRole.AboutRole
-        )
-        help_menu.addAction(self.about_action)
+    # -- status bar ------------------------------------------------------------------
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
@@ -510,11 +232,9 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for note_window in [*self.call_windows, *self.note_windows]:
-            # A note that cannot be saved yet keeps its window (and this one) open.
-            if not note_window.close():
-                event.ignore()
-                return
+        if not self.close_note_windows():
+            event.ignore()
+            return
         self.save_state()
         if self.auto_backup is not None:
             self.auto_backup.back_up_on_quit()

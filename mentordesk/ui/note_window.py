@@ -7,14 +7,16 @@ field or presses Enter); a new note takes them when its first word creates it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from typing import Unpack
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import Note
 from mentordesk.services import Workspace
-from mentordesk.ui.note_window_base import Clock, NoteWindowBase
+from mentordesk.ui.note_window_base import NoteWindowBase, WindowOptions
 from mentordesk.ui.widgets.muted_label import MutedLabel
 
 DEFAULT_SIZE = (720, 640)
@@ -43,15 +45,9 @@ class NoteWindow(NoteWindowBase):
         workspace: Workspace,
         mentee_id: int,
         note_id: int | None = None,
-        clock: Clock | None = None,
-        parent: QWidget | None = None,
-        *,
-        recovered: bool = False,
-        settings: QSettings | None = None,
+        **options: Unpack[WindowOptions],
     ) -> None:
-        super().__init__(
-            workspace, mentee_id, note_id, clock, parent, recovered=recovered, settings=settings
-        )
+        super().__init__(workspace, mentee_id, note_id, **options)
         self.editor.edit.setPlaceholderText(PLACEHOLDER)
         self._build()
         self._build_menus()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
+from typing import TypedDict
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
@@ -21,7 +21,6 @@ from mentordesk.domain.models import Mentee, Note
 from mentordesk.services import Workspace
 from mentordesk.ui.autosave import Autosaver
 from mentordesk.ui.dialogs.call_prompts import unsaved_note_box
-from mentordesk.ui.formatting import safe_zone
 from mentordesk.ui.widgets.history_panel import HistoryPanel, apply_restore
 from mentordesk.ui.widgets.note_editor import RECOVERED_TEXT, NoteEditor
 
@@ -32,6 +31,19 @@ Clock = Callable[[], datetime]
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+class WindowOptions(TypedDict, total=False):
+    """What an opener may say about any note window, beyond the note itself.
+
+    ``clock``: the current instant (tests pin it); ``recovered``: reopened after a crash (a
+    banner says so); ``settings``: where geometry and panels are kept between windows.
+    """
+
+    clock: Clock | None
+    parent: QWidget | None
+    recovered: bool
+    settings: QSettings | None
 
 
 class NoteWindowBase(QMainWindow):
@@ -52,11 +64,11 @@ class NoteWindowBase(QMainWindow):
         workspace: Workspace,
         mentee_id: int,
         note_id: int | None,
-        clock: Clock | None,
-        parent: QWidget | None,
         *,
-        recovered: bool,
-        settings: QSettings | None,
+        clock: Clock | None = None,
+        parent: QWidget | None = None,
+        recovered: bool = False,
+        settings: QSettings | None = None,
         elapsed: Callable[[], timedelta] | None = None,
     ) -> None:
         super().__init__(parent)
@@ -71,7 +83,7 @@ class NoteWindowBase(QMainWindow):
         self.unsaved_box: QMessageBox | None = None
         self.discard_button: QAbstractButton | None = None
         self._discard = False
-        self._mentor_zone = safe_zone(workspace.settings().time_zone) or ZoneInfo("UTC")
+        self._mentor_zone = workspace.mentor_zone()
         self.note: Note | None = workspace.note(note_id) if note_id is not None else None
 
         self.editor = NoteEditor(self, elapsed=elapsed)

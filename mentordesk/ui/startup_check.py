@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from mentordesk.services import Workspace, recovery
 from mentordesk.ui.background import BackgroundTask, run_in_background
-from mentordesk.ui.dialogs.location_warning import LocationWarningDialog, maybe_warn_location
+from mentordesk.ui.dialogs.location_warning import LocationWarningDialog
 from mentordesk.ui.dialogs.recovery import RecoveryDialog
 from mentordesk.ui.main_window import MainWindow
 from mentordesk.ui.models.backups import when_text
@@ -86,7 +86,7 @@ class WindowSession(QObject):
         if not problems:
             # A file in a synced folder or on a network drive: the warning (once per file)
             # comes first, so a file moved out gets its backups in its new place.
-            self.location_dialog = maybe_warn_location(self.window, mounts=self._mounts)
+            self.location_dialog = self.window.warn_about_location(mounts=self._mounts)
             if self.location_dialog is None:
                 self._start_backups()
             else:

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Slot
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
@@ -18,17 +18,14 @@ from mentordesk.domain.models import Mentee
 from mentordesk.services import Workspace, full_export
 from mentordesk.ui.dialogs.export_all import ExportAllRun, export_folder_name
 from mentordesk.ui.main_window import MainWindow
+from tests.ui.conftest import shown_window
 
 
 @pytest.fixture
 def window(
     qtbot: QtBot, workspace: Workspace, practice: dict[str, Mentee], settings_path: Path
 ) -> MainWindow:
-    main = MainWindow(workspace, settings=QSettings(str(settings_path), QSettings.Format.IniFormat))
-    qtbot.addWidget(main)
-    with qtbot.waitSignal(main.ready, timeout=5000):
-        main.show()
-    return main
+    return shown_window(qtbot, workspace, settings_path)
 
 
 @pytest.fixture

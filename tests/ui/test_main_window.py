@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -80,6 +82,25 @@ def test_opens_on_today_with_data_and_signals_ready_once(
 
 def test_only_the_start_page_is_built_before_it_is_needed(window: MainWindow) -> None:
     assert [type(p) for p in window.built_pages()] == [TodayPage]
+
+
+_FIRST_PAINT_IMPORTS = """
+import sys
+import mentordesk.__main__, mentordesk.app, mentordesk.ui.main_window
+from mentordesk.ui.pages.registry import PAGES, load_page
+load_page(PAGES[0])
+print(" ".join(m for m in ("sqlite_utils", "keyring", "icalendar", "qasync") if m in sys.modules))
+"""
+
+
+def test_what_the_first_paint_imports_loads_no_slow_library() -> None:
+    """The entry point, the start-up, the window and its first page: none of sqlite-utils,
+    keyring, icalendar or qasync (they come after the first paint), in a fresh interpreter."""
+    done = subprocess.run(
+        [sys.executable, "-c", _FIRST_PAINT_IMPORTS],
+        capture_output=True, text=True, check=True, timeout=60,
+    )  # fmt: skip
+    assert done.stdout.split() == []
 
 
 def test_every_sidebar_page_opens_with_its_shortcut(qtbot: QtBot, window: MainWindow) -> None:

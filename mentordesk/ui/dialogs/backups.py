@@ -31,7 +31,6 @@ from mentordesk.services.backups import backup_file, default_folder
 from mentordesk.ui.background import BackgroundTask, run_in_background
 from mentordesk.ui.backup_scheduler import thinning_text
 from mentordesk.ui.dialogs.confirm import confirm
-from mentordesk.ui.formatting import safe_zone
 from mentordesk.ui.models.backups import BackupsModel, size_text, when_text
 
 
@@ -54,7 +53,7 @@ class BackupsDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.model = BackupsModel(self)
-        self.zone = safe_zone(workspace.settings().time_zone)
+        self.zone = workspace.mentor_zone()
         self.model.zone = self.zone
         self.table = QTableView(self)
         self.table.setModel(self.model)

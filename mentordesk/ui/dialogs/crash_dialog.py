@@ -16,7 +16,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -37,7 +37,7 @@ from mentordesk.crash_report import (
     safe_traceback,
 )
 from mentordesk.logs import current_log_file
-from mentordesk.ui.theme import scaled_font
+from mentordesk.ui.dialogs.parts import heading, wrapped
 
 log = logging.getLogger(__name__)
 
@@ -55,9 +55,8 @@ class CrashDialog(QDialog):
         super().__init__(parent)
         self.report = report
         self.setWindowTitle("MentorDesk ran into a problem")
-        heading = QLabel("Something went wrong", self)
-        heading.setFont(scaled_font(self.font(), 1.3, QFont.Weight.Bold))
-        text = QLabel(
+        title = heading("Something went wrong", self)
+        text = wrapped(
             "MentorDesk hit a problem it did not expect. What was saved is safe: notes are"
             " saved as you type. You can carry on; if something looks wrong, restart"
             " MentorDesk.<br><br>"
@@ -65,7 +64,6 @@ class CrashDialog(QDialog):
             " notes: messages that could quote your data are left out.",
             self,
         )
-        text.setWordWrap(True)
         self.report_view = QPlainTextEdit(report, self)
         self.report_view.setReadOnly(True)
         self.report_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
@@ -83,7 +81,7 @@ class CrashDialog(QDialog):
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
+        layout.addWidget(title)
         layout.addWidget(text)
         layout.addWidget(self.report_view, 1)
         layout.addWidget(self.log_label)

@@ -31,6 +31,7 @@ from mentordesk.domain.errors import ValidationError
 from mentordesk.services import Workspace
 from mentordesk.services.export_format import describe_counts
 from mentordesk.ui.background import BackgroundTask, run_in_background
+from mentordesk.ui.dialogs.folder_chooser import folder_chooser
 from mentordesk.ui.formatting import plural
 
 if TYPE_CHECKING:
@@ -116,13 +117,10 @@ class ExportAllRun(QObject):
         return self._task is not None and self._task.running
 
     def choose_folder(self) -> QFileDialog:
-        dialog = QFileDialog(
-            self.window, "Export All Data — choose where to put it", str(default_export_dir())
-        )
-        dialog.setFileMode(QFileDialog.FileMode.Directory)
-        dialog.setOption(QFileDialog.Option.ShowDirsOnly)
-        dialog.setLabelText(QFileDialog.DialogLabel.Accept, "Export Here")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog = folder_chooser(
+            self.window, "Export All Data — choose where to put it", default_export_dir(),
+            "Export Here",
+        )  # fmt: skip
         dialog.fileSelected.connect(self.start)
         dialog.rejected.connect(self.deleteLater)
         self.chooser = dialog

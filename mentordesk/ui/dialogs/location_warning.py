@@ -1,22 +1,24 @@
 """The warning, once per database file, that it lives in a synced folder or on a network drive,
 with the offer to move it.
 
-Shown after the first paint and the start-up check (``maybe_warn_location``, called by
-``ui/startup_check.WindowSession``). Detection and the record of the mentor's answer are
-``mentordesk/storage_location.py``; the move is ``mentordesk/database_move.py``: the copy
-runs off the GUI thread, the switch to the new file on it.
+Shown after the first paint and the start-up check (``maybe_warn_location``, through
+``MainWindow.warn_about_location`` from ``ui/startup_check.WindowSession``). Detection and the
+record of the mentor's answer are ``appdata/storage_location.py``; the move is
+``services/database_move.py``: the copy runs off the GUI thread, the switch to the new file on
+it. The dialog knows no window: it asks ``refused()`` whether a move may start and emits
+``moved(path)`` when it is done.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QStyle,
     QVBoxLayout,
+    QWidget,
 )
 
 from mentordesk.appdata.paths import DB_ENV, data_dir, default_db_path, ensure_private_dir
@@ -46,11 +49,12 @@ from mentordesk.services.database_move import (
     plan_move,
 )
 from mentordesk.ui.background import BackgroundTask, run_in_background
-from mentordesk.ui.theme import scaled_font
+from mentordesk.ui.dialogs.folder_chooser import folder_chooser
+from mentordesk.ui.dialogs.parts import heading
 from mentordesk.ui.widgets.field_error import FieldError
 
 if TYPE_CHECKING:
-    from mentordesk.ui.main_window import MainWindow
+    from mentordesk.services import Workspace
 
 Outcome = Literal["moved", "keep", "later"]
 
@@ -62,32 +66,42 @@ WHY = (
 )
 
 
+#: Says why the database cannot be moved right now (a call writing, a backup running), or "".
+Refusal = Callable[[], str]
+
+
 class LocationWarningDialog(QDialog):
     """``outcome`` is "moved", "keep" or "later" once the mentor has answered.
 
     Without a ``risk`` (File > Move Database… for a file in a safe place) it only offers
-    the move, and Cancel records nothing.
+    the move, and Cancel records nothing. ``moved(path)`` once the workspace works on the
+    file in its new place (the window shows the new path and redraws).
     """
+
+    moved = Signal(Path)
 
     def __init__(
         self,
-        window: MainWindow,
+        workspace: Workspace,
         risk: Risk | None,
+        parent: QWidget | None = None,
         *,
         start_folder: Path,
+        refused: Refusal = lambda: "",
         mounts: str | None = None,
         record: Path | None = None,
     ) -> None:
-        super().__init__(window)
-        self._window = window
+        super().__init__(parent)
+        self.workspace = workspace
         self.risk = risk
         self.start_folder = start_folder
+        self._refused = refused
         self._mounts = mounts
         self._record = record
-        self._path = window.workspace.path
+        self._path = workspace.path
         self._task: BackgroundTask | None = None
         self.outcome: Outcome | None = None
-        self.moved: MoveResult | None = None
+        self.move_result: MoveResult | None = None
         self.chooser: QFileDialog | None = None
         self.setWindowTitle("MentorDesk — move your database?")
 
@@ -103,8 +117,7 @@ class LocationWarningDialog(QDialog):
             title = "Your database is " + (
                 "in a synced folder" if risk.kind == "sync" else "on a network drive"
             )
-        self.heading = QLabel(title, self)
-        self.heading.setFont(scaled_font(self.font(), 1.3, QFont.Weight.Bold))
+        self.heading = heading(title, self)
         self.heading.setWordWrap(True)
         self.text = QLabel(self._explanation(), self)
         self.text.setTextFormat(Qt.TextFormat.RichText)
@@ -213,12 +226,7 @@ class LocationWarningDialog(QDialog):
         # If it cannot be made, the chooser opens wherever Qt starts; any folder will do.
         with contextlib.suppress(OSError):
             ensure_private_dir(self.start_folder)
-        chooser = QFileDialog(self, "Move the database to…", str(self.start_folder))
-        chooser.setFileMode(QFileDialog.FileMode.Directory)
-        chooser.setOption(QFileDialog.Option.ShowDirsOnly, True)
-        chooser.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-        chooser.setLabelText(QFileDialog.DialogLabel.Accept, "Move Here")
-        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        chooser = folder_chooser(self, "Move the database to…", self.start_folder, "Move Here")
         chooser.fileSelected.connect(self._folder_chosen)
         chooser.destroyed.connect(self._chooser_gone)
         self.chooser = chooser
@@ -232,15 +240,12 @@ class LocationWarningDialog(QDialog):
 
     def move_to(self, folder: Path) -> None:
         """Moves the database into ``folder``: checks now, copies off the GUI thread."""
-        if self._window.call_windows:
-            self._say("Finish the call first: its note is being saved as you type.")
-            return
-        backups = self._window.auto_backup
-        if backups is not None and backups.busy:
-            self._say("A backup is being written — try again in a moment.")
+        why = self._refused()
+        if why:
+            self._say(why)
             return
         try:
-            plan = plan_move(self._window.workspace, folder, mounts=self._mounts)
+            plan = plan_move(self.workspace, folder, mounts=self._mounts)
         except MoveRefused as exc:
             self._say(exc.message)
             return
@@ -283,14 +288,13 @@ class LocationWarningDialog(QDialog):
         self._task = None
         self._set_busy(False)
         try:
-            result = finish_move(self._window.workspace, plan)
+            result = finish_move(self.workspace, plan)
         except MoveRefused as exc:
             self._say(exc.message)
             return
         self.outcome = "moved"
-        self.moved = result
-        self._window.path_label.set_full_text(str(result.path))
-        self._window.refresh_all()
+        self.move_result = result
+        self.moved.emit(result.path)
         self._show_moved(result)
 
     def _show_moved(self, result: MoveResult) -> None:
@@ -327,34 +331,54 @@ class LocationWarningDialog(QDialog):
 
 
 def maybe_warn_location(
-    window: MainWindow,
+    workspace: Workspace,
+    parent: QWidget | None = None,
     *,
+    refused: Refusal = lambda: "",
     mounts: str | None = None,
     record: Path | None = None,
     start_folder: Path | None = None,
 ) -> LocationWarningDialog | None:
-    """Opens the warning (window-modal, ``open()``) when the window's database is in an
+    """Opens the warning (window-modal, ``open()``) when the workspace's database is in an
     unsafe place and the mentor has not answered for this file; else None.
 
-    ``mounts``: the mount table's text (read from ``/proc/self/mounts`` when None);
-    ``start_folder``: where the folder chooser opens (MentorDesk's own data folder).
+    ``refused``: why a move cannot start now, or ""; ``mounts``: the mount table's text
+    (read from ``/proc/self/mounts`` when None); ``start_folder``: where the folder chooser
+    opens (MentorDesk's own data folder).
     """
-    path = window.workspace.path
+    path = workspace.path
     risk = risky_location(path, mounts=mounts)
     if risk is None or not should_warn(path, risk, record=record):
         return None
-    dialog = LocationWarningDialog(
-        window, risk, start_folder=start_folder or data_dir(), mounts=mounts, record=record
-    )
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.open()
-    return dialog
+    folder = start_folder or data_dir()
+    return _opened(workspace, risk, parent, folder, refused, mounts, record)
 
 
-def open_move_dialog(window: MainWindow, *, mounts: str | None = None) -> LocationWarningDialog:
+def open_move_dialog(
+    workspace: Workspace,
+    parent: QWidget | None = None,
+    *,
+    refused: Refusal = lambda: "",
+    mounts: str | None = None,
+) -> LocationWarningDialog:
     """File > Move Database…: the same dialog, whatever was answered before."""
-    risk = risky_location(window.workspace.path, mounts=mounts)
-    dialog = LocationWarningDialog(window, risk, start_folder=data_dir(), mounts=mounts)
+    risk = risky_location(workspace.path, mounts=mounts)
+    return _opened(workspace, risk, parent, data_dir(), refused, mounts, None)
+
+
+def _opened(
+    workspace: Workspace,
+    risk: Risk | None,
+    parent: QWidget | None,
+    start_folder: Path,
+    refused: Refusal,
+    mounts: str | None,
+    record: Path | None,
+) -> LocationWarningDialog:
+    dialog = LocationWarningDialog(
+        workspace, risk, parent, start_folder=start_folder, refused=refused, mounts=mounts,
+        record=record,
+    )  # fmt: skip
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

@@ -113,14 +113,14 @@ class PreferencesDialog(ValidatingDialog):
 
     def _show_encryption(self) -> None:
         self.encryption_status.setText(status_text(self.workspace))
-        on = self.workspace.db.key is not None
+        on = self.workspace.encrypted
         self.encryption_button.setText("Turn &Off Encryption…" if on else "&Encrypt…")
 
     def toggle_encryption(self) -> None:
         self.flow = EncryptionFlow(self.workspace, self, busy=self._busy)
         self.flow.finished.connect(self._encryption_done)
         self.encryption_button.setEnabled(False)
-        if self.workspace.db.key is None:
+        if not self.workspace.encrypted:
             self.flow.turn_on()
         else:
             self.flow.turn_off()

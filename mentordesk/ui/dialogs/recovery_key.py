@@ -15,7 +15,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QStandardPaths, Qt
 from PySide6.QtGui import (
-    QFont,
     QFontDatabase,
     QGuiApplication,
     QPageLayout,
@@ -31,11 +30,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from mentordesk.ui.theme import scaled_font
+from mentordesk.ui.dialogs.parts import heading, roomy_column, wrapped
 
 
 def _two_lines(key: str) -> str:
@@ -85,16 +83,14 @@ class RecoveryKeyDialog(QDialog):
         self.saved_to: Path | None = None
         self.setWindowTitle("Your recovery key")
 
-        title = QLabel("Store your recovery key", self)
-        title.setFont(scaled_font(self.font(), 1.3, QFont.Weight.Bold))
-        intro = QLabel(
+        title = heading("Store your recovery key", self)
+        intro = wrapped(
             f"<b>{html.escape(database.name)}</b> is now encrypted. If this computer's"
             " keyring loses its key, or you forget your passphrase, this recovery key is the"
             " only way to open it. It is shown <b>only now</b>: copy it into a password"
             " manager, or save it as a PDF and print it.",
             self,
         )
-        intro.setWordWrap(True)
         self.key_label = QLabel(_two_lines(recovery_key), self)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         mono.setPointSizeF(self.font().pointSizeF() * 1.35)
@@ -124,12 +120,7 @@ class RecoveryKeyDialog(QDialog):
         self.stored.toggled.connect(self.done_button.setEnabled)
         self.buttons.accepted.connect(self.accept)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(12)
-        layout.addWidget(title)
-        layout.addWidget(intro)
-        layout.addWidget(self.key_label)
+        layout = roomy_column(self, 12, title, intro, self.key_label)
         layout.addLayout(actions)
         layout.addSpacing(4)
         layout.addWidget(self.stored)

@@ -11,21 +11,21 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from mentordesk.domain.errors import ValidationError
-from mentordesk.services import StoreError, Workspace, encryption
+from mentordesk.services import Workspace, encryption
 from mentordesk.services.encryption import Need
-from mentordesk.ui.theme import scaled_font
+from mentordesk.services.errors import StoreError
+from mentordesk.ui.dialogs.parts import heading, roomy_column, wrapped
 from mentordesk.ui.widgets.field_error import FieldError
 
 _PROMPTS: dict[Need, tuple[str, str]] = {
@@ -54,10 +54,8 @@ class UnlockDialog(QDialog):
         self.result_value: object = None
         self.setWindowTitle(f"Unlock {name}")
 
-        title = QLabel(f"{name} is encrypted", self)
-        title.setFont(scaled_font(self.font(), 1.3, QFont.Weight.Bold))
-        self.why = QLabel(why, self)
-        self.why.setWordWrap(True)
+        title = heading(f"{name} is encrypted", self)
+        self.why = wrapped(why, self)
         self.prompt = QLabel(self)
         self.edit = QLineEdit(self)
         self.edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -78,11 +76,7 @@ class UnlockDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.edit.textChanged.connect(self._typed)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(10)
-        layout.addWidget(title)
-        layout.addWidget(self.why)
+        layout = roomy_column(self, 10, title, self.why)
         layout.addSpacing(4)
         layout.addWidget(self.prompt)
         layout.addWidget(self.edit)
@@ -156,6 +150,6 @@ def unlock_at_open(path: Path, need: Need, why: str) -> tuple[Workspace, str] | 
         return None
     workspace = dialog.result_value
     assert isinstance(workspace, Workspace)
-    if dialog.used == "recovery" and workspace.db.key is not None:
-        return workspace, encryption.unlocked_with_recovery_key(path, workspace.db.key)
+    if dialog.used == "recovery" and workspace.key is not None:
+        return workspace, encryption.unlocked_with_recovery_key(path, workspace.key)
     return workspace, ""

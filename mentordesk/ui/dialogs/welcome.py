@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Literal
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.ui.theme import scaled_font
+from mentordesk.ui.dialogs.parts import heading, roomy_column, wrapped
 
 Choice = Literal["demo", "own"]
 
@@ -42,16 +41,14 @@ class WelcomeDialog(QDialog):
 
         icon = QLabel(self)
         icon.setPixmap(QApplication.windowIcon().pixmap(64, 64))
-        title = QLabel("Welcome to MentorDesk", self)
-        title.setFont(scaled_font(self.font(), 1.5, QFont.Weight.Bold))
-        text = QLabel(
+        title = heading("Welcome to MentorDesk", self, 1.5)
+        text = wrapped(
             "MentorDesk keeps your mentees, goals, meetings and notes in one private file on"
             " this computer — no account, no cloud.<br>"
             "It shows every meeting in your time and theirs, and tells you who is due a"
             " check-in.",
             self,
         )
-        text.setWordWrap(True)
 
         self.demo_button = QCommandLinkButton(
             "Explore with demo data",
@@ -82,16 +79,14 @@ class WelcomeDialog(QDialog):
         self.encrypt_hint.setWordWrap(True)
         self.encrypt_hint.setIndent(24)
 
-        heading = QHBoxLayout()
-        heading.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        top = QHBoxLayout()
+        top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         words = QVBoxLayout()
         words.addWidget(title)
         words.addWidget(text)
-        heading.addLayout(words, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(12)
-        layout.addLayout(heading)
+        top.addLayout(words, 1)
+        layout = roomy_column(self, 12)
+        layout.addLayout(top)
         layout.addSpacing(8)
         layout.addWidget(self.demo_button)
         layout.addWidget(self.own_button)

@@ -1,0 +1,262 @@
+"""The main window's menus and what their entries open: a new mentee, Preferences, Backups,
+Move Database, Export All Data, About; and the automatic backups whose state decides whether
+the file may be moved or rewritten now.
+
+A mixin of ``MainWindow`` (``ui/main_window.py``). Dialogs are imported when first opened:
+none of them is needed for the first paint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QMenuBar, QStatusBar, QWidget
+
+    from mentordesk.domain.models import Mentee
+    from mentordesk.services import Workspace
+    from mentordesk.ui.backup_scheduler import AutoBackup
+    from mentordesk.ui.call_mode import CallWindow
+    from mentordesk.ui.dialogs.backups import BackupsDialog
+    from mentordesk.ui.dialogs.export_all import ExportAllRun
+    from mentordesk.ui.dialogs.location_warning import LocationWarningDialog
+    from mentordesk.ui.dialogs.mentee_dialog import MenteeDialog
+    from mentordesk.ui.dialogs.preferences import PreferencesDialog
+    from mentordesk.ui.pages.registry import PageEntry
+    from mentordesk.ui.widgets.elided_label import ElidedLabel
+
+
+class WindowActions:
+    """Menus with shortcuts, and the dialogs and background work behind them."""
+
+    workspace: Workspace
+    page_classes: tuple[PageEntry, ...]
+    call_windows: list[CallWindow]
+    auto_backup: AutoBackup | None
+    path_label: ElidedLabel
+    _new_mentee_dialog: MenteeDialog | None
+    _view_actions: list[QAction]
+
+    if TYPE_CHECKING:  # provided by MainWindow and its other parts
+
+        def menuBar(self) -> QMenuBar: ...
+        def statusBar(self) -> QStatusBar: ...
+        def close(self) -> bool: ...
+        def refresh_all(self) -> None: ...
+        def focus_search(self) -> None: ...
+        def show_page_index(self, index: int) -> None: ...
+        def open_mentee(self, mentee_id: int) -> None: ...
+        def new_call(self) -> QWidget | None: ...
+        def new_note(self) -> QWidget | None: ...
+        def _show_status(self, message: str) -> None: ...
+
+    # -- menus -----------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[..., object],
+        shortcuts: Sequence[QKeySequence] = (),
+        role: QAction.MenuRole = QAction.MenuRole.NoRole,
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts(list(shortcuts))
+        action.setMenuRole(role)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        preferences_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
+        file_menu = bar.addMenu("&File")
+        self.new_mentee_action = self._action(
+            "&New Mentee…", self.new_mentee, [QKeySequence("Ctrl+N")]
+        )
+        self.preferences_action = self._action(
+            "&Preferences…",
+            self.show_preferences,
+            preferences_keys or [QKeySequence("Ctrl+,")],
+            QAction.MenuRole.PreferencesRole,
+        )
+        self.quit_action = self._action(
+            "&Quit", self.close, [QKeySequence("Ctrl+Q")], QAction.MenuRole.QuitRole
+        )
+        self.new_call_action = self._action(
+            "New &Call…", self.new_call, [QKeySequence("Ctrl+Shift+N")]
+        )
+        file_menu.addAction(self.new_mentee_action)
+        file_menu.addAction(self.new_call_action)
+        self.new_note_action = self._action(
+            "New N&ote…", self.new_note, [QKeySequence("Ctrl+Alt+N")]
+        )
+        file_menu.addAction(self.new_note_action)
+        file_menu.addSeparator()
+        self.backups_action = self._action(
+            "&Backups…", self.show_backups, [QKeySequence("Ctrl+Shift+B")]
+        )
+        file_menu.addAction(self.backups_action)
+        self.move_database_action = self._action(
+            "&Move Database…", self.move_database, [QKeySequence("Ctrl+Shift+L")]
+        )
+        file_menu.addAction(self.move_database_action)
+        self.export_all_action = self._action(
+            "&Export All Data…", self.export_all_data, [QKeySequence("Ctrl+Shift+E")]
+        )
+        file_menu.addAction(self.export_all_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.preferences_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu("&Edit")
+        self.find_action = self._action("&Find", self.focus_search, [QKeySequence("Ctrl+F")])
+        edit_menu.addAction(self.find_action)
+
+        view_menu = bar.addMenu("&View")
+        group = QActionGroup(self)
+        self._view_actions = []
+        for i, cls in enumerate(self.page_classes):
+            keys = [QKeySequence(f"Ctrl+{i + 1}")] if i < 9 else []
+            action = self._action(cls.title, lambda _=False, i=i: self.show_page_index(i), keys)
+            action.setCheckable(True)
+            group.addAction(action)
+            view_menu.addAction(action)
+            self._view_actions.append(action)
+        view_menu.addSeparator()
+        self.refresh_action = self._action("&Refresh", self.refresh_all, [QKeySequence("F5")])
+        view_menu.addAction(self.refresh_action)
+
+        help_menu = bar.addMenu("&Help")
+        self.about_action = self._action(
+            "&About MentorDesk", self.show_about, role=QAction.MenuRole.AboutRole
+        )
+        help_menu.addAction(self.about_action)
+
+    # -- dialogs -----------------------------------------------------------------------
+
+    def new_mentee(self) -> MenteeDialog:
+        from mentordesk.ui.dialogs.mentee_dialog import MenteeDialog
+
+        dialog = MenteeDialog(self.workspace, None, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # A bound method, not a lambda holding ``dialog``: with WA_DeleteOnClose the lambda
+        # could drop the last Python reference while Qt deletes the dialog (a crash seen here).
+        self._new_mentee_dialog = dialog
+        dialog.accepted.connect(self._new_mentee_accepted)
+        dialog.open()
+        return dialog
+
+    def _new_mentee_accepted(self) -> None:
+        dialog = self._new_mentee_dialog
+        self._new_mentee_dialog = None
+        if dialog is not None:
+            self._mentee_saved(dialog.saved_mentee)
+
+    def _mentee_saved(self, mentee: Mentee | None) -> None:
+        self.refresh_all()
+        if mentee is not None and mentee.id is not None:
+            self.open_mentee(mentee.id)
+
+    def show_preferences(self) -> PreferencesDialog:
+        from mentordesk.ui.dialogs.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.workspace, self, busy=self.rewrite_refused)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.refresh_all)
+        dialog.encryption_changed.connect(self._show_status)
+        dialog.open()
+        return dialog
+
+    def show_backups(self) -> BackupsDialog:
+        from mentordesk.ui.dialogs.backups import BackupsDialog
+
+        dialog = BackupsDialog(self.workspace, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.restored.connect(self.refresh_all)
+        dialog.open()
+        return dialog
+
+    def export_all_data(self) -> ExportAllRun:
+        """Everything, private notes included, into a folder the mentor chooses."""
+        from mentordesk.ui.dialogs.export_all import ExportAllRun
+
+        run = ExportAllRun(self.workspace, self)
+        run.choose_folder()
+        return run
+
+    def show_about(self) -> QWidget:
+        from mentordesk.ui.dialogs.about import show_about
+
+        return show_about(self.workspace, self)
+
+    # -- the database file -------------------------------------------------------------
+
+    def rewrite_refused(self) -> str:
+        """Why the file cannot be rewritten (encrypted, decrypted) right now, or ""."""
+        if self._backup_running():
+            return "A backup is being written — try again in a few seconds."
+        return ""
+
+    def move_refused(self) -> str:
+        """Why the file cannot be moved right now, or ""."""
+        if self.call_windows:
+            return "Finish the call first: its note is being saved as you type."
+        if self._backup_running():
+            return "A backup is being written — try again in a moment."
+        return ""
+
+    def move_database(self) -> LocationWarningDialog:
+        """To another folder (out of a synced one): ``ui/dialogs/location_warning.py``."""
+        from mentordesk.ui.dialogs.location_warning import open_move_dialog
+
+        dialog = open_move_dialog(self.workspace, self, refused=self.move_refused)
+        dialog.moved.connect(self.database_moved)
+        return dialog
+
+    def warn_about_location(self, *, mounts: str | None = None) -> LocationWarningDialog | None:
+        """The once-per-file warning about a synced or network folder (after the start-up
+        check), or None when the file is in a safe place or the mentor has answered."""
+        from mentordesk.ui.dialogs.location_warning import maybe_warn_location
+
+        dialog = maybe_warn_location(self.workspace, self, refused=self.move_refused, mounts=mounts)
+        if dialog is not None:
+            dialog.moved.connect(self.database_moved)
+        return dialog
+
+    def database_moved(self, path: Path) -> None:
+        """The workspace now works on the file at ``path``: name it and redraw."""
+        self.path_label.set_full_text(str(path))
+        self.refresh_all()
+
+    # -- automatic backups ---------------------------------------------------------------
+
+    def enable_auto_backup(self) -> AutoBackup:
+        """Backups when the data changed: now, every 30 minutes, on quit (after first paint)."""
+        from mentordesk.ui.backup_scheduler import AutoBackup
+
+        if self.auto_backup is None:
+            self.auto_backup = AutoBackup(self.workspace, self)
+            self.auto_backup.message.connect(self._backup_message)
+            self.auto_backup.start()
+        return self.auto_backup
+
+    def _backup_running(self) -> bool:
+        return self.auto_backup is not None and self.auto_backup.busy
+
+    def _backup_message(self, text: str, failed: bool) -> None:
+        if not failed:
+            self._show_status(text)
+            return
+        from PySide6.QtWidgets import QMessageBox
+
+        self.statusBar().showMessage(text)  # stays until the next message
+        box = QMessageBox(QMessageBox.Icon.Warning, "Backup failed", text,
+                          QMessageBox.StandardButton.Ok, self)  # fmt: skip
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
