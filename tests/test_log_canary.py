@@ -82,18 +82,18 @@ def _write_notes(ws: Workspace, mentee_id: int) -> int:
 
 
 def _import_round_trip(ws: Workspace, root: Path) -> None:
-    summary = ws.export_all(root / "export", own_connection=True)
+    summary = ws.full_export.export_all(root / "export", own_connection=True)
     exported = (root / "export" / JSON_NAME).read_text(encoding="utf-8")
     assert NOTE in exported and PRIVATE in exported  # the export itself is everything
     with Workspace.open(root / "restored.db") as restored:
-        assert restored.import_all(root / "export" / JSON_NAME).rows == summary.rows
+        assert restored.full_export.import_all(root / "export" / JSON_NAME).rows == summary.rows
 
     document = json.loads(exported)
     document["tables"]["notes"][0]["created_at"] = NOTE  # a damaged file quoting a note
     damaged = root / "damaged.json"
     damaged.write_text(json.dumps(document), encoding="utf-8")
     with Workspace.open(root / "empty.db") as empty, pytest.raises(ValidationError) as refused:
-        empty.import_all(damaged)
+        empty.full_export.import_all(damaged)
     assert "kanareknote" in refused.value.message  # shown to the mentor, who owns the file
 
 
@@ -144,14 +144,14 @@ def test_a_whole_session_logs_no_word_of_the_mentor_and_no_secret(
         assert ws.find_notes("kanareknote").ids == [note_id]
         assert ws.find_notes(f'"{PRIVATE}"').ids == [note_id]
         _import_round_trip(ws, tmp_path)
-        ws.backup_now()
+        ws.backups.backup_now()
 
         enabled = encryption.enable(ws, passphrase=PASSPHRASE)
         key = ws.db.key
         assert key is not None and enabled.recovery_key
         later = ws.start_note(mentee_id, title=TITLE)
         ws.write_note_body(later.id or 0, ENCRYPTED)
-        ws.backup_now()
+        ws.backups.backup_now()
         _type_a_call(qtbot, ws, mentee_id)
         _show_errors(qtbot, ws)
     finally:

@@ -37,11 +37,11 @@ def test_database_wal_shm_backups_and_export_are_private(tmp_path: Path) -> None
         for part in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
             assert part.exists(), f"{part.name} should exist while the file is open"
             assert _mode(part) == 0o600, f"{part.name} is {oct(_mode(part))}"
-        backup = ws.backup_now()
+        backup = ws.backups.backup_now()
         assert _mode(backup) == 0o600
         assert _mode(backup.parent) == 0o700
         export = tmp_path / "export"
-        ws.export_all(export)
+        ws.full_export.export_all(export)
     assert _mode(export) == 0o700
     written = [p for p in export.rglob("*")]
     assert any(p.suffix == ".md" for p in written)

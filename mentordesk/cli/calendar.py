@@ -19,7 +19,7 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
         )
     with exit_on_error(writing=out), open_workspace(args) as workspace:
         mentee_id = workspace.find_mentee(args.mentee).id if args.mentee else None
-        count = workspace.export_ics(mentee_id, out)
+        count = workspace.calendar.export_ics(mentee_id, out)
     print(f"wrote {count} meeting{'s' if count != 1 else ''} to {out}")
     return EXIT_OK
 
@@ -28,7 +28,9 @@ def cmd_import_ics(args: argparse.Namespace) -> int:
     path = input_file(args.file)
     with exit_on_error(), open_workspace(args) as workspace:
         mentee = workspace.find_mentee(args.mentee) if args.mentee else None
-        report = workspace.import_ics(path, None if mentee is None else mentee.id, args.busy)
+        report = workspace.calendar.import_ics(
+            path, None if mentee is None else mentee.id, args.busy
+        )
     for line in report.skipped:
         print(line)
     if mentee is not None:

@@ -78,8 +78,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
         raise CommandFailed(f"{path} does not exist — nothing to back up.", EXIT_BAD_INPUT)
     # Opening takes the writer lock: refused (exit 3) while the window has the file.
     with exit_on_error(), open_workspace(args) as workspace:
-        written = workspace.backup_now(args.to)
-        thinned = None if args.to else workspace.thin_backups()
+        written = workspace.backups.backup_now(args.to)
+        thinned = None if args.to else workspace.backups.thin()
     print(f"backed up {path} to {written} ({size_text(written.stat().st_size)}, checked)")
     if thinned and thinned.drop:
         print(f"removed {len(thinned.drop)} older backup(s) the keeping rules no longer keep")
@@ -97,7 +97,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     with exit_on_error():
         try:
             with open_workspace(args) as workspace:
-                safety = workspace.restore(backup)
+                safety = workspace.backups.restore(backup)
         except DatabaseNeedsRecovery:
             return _recover(args, path, backup)
     print(f"restored {path} from {backup}")

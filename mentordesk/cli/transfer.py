@@ -16,7 +16,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser()
     # Read-only: works beside the open window and never changes the file.
     with exit_on_error(writing=out), open_workspace(args, readonly=True) as workspace:
-        summary = workspace.export_all(out)
+        summary = workspace.full_export.export_all(out)
     rows = sum(summary.rows.values())
     print(
         f"exported {rows} rows of {len(summary.rows)} tables and {summary.notes} notes"
@@ -29,7 +29,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     source = input_file(args.file)
     path = resolve_db_path(args.db)
     with exit_on_error(), open_workspace(args) as workspace:
-        summary = workspace.import_all(source)
+        summary = workspace.full_export.import_all(source)
     counts = ", ".join(f"{n} {name}" for name, n in summary.rows.items() if n)
     print(f"imported {source} into {path}: {counts or 'no rows'}")
     return EXIT_OK

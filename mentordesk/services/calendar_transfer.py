@@ -17,6 +17,7 @@ from mentordesk.planner.ics import ImportedEvent, ImportReport
 from mentordesk.planner.occurrence_rule import is_occurrence
 from mentordesk.planner.recurrence import last_occurrence
 from mentordesk.services.changes import ChangeFeed, Changes, Kind
+from mentordesk.services.clock import utc_now
 from mentordesk.services.meetings import MeetingService
 from mentordesk.services.mentor import MentorSettings
 from mentordesk.store.database import Database
@@ -60,7 +61,7 @@ class CalendarTransfer:
         self,
         mentee_id: int | None,
         path: Path | str,
-        now: datetime,
+        now: datetime | None = None,
         meeting_id: int | None = None,
     ) -> int:
         """Writes one meeting (or series), a mentee's meetings, or everyone's upcoming ones to
@@ -70,6 +71,8 @@ class CalendarTransfer:
         duplicating; SEQUENCE grows with each edit.
         """
         from mentordesk.planner.ics_write import ExportItem, build_ics
+
+        now = now or utc_now()
 
         if meeting_id is not None:
             meetings = [self.meetings.get(meeting_id)]

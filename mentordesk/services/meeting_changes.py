@@ -99,7 +99,7 @@ class MeetingChanges:
         return people
 
     def planner_grid(
-        self, mentee_ids: Sequence[int], first_day: date, days: int, slot_minutes: int
+        self, mentee_ids: Sequence[int], first_day: date, days: int = 7, slot_minutes: int = 30
     ) -> Grid:
         return build_grid(self.planner_people(mentee_ids), first_day, days, slot_minutes)
 

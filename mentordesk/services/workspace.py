@@ -9,7 +9,7 @@ services directly (``workspace.schedule``, ``workspace.note_editing``, …).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from functools import cached_property
 from pathlib import Path
@@ -35,7 +35,6 @@ from mentordesk.domain.progress import GoalProgress
 from mentordesk.domain.views import CheckIn, NoteSummary, TodayOverview, UpcomingMeeting
 from mentordesk.planner.recurrence import last_occurrence
 from mentordesk.services.changes import ChangeFeed, Changes
-from mentordesk.services.clock import utc_now
 from mentordesk.services.meetings import MeetingListing, MeetingService
 from mentordesk.services.mentees import MenteeService
 from mentordesk.services.mentor import MentorSettings
@@ -60,23 +59,14 @@ from mentordesk.store.repositories.records import (
 from mentordesk.store.repositories.settings import SettingsRepository
 
 if TYPE_CHECKING:
-    from mentordesk.domain.backup_policy import BackupInfo, ThinResult
     from mentordesk.planner.conflicts import Conflict
-    from mentordesk.planner.grid import Grid, GridPerson
-    from mentordesk.planner.ics import ImportedEvent, ImportReport
+    from mentordesk.planner.ics import ImportedEvent
     from mentordesk.services.backups import Backups
     from mentordesk.services.calendar_transfer import CalendarTransfer
-    from mentordesk.services.full_export import ExportSummary, FullExport, ImportSummary
+    from mentordesk.services.full_export import FullExport
     from mentordesk.services.meeting_changes import MeetingChanges
 
-__all__ = [
-    "SEARCH_LIST_LIMIT",
-    "MeetingListing",
-    "MenteeDashboard",
-    "NoteSearch",
-    "StoreError",
-    "Workspace",
-]
+__all__ = ["SEARCH_LIST_LIMIT", "MeetingListing", "MenteeDashboard", "NoteSearch", "Workspace"]
 
 #: The services built on first use; ``rebind`` forgets them with the old database.
 _LAZY = ("meeting_changes", "calendar", "backups", "full_export")
@@ -167,8 +157,8 @@ class Workspace:
         """Opens (creating if needed) and migrates; raises a StoreError subclass if refused
         (``recovery.DatabaseNeedsRecovery`` for a damaged MentorDesk file,
         ``recovery.DatabaseLocked`` for an encrypted one without its key)."""
+        import mentordesk.services.recovery as recovery
         from mentordesk.appdata import known_databases
-        from mentordesk.services import recovery
 
         path = Path(path).expanduser()
         # A file MentorDesk moved (out of a synced folder): its old path finds it.
@@ -319,34 +309,6 @@ class Workspace:
     def busy_times(self) -> list[ImportedEvent]:
         return self.schedule.busy_times()
 
-    def planner_people(self, mentee_ids: Sequence[int]) -> list[GridPerson]:
-        return self.meeting_changes.planner_people(mentee_ids)
-
-    def planner_grid(
-        self, mentee_ids: Sequence[int], first_day: date, days: int = 7, slot_minutes: int = 30
-    ) -> Grid:
-        return self.meeting_changes.planner_grid(mentee_ids, first_day, days, slot_minutes)
-
-    def reschedule_occurrence(
-        self, meeting_id: int, original_start: datetime, new_start: datetime, reason: str
-    ) -> OccurrenceRecord:
-        return self.meeting_changes.reschedule_occurrence(
-            meeting_id, original_start, new_start, reason
-        )
-
-    def cancel_occurrence(
-        self, meeting_id: int, original_start: datetime, reason: str = ""
-    ) -> OccurrenceRecord:
-        return self.meeting_changes.cancel_occurrence(meeting_id, original_start, reason)
-
-    def end_series(
-        self, meeting_id: int, from_original_start: datetime, reason: str = ""
-    ) -> Meeting:
-        return self.meeting_changes.end_series(meeting_id, from_original_start, reason)
-
-    def delete_meeting(self, meeting_id: int) -> None:
-        self.meeting_changes.delete_meeting(meeting_id)
-
     def note_ids(
         self,
         search: str = "",
@@ -432,50 +394,3 @@ class Workspace:
         now: datetime | None = None,
     ) -> list[LinkedItem]:
         return self.note_editing.end_call(note_id, meeting_id, original_start, now)
-
-    def export_ics(
-        self,
-        mentee_id: int | None,
-        path: Path | str,
-        now: datetime | None = None,
-        meeting_id: int | None = None,
-    ) -> int:
-        return self.calendar.export_ics(mentee_id, path, now or utc_now(), meeting_id)
-
-    def import_ics(self, path: Path | str, mentee_id: int | None, busy: bool) -> ImportReport:
-        return self.calendar.import_ics(path, mentee_id, busy)
-
-    def backup_now(self, folder: Path | str | None = None) -> Path:
-        return self.backups.backup_now(folder)
-
-    def list_backups(self) -> list[BackupInfo]:
-        return self.backups.list()
-
-    def restore(self, path: Path | str) -> Path:
-        return self.backups.restore(path)
-
-    def changed_since_last_backup(self) -> bool:
-        return self.backups.changed_since_last()
-
-    def thin_backups(self, now: datetime | None = None) -> ThinResult:
-        return self.backups.thin(now)
-
-    def backup_size_cap(self) -> int:
-        return self.backups.size_cap()
-
-    def set_backup_size_cap(self, cap_bytes: int) -> None:
-        self.backups.set_size_cap(cap_bytes)
-
-    def export_all(
-        self,
-        folder: Path | str,
-        progress: Callable[[int, int], object] | None = None,
-        *,
-        own_connection: bool = False,
-    ) -> ExportSummary:
-        return self.full_export.export_all(folder, progress, own_connection=own_connection)
-
-    def import_all(
-        self, path: Path | str, progress: Callable[[int, int], object] | None = None
-    ) -> ImportSummary:
-        return self.full_export.import_all(path, progress)

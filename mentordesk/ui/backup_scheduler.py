@@ -71,7 +71,7 @@ class AutoBackup(QObject):
 
     def back_up_if_changed(self) -> bool:
         """Starts a backup on a worker thread when the data changed; False when none runs."""
-        if self.busy or not self.workspace.changed_since_last_backup():
+        if self.busy or not self.workspace.backups.changed_since_last():
             return False
         path = self.workspace.path
         # Read now: the workspace may be closed by the time the copy finishes.
@@ -84,11 +84,11 @@ class AutoBackup(QObject):
     def back_up_on_quit(self) -> None:
         """The last backup, as the window closes (nothing is left to keep responsive)."""
         self.timer.stop()
-        if self.busy or not self.workspace.changed_since_last_backup():
+        if self.busy or not self.workspace.backups.changed_since_last():
             return
         try:
-            self.workspace.backup_now()
-            self.workspace.thin_backups()
+            self.workspace.backups.backup_now()
+            self.workspace.backups.thin()
         except Exception as exc:  # quitting must not fail for a backup; say so on stderr
             import sys
 
@@ -100,7 +100,7 @@ class AutoBackup(QObject):
         text = f"Backed up at {made:%H:%M} ({size_text(written.stat().st_size)}, checked)."
         try:
             # Thinning is a listing and a few unlinks; the size cap is a setting of this file.
-            extra = thinning_text(self.workspace.thin_backups(), zone)
+            extra = thinning_text(self.workspace.backups.thin(), zone)
         except Exception as exc:  # the next backup thins again; this one was written
             extra = f"Old backups could not be thinned: {getattr(exc, 'strerror', '') or exc}."
         self.written.emit(str(written))

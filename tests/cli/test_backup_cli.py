@@ -59,8 +59,8 @@ def test_backup_writes_a_private_checked_copy_beside_the_database(
     assert stat.S_IMODE(written.parent.stat().st_mode) == 0o700
     assert _names(written) == ["Ana"]
     with Workspace.open(db) as ws:  # the window would not back up again at start-up
-        assert not ws.changed_since_last_backup()
-        assert [b.path for b in ws.list_backups()] == [written]
+        assert not ws.backups.changed_since_last()
+        assert [b.path for b in ws.backups.list()] == [written]
 
 
 def test_backup_to_another_folder(tmp_path: Path) -> None:

@@ -77,7 +77,7 @@ def test_imported_busy_times_count(workspace: Workspace, tmp_path: Path) -> None
         "DURATION:PT30M\r\nRRULE:FREQ=DAILY;COUNT=10\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
         encoding="utf-8",
     )
-    workspace.import_ics(calendar, None, busy=True)
+    workspace.calendar.import_ics(calendar, None, busy=True)
     ana = workspace.save_mentee(Mentee(name="Ana", time_zone="Europe/Berlin"))
     meeting = Meeting(ana.id or 0, "Early call", datetime(2027, 1, 7, 9, 0, tzinfo=BERLIN))
     [conflict] = workspace.conflicts(meeting)

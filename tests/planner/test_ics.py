@@ -40,8 +40,8 @@ def test_the_real_client_files_are_there() -> None:
 
 @pytest.mark.parametrize("path", REAL_FILES, ids=lambda p: p.name)
 def test_every_real_client_file_imports(workspace: Workspace, mentee: Mentee, path: Path) -> None:
-    busy = workspace.import_ics(path, None, busy=True)
-    meetings = workspace.import_ics(path, mentee.id, busy=False)
+    busy = workspace.calendar.import_ics(path, None, busy=True)
+    meetings = workspace.calendar.import_ics(path, mentee.id, busy=False)
     # Each event is either used or reported, one line per item.
     assert busy.events + len(busy.skipped) >= 1
     assert all(line.startswith(("skipped '", "note '")) for line in busy.skipped)
@@ -57,7 +57,9 @@ def test_windows_zone_names_from_exchange_land_at_the_right_utc_time() -> None:
 
 
 def test_exdate_in_utc_cancels_the_local_occurrence(workspace: Workspace, mentee: Mentee) -> None:
-    report = workspace.import_ics(ICS_DIR / "each_week_but_one_deleted.ics", mentee.id, busy=False)
+    report = workspace.calendar.import_ics(
+        ICS_DIR / "each_week_but_one_deleted.ics", mentee.id, busy=False
+    )
     assert (report.meetings, report.cancelled) == (1, 1)
     (meeting,) = workspace.meetings.for_mentee(mentee.id or 0)
     (fact,) = workspace.meetings.occurrences([meeting.id or 0])[meeting.id or 0]
@@ -67,9 +69,13 @@ def test_exdate_in_utc_cancels_the_local_occurrence(workspace: Workspace, mentee
 
 
 def test_moved_and_cancelled_occurrences_are_kept(workspace: Workspace, mentee: Mentee) -> None:
-    moved = workspace.import_ics(ICS_DIR / "issue_223_thunderbird.ics", mentee.id, busy=False)
+    moved = workspace.calendar.import_ics(
+        ICS_DIR / "issue_223_thunderbird.ics", mentee.id, busy=False
+    )
     assert moved.moved == 1
-    cancelled = workspace.import_ics(ICS_DIR / "issue_18_cancel_status.ics", mentee.id, busy=False)
+    cancelled = workspace.calendar.import_ics(
+        ICS_DIR / "issue_18_cancel_status.ics", mentee.id, busy=False
+    )
     assert cancelled.cancelled == 1
 
 
@@ -106,7 +112,7 @@ def test_export_then_import_round_trips(
         OccurrenceRecord(series.id or 0, skipped_week, OccurrenceStatus.CANCELLED)
     )
     out = tmp_path / "out.ics"
-    assert workspace.export_ics(mentee.id, out, now=NOW) == 2
+    assert workspace.calendar.export_ics(mentee.id, out, now=NOW) == 2
     text = out.read_text()
     assert "BEGIN:VTIMEZONE" in text and "TZID:America/New_York" in text
     assert "UNTIL=20260427T130000Z" in text
@@ -125,7 +131,7 @@ def test_export_then_import_round_trips(
 
     # A re-export keeps the UIDs, so calendars update instead of duplicating.
     first_uids = {e.uid for e in read_ics(out).events}
-    workspace.export_ics(mentee.id, out, now=NOW)
+    workspace.calendar.export_ics(mentee.id, out, now=NOW)
     assert {e.uid for e in read_ics(out).events} == first_uids
     assert all(uid.endswith("@mentordesk") for uid in first_uids)
 
@@ -137,7 +143,7 @@ def test_export_of_all_upcoming_leaves_past_meetings_out(
     workspace.save_meeting(Meeting(mentee.id or 0, "Long ago", datetime(2020, 1, 1, 9, tzinfo=utc)))
     workspace.save_meeting(Meeting(mentee.id or 0, "Soon", datetime(2026, 1, 9, 9, tzinfo=utc)))
     out = tmp_path / "all.ics"
-    assert workspace.export_ics(None, out, now=NOW) == 1
+    assert workspace.calendar.export_ics(None, out, now=NOW) == 1
     assert [e.title for e in read_ics(out).events] == ["Soon"]
 
 
@@ -217,7 +223,7 @@ def test_import_is_all_or_nothing(workspace: Workspace, mentee: Mentee) -> None:
         " WHEN (SELECT count(*) FROM meetings) >= 1 BEGIN SELECT RAISE(ABORT, 'disk full'); END"
     )
     with pytest.raises(sqlite3.IntegrityError, match="disk full"):
-        workspace.import_ics(ICS_DIR / "issue_48_dst.ics", mentee.id, busy=False)
+        workspace.calendar.import_ics(ICS_DIR / "issue_48_dst.ics", mentee.id, busy=False)
     assert workspace.meetings.count() == 0
     assert workspace.db.conn.execute("SELECT count(*) FROM meeting_occurrences").fetchone()[0] == 0
 
@@ -226,8 +232,8 @@ def test_busy_reimport_replaces_the_same_file(workspace: Workspace) -> None:
     from mentordesk.store.repositories.busy import BusyRepository
 
     path = ICS_DIR / "issue_223_thunderbird.ics"
-    first = workspace.import_ics(path, None, busy=True)
-    again = workspace.import_ics(path, None, busy=True)
+    first = workspace.calendar.import_ics(path, None, busy=True)
+    again = workspace.calendar.import_ics(path, None, busy=True)
     repo = BusyRepository(workspace.db)
     assert repo.count() == first.busy_times == again.busy_times == 2  # series + moved one
     series = next(b for b in repo.all() if b.rrule)

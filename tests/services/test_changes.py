@@ -112,9 +112,11 @@ def test_moving_cancelling_and_deleting_report_meetings(
     series = _series(workspace, ravi)
     heard.clear()
     week = START + timedelta(days=7)
-    workspace.reschedule_occurrence(series.id or 0, week, week + timedelta(hours=2), "travel")
-    workspace.cancel_occurrence(series.id or 0, week + timedelta(days=7))
-    workspace.delete_meeting(series.id or 0)
+    workspace.meeting_changes.reschedule_occurrence(
+        series.id or 0, week, week + timedelta(hours=2), "travel"
+    )
+    workspace.meeting_changes.cancel_occurrence(series.id or 0, week + timedelta(days=7))
+    workspace.meeting_changes.delete_meeting(series.id or 0)
     assert len(heard) == 3
     assert all(c.touches(Kind.MEETINGS) and c.about(ravi) and not c.about(ravi + 1) for c in heard)
 
@@ -138,9 +140,9 @@ def test_an_autosave_is_marked_as_typing_and_says_when_items_changed(
 def test_a_restore_or_import_changes_everything(
     workspace: Workspace, ravi: int, heard: list[Changes]
 ) -> None:
-    saved = workspace.backup_now()
+    saved = workspace.backups.backup_now()
     heard.clear()
-    workspace.restore(saved)
+    workspace.backups.restore(saved)
     assert Changes.everything() in heard
     assert heard[-1].touches(Kind.NOTES) and heard[-1].about(12345)
 

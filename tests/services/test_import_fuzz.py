@@ -70,7 +70,7 @@ def _seed(ws: Workspace) -> None:
     ws.save_meeting(
         Meeting(ravi_id, "Intro", datetime(2026, 3, 3, 18, 0, tzinfo=ZoneInfo("Asia/Kolkata")))
     )
-    ws.reschedule_occurrence(weekly.id or 0, start + timedelta(days=7),
+    ws.meeting_changes.reschedule_occurrence(weekly.id or 0, start + timedelta(days=7),
                              start + timedelta(days=8), "travel")  # fmt: skip
     note = ws.start_note(maya_id, meeting_id=weekly.id, title="First call")
     ws.write_note_body(
@@ -109,7 +109,7 @@ class Fixture:
         self.root = root
         with Workspace.open(root / "source.db") as ws:
             _seed(ws)
-            ws.export_all(root / "export")
+            ws.full_export.export_all(root / "export")
         self.raw = (root / "export" / JSON_NAME).read_bytes()
         self.document: dict[str, Any] = json.loads(self.raw)
         self.template = root / "empty.db"
@@ -129,7 +129,7 @@ class Fixture:
             shutil.copyfile(self.template, target)
             with Workspace.open(target) as ws:
                 try:
-                    ws.import_all(source)
+                    ws.full_export.import_all(source)
                 except ValidationError as exc:
                     refused: ValidationError | None = exc
                 else:
@@ -360,7 +360,7 @@ def test_named_damage_is_refused_with_a_message_naming_it(
             Workspace.open(Path(folder) / "target.db") as ws,
             pytest.raises(ValidationError, match=None) as refused,
         ):
-            ws.import_all(source)
+            ws.full_export.import_all(source)
     assert expected in refused.value.message
     assert fx.check(json.dumps(document).encode("utf-8")) == "refused"
 

@@ -39,7 +39,7 @@ def _practice(path: Path, *names: str) -> Path:
     with Workspace.open(path) as ws:
         for i, name in enumerate(names):
             ws.save_mentee(Mentee(name, "Europe/Lisbon", background="x" * 4000 * (i + 1)))
-        ws.backup_now()
+        ws.backups.backup_now()
     return path
 
 
@@ -106,7 +106,7 @@ def test_the_newest_backup_that_fails_its_check_is_passed_over(tmp_path: Path) -
     db = _practice(tmp_path / "mentordesk.db", "Priya")
     with Workspace.open(db) as ws:
         ws.save_mentee(Mentee("Lena", "Europe/Berlin"))
-        newest = ws.backup_now()
+        newest = ws.backups.backup_now()
     newest.write_bytes(newest.read_bytes()[:2000])
     good = newest_good_backup(db)
     assert good is not None and good.path != newest

@@ -139,9 +139,9 @@ def test_a_worker_thread_backs_up_beside_the_open_workspace(workspace: Workspace
     worker.join()
     assert _rows(written[0]) == _rows(workspace.path)
     assert written[0].parent == workspace.path.with_name("mentor-backups")
-    assert not workspace.changed_since_last_backup()
+    assert not workspace.backups.changed_since_last()
     _mentee(workspace, "Bo")  # the writer was not disturbed
-    assert workspace.changed_since_last_backup()
+    assert workspace.backups.changed_since_last()
 
 
 def test_a_read_only_database_can_be_backed_up(db_path: Path, tmp_path: Path) -> None:
@@ -158,12 +158,12 @@ def test_restore_backs_up_first_then_the_same_workspace_has_the_backup_rows(
     workspace: Workspace, tmp_path: Path
 ) -> None:
     _mentee(workspace, "Ana")
-    chosen = workspace.backup_now()
+    chosen = workspace.backups.backup_now()
     _mentee(workspace, "Bo")
     before = _rows(workspace.path)
     other = sqlite3.connect(workspace.path)  # e.g. a worker's connection
     try:
-        safety = workspace.restore(chosen)
+        safety = workspace.backups.restore(chosen)
 
         assert safety.parent == workspace.path.with_name("mentor-backups")
         assert _rows(safety) == before  # the state before the restore, Bo included
@@ -235,14 +235,14 @@ def test_restore_refuses_a_damaged_or_newer_backup(workspace: Workspace, tmp_pat
 def test_restore_repairs_a_damaged_database_and_keeps_a_copy_of_it(db_path: Path) -> None:
     with Workspace.open(db_path) as ws:
         _mentee(ws, "Ana")
-        good = ws.backup_now()
+        good = ws.backups.backup_now()
     _damage_notes(db_path)
     with Workspace.open(db_path) as ws:
         assert ws.check() != []
-        safety = ws.restore(good)
+        safety = ws.backups.restore(good)
         assert safety.name.endswith(".damaged.db") and safety.exists()
         assert ws.check() == [] and _names(ws) == ["Ana"]
-        assert [b.path for b in ws.list_backups()] == [good]  # not offered as a backup
+        assert [b.path for b in ws.backups.list()] == [good]  # not offered as a backup
 
 
 def test_restoring_an_older_backup_brings_it_up_to_date(
@@ -250,7 +250,7 @@ def test_restoring_an_older_backup_brings_it_up_to_date(
 ) -> None:
     old = tmp_path / "old-backup.db"
     shutil.copy(V1, old)
-    workspace.restore(old)
+    workspace.backups.restore(old)
     applied = [r[0] for r in workspace.db.conn.execute("SELECT name FROM _sqlite_migrations")]
     assert applied == list(MIGRATION_NAMES)
     assert workspace.check() == []
@@ -317,43 +317,43 @@ def test_thinning_deletes_exactly_what_the_policy_drops(
 def test_backups_go_beside_the_database_and_list_newest_first(
     workspace: Workspace, loose_umask: None
 ) -> None:
-    first = workspace.backup_now()
-    second = workspace.backup_now()
+    first = workspace.backups.backup_now()
+    second = workspace.backups.backup_now()
     folder = workspace.path.parent / "mentor-backups"
     assert first.parent == folder and _mode(folder) == 0o700
-    assert [b.path for b in workspace.list_backups()] == [second, first]
-    assert isinstance(workspace.list_backups()[0], BackupInfo)
+    assert [b.path for b in workspace.backups.list()] == [second, first]
+    assert isinstance(workspace.backups.list()[0], BackupInfo)
 
 
 def test_changed_since_last_backup_survives_restarts(
     db_path: Path,
 ) -> None:
     with Workspace.open(db_path) as ws:
-        assert ws.changed_since_last_backup()  # never backed up
-        ws.backup_now()
-        assert not ws.changed_since_last_backup()
+        assert ws.backups.changed_since_last()  # never backed up
+        ws.backups.backup_now()
+        assert not ws.backups.changed_since_last()
         _mentee(ws, "Ana")
-        assert ws.changed_since_last_backup()
-        ws.backup_now()
-        assert not ws.changed_since_last_backup()
+        assert ws.backups.changed_since_last()
+        ws.backups.backup_now()
+        assert not ws.backups.changed_since_last()
         ws.list_mentees()  # reading is not a change
-        assert not ws.changed_since_last_backup()
+        assert not ws.backups.changed_since_last()
     with Workspace.open(db_path) as ws:  # a restart: closing and opening change nothing
-        assert not ws.changed_since_last_backup()
+        assert not ws.backups.changed_since_last()
         _mentee(ws, "Bo")
     with Workspace.open(db_path) as ws:  # ... and a change made before it still counts
-        assert ws.changed_since_last_backup()
-        ws.backup_now(db_path.parent / "elsewhere")  # not the backups folder: still due
-        assert ws.changed_since_last_backup()
-        ws.backup_now()
-        for backup in ws.list_backups():
+        assert ws.backups.changed_since_last()
+        ws.backups.backup_now(db_path.parent / "elsewhere")  # not the backups folder: still due
+        assert ws.backups.changed_since_last()
+        ws.backups.backup_now()
+        for backup in ws.backups.list():
             backup.path.unlink()
-        assert ws.changed_since_last_backup()  # the backups are gone
+        assert ws.backups.changed_since_last()  # the backups are gone
 
 
 def test_workspace_thinning_counts_days_in_the_mentors_zone(workspace: Workspace) -> None:
     workspace.save_settings(replace(workspace.settings(), time_zone="Pacific/Auckland"))
-    real = workspace.backup_now()
+    real = workspace.backups.backup_now()
     folder = real.parent
     # 10:30 and 11:30 UTC on 1 March are 23:30 on 1 March and 00:30 on 2 March in Auckland.
     late, early = "mentor-20260301T103000Z.db", "mentor-20260301T113000Z.db"
@@ -361,7 +361,7 @@ def test_workspace_thinning_counts_days_in_the_mentors_zone(workspace: Workspace
     for name in (late, early, older):
         shutil.copy(real, folder / name)
     real.unlink()
-    result = workspace.thin_backups(now=datetime(2026, 3, 10, tzinfo=UTC))
+    result = workspace.backups.thin(now=datetime(2026, 3, 10, tzinfo=UTC))
     assert {b.path.name for b in result.keep} == {late, early}
     assert [b.path.name for b in result.drop] == [older]
 

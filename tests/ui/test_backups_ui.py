@@ -63,7 +63,7 @@ def test_restore_asks_first_backs_up_the_current_state_and_reloads_the_pages(
     qtbot: QtBot, window: MainWindow, workspace: Workspace
 ) -> None:
     workspace.save_mentee(Mentee("Priya Natarajan", "Asia/Kolkata"))
-    first = workspace.backup_now()
+    first = workspace.backups.backup_now()
     workspace.save_mentee(Mentee("Lena Fischer", "Europe/Berlin"))
     window.refresh_all()
     assert window.counts_label.text().startswith("2 mentees")
@@ -86,7 +86,7 @@ def test_keeping_the_data_leaves_everything_as_it_was(
     qtbot: QtBot, window: MainWindow, workspace: Workspace
 ) -> None:
     workspace.save_mentee(Mentee("Priya Natarajan", "Asia/Kolkata"))
-    workspace.backup_now()
+    workspace.backups.backup_now()
     workspace.save_mentee(Mentee("Lena Fischer", "Europe/Berlin"))
     dialog = _open_dialog(qtbot, window)
     dialog.restore_button.click()
@@ -128,7 +128,7 @@ def test_automatic_backup_after_paint_runs_off_the_gui_thread(
     workspace.save_mentee(Mentee("Lena Fischer", "Europe/Berlin"))
     with qtbot.waitSignal(auto.written, timeout=10_000):
         auto.timer.timeout.emit()
-    assert len(workspace.list_backups()) == 2
+    assert len(workspace.backups.list()) == 2
 
 
 def test_a_failed_automatic_backup_is_shown_clearly(
@@ -151,10 +151,10 @@ def test_quitting_after_a_change_writes_a_backup(
 ) -> None:
     auto = window.enable_auto_backup()
     qtbot.waitUntil(lambda: not auto.busy, timeout=10_000)
-    before = len(workspace.list_backups())
+    before = len(workspace.backups.list())
     workspace.save_mentee(Mentee("Priya Natarajan", "Asia/Kolkata"))
     window.close()
-    assert len(workspace.list_backups()) == before + 1
+    assert len(workspace.backups.list()) == before + 1
 
 
 def test_the_size_cap_is_a_setting_that_thins_at_once_and_says_so(
@@ -164,9 +164,9 @@ def test_the_size_cap_is_a_setting_that_thins_at_once_and_says_so(
     assert dialog.cap.value() == 2.0  # the default, 2 GB
     assert dialog.cap.minimum() * 1024**3 >= 100 * 1024**2
     with pytest.raises(ValidationError, match="at least 100 MB"):
-        workspace.set_backup_size_cap(10 * 1024**2)
+        workspace.backups.set_size_cap(10 * 1024**2)
 
     dialog.cap.setValue(0.5)
     dialog.apply_cap()
-    assert workspace.backup_size_cap() == 512 * 1024**2
+    assert workspace.backups.size_cap() == 512 * 1024**2
     assert "at most 0.5 GB" in dialog.status.text()

@@ -247,7 +247,7 @@ def test_import_a_calendar_as_busy_times(
     qtbot: QtBot, page: PlannerPage, ws: Workspace, weekly: Meeting, tmp_path: Path
 ) -> None:
     calendar = tmp_path / "work.ics"
-    ws.export_ics(None, calendar, NOW, meeting_id=weekly.id)
+    ws.calendar.export_ics(None, calendar, NOW, meeting_id=weekly.id)
     dialog = page.upcoming.open_import()
     dialog.path_edit.setText(str(calendar))  # type: ignore[attr-defined]
     with qtbot.waitSignal(dialog.imported):  # type: ignore[attr-defined]

@@ -26,7 +26,7 @@ def _practice(path: Path, *names: str, backup: bool = True) -> Path:
         for name in names:
             ws.save_mentee(Mentee(name, "Europe/Lisbon", background="b" * 6000))
         if backup:
-            ws.backup_now()
+            ws.backups.backup_now()
         ws.save_mentee(Mentee("After the backup", "Europe/Lisbon"))
     return path
 
@@ -138,14 +138,14 @@ def test_a_healthy_file_passes_the_check_and_gets_its_start_up_backup(
     with Workspace.open(db) as workspace:
         window = _window(qtbot, workspace, tmp_path / "w.ini")
         session = WindowSession(window)
-        before = len(workspace.list_backups())
+        before = len(workspace.backups.list())
         with qtbot.waitSignal(session.healthy, timeout=10_000):
             session.after_first_paint()
         assert window.auto_backup is not None
         if window.auto_backup.busy:
             with qtbot.waitSignal(window.auto_backup.written, timeout=10_000):
                 pass
-        assert len(workspace.list_backups()) == before + 1
+        assert len(workspace.backups.list()) == before + 1
 
 
 def test_at_start_up_the_modal_dialog_restores_and_hands_back_a_workspace_with_the_data(

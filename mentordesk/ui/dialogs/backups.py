@@ -96,7 +96,7 @@ class BackupsDialog(QDialog):
         self.cap.setDecimals(1)
         self.cap.setSingleStep(0.5)
         self.cap.setSuffix(" GB")
-        self.cap.setValue(workspace.backup_size_cap() / 1024**3)
+        self.cap.setValue(workspace.backups.size_cap() / 1024**3)
         self.cap.setToolTip("When the backups take more, the oldest are removed first")
         self.cap.editingFinished.connect(self.apply_cap)
         cap_row = QHBoxLayout()
@@ -127,7 +127,7 @@ class BackupsDialog(QDialog):
     # -- list ------------------------------------------------------------------------
 
     def reload(self) -> None:
-        backups = self.workspace.list_backups()
+        backups = self.workspace.backups.list()
         self.model.set_rows(backups)
         self.stack.setCurrentWidget(self.table if backups else self.empty)
         self.folder_button.setEnabled(self.folder.is_dir())
@@ -170,7 +170,7 @@ class BackupsDialog(QDialog):
         )
 
     def _backed_up(self, written: Path) -> None:
-        extra = thinning_text(self.workspace.thin_backups(), self.zone)
+        extra = thinning_text(self.workspace.backups.thin(), self.zone)
         self._idle(f"Backed up to {written.name} ({size_text(written.stat().st_size)}, checked)."
                    + (f" {extra}" if extra else ""))  # fmt: skip
 
@@ -200,7 +200,7 @@ class BackupsDialog(QDialog):
     def _restore_now(self, chosen: BackupInfo) -> None:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            safety = self.workspace.restore(chosen.path)
+            safety = self.workspace.backups.restore(chosen.path)
         except Exception as exc:
             QGuiApplication.restoreOverrideCursor()
             self._idle(f"<b>Not restored:</b> {getattr(exc, 'message', exc)}")
@@ -214,15 +214,15 @@ class BackupsDialog(QDialog):
 
     def apply_cap(self) -> None:
         cap = round(self.cap.value() * 1024**3)
-        if cap == self.workspace.backup_size_cap():
+        if cap == self.workspace.backups.size_cap():
             return
         try:
-            self.workspace.set_backup_size_cap(cap)
+            self.workspace.backups.set_size_cap(cap)
         except ValueError as exc:  # the domain's ValidationError names the fix
             self.status.setText(str(getattr(exc, "message", exc)))
-            self.cap.setValue(self.workspace.backup_size_cap() / 1024**3)
+            self.cap.setValue(self.workspace.backups.size_cap() / 1024**3)
             return
-        extra = thinning_text(self.workspace.thin_backups(), self.zone)
+        extra = thinning_text(self.workspace.backups.thin(), self.zone)
         self.reload()
         self.status.setText(f"Backups now keep at most {self.cap.value():.1f} GB. {extra}".strip())
 

@@ -133,7 +133,7 @@ class IcsImportDialog(QDialog):
         path = self.path_edit.text().strip()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            report = self.workspace.import_ics(path, mentee_id, busy)
+            report = self.workspace.calendar.import_ics(path, mentee_id, busy)
         except ValidationError as error:
             self.error.set_message(error.message)
             return None

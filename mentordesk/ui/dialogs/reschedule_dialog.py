@@ -154,7 +154,7 @@ class RescheduleDialog(ValidatingDialog):
     def commit(self) -> None:
         occurrence = self.upcoming.occurrence
         start = self.new_start()
-        self.workspace.reschedule_occurrence(
+        self.workspace.meeting_changes.reschedule_occurrence(
             occurrence.meeting.id or 0,
             occurrence.original_start,
             start,

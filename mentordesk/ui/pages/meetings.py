@@ -105,7 +105,7 @@ class MeetingsPage(ListPage):
         return box
 
     def delete_meeting(self, meeting: Meeting) -> None:
-        self.workspace.delete_meeting(meeting.id or 0)
+        self.workspace.meeting_changes.delete_meeting(meeting.id or 0)
         self.refresh()
         self.status_message.emit(f"Deleted “{meeting.title}”.")
         self.data_changed.emit()

@@ -233,7 +233,9 @@ class PlannerPage(Page):
         days = self.days_shown()
         ids = self.people_model.checked_ids()
         try:
-            grid = self.workspace.planner_grid(ids, first, days, self.slot_minutes())
+            grid = self.workspace.meeting_changes.planner_grid(
+                ids, first, days, self.slot_minutes()
+            )
         except ValidationError as error:
             self.status_message.emit(error.message)
             return

@@ -193,7 +193,7 @@ class UpcomingPanel(QWidget):
 
         def cancel() -> None:
             self._run(
-                lambda: self.workspace.cancel_occurrence(
+                lambda: self.workspace.meeting_changes.cancel_occurrence(
                     meeting.id or 0, chosen.occurrence.original_start, "Cancelled in the planner"
                 ),
                 f"Cancelled “{meeting.title}” on {when}.",
@@ -216,7 +216,7 @@ class UpcomingPanel(QWidget):
 
         def end() -> None:
             self._run(
-                lambda: self.workspace.end_series(
+                lambda: self.workspace.meeting_changes.end_series(
                     meeting.id or 0, chosen.occurrence.original_start, "Ended in the planner"
                 ),
                 f"“{meeting.title}” now ends before {when}.",
@@ -278,7 +278,9 @@ class UpcomingPanel(QWidget):
         chosen = self.selected()
         meeting_id = None if chosen is None else chosen.occurrence.meeting.id
         try:
-            count = self.workspace.export_ics(None, path, self._clock(), meeting_id=meeting_id)
+            count = self.workspace.calendar.export_ics(
+                None, path, self._clock(), meeting_id=meeting_id
+            )
         except (ValidationError, OSError) as error:
             message = getattr(error, "message", None) or str(error)
             self.status_message.emit(f"Could not export to {path}: {message}")
