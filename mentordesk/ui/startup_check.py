@@ -11,16 +11,20 @@ opening, the window's connection is closed first and a new window opens on the r
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from mentordesk.services import Workspace, recovery
 from mentordesk.ui.background import BackgroundTask, run_in_background
-from mentordesk.ui.dialogs.location_warning import LocationWarningDialog
 from mentordesk.ui.dialogs.recovery import RecoveryDialog
 from mentordesk.ui.main_window import MainWindow
 from mentordesk.ui.models.backups import when_text
+
+if TYPE_CHECKING:
+    # Imported when a warning is due, after the first paint.
+    from mentordesk.ui.dialogs.location_warning import LocationWarningDialog
 
 
 def recovery_dialog(path: Path, problem: str, parent: QWidget | None = None) -> RecoveryDialog:
