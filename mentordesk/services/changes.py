@@ -42,24 +42,24 @@ NOTE_ITEM_KINDS = frozenset({Kind.ACTIONS, Kind.FEEDBACK, Kind.WINS})
 class Changes:
     """Kinds of record a write changed, and the mentees it was about (empty: any or all).
 
+    ``notes`` names the notes a note write touched (a list can redraw just those rows);
     ``typing`` marks an autosave while the mentor types: listeners may take their time.
     """
 
     kinds: frozenset[Kind]
     mentees: frozenset[int] = frozenset()
     typing: bool = False
+    notes: frozenset[int] = frozenset()
 
     @classmethod
     def of(
-        cls, *kinds: Kind, mentee: int | Iterable[int] | None = None, typing: bool = False
+        cls,
+        *kinds: Kind,
+        mentee: int | Iterable[int] | None = None,
+        typing: bool = False,
+        note: int | None = None,
     ) -> Changes:
-        if mentee is None:
-            mentees: frozenset[int] = frozenset()
-        elif isinstance(mentee, int):
-            mentees = frozenset({mentee})
-        else:
-            mentees = frozenset(mentee)
-        return cls(frozenset(kinds), mentees, typing)
+        return cls(frozenset(kinds), _ids(mentee), typing, _ids(note))
 
     @classmethod
     def everything(cls) -> Changes:
@@ -74,8 +74,23 @@ class Changes:
         return not self.mentees or mentee_id is None or mentee_id in self.mentees
 
     def __or__(self, other: Changes) -> Changes:
-        mentees = self.mentees | other.mentees if self.mentees and other.mentees else frozenset()
-        return Changes(self.kinds | other.kinds, mentees, self.typing and other.typing)
+        return Changes(
+            self.kinds | other.kinds,
+            _widened(self.mentees, other.mentees),
+            self.typing and other.typing,
+            _widened(self.notes, other.notes),
+        )
+
+
+def _ids(given: int | Iterable[int] | None) -> frozenset[int]:
+    if given is None:
+        return frozenset()
+    return frozenset({given}) if isinstance(given, int) else frozenset(given)
+
+
+def _widened(one: frozenset[int], other: frozenset[int]) -> frozenset[int]:
+    """Both sets of ids, or none (meaning "any") when either side said any."""
+    return one | other if one and other else frozenset()
 
 
 Listener = Callable[[Changes], object]

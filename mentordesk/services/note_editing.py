@@ -96,7 +96,7 @@ class NoteEditing:
             if body:
                 state = self.edits.state(note.id or 0)
                 self._sync_links(state, body, at)
-        self.feed.report(Changes.of(Kind.NOTES, *NOTE_ITEM_KINDS, mentee=mentee_id))
+        self.feed.report(Changes.of(Kind.NOTES, *NOTE_ITEM_KINDS, mentee=mentee_id, note=note.id))
         return note
 
     def write_note_body(
@@ -125,7 +125,7 @@ class NoteEditing:
             note_id, len(body), len(items), reason or "none",
         )  # fmt: skip
         kinds = (Kind.NOTES, *NOTE_ITEM_KINDS) if changed else (Kind.NOTES,)
-        self.feed.report(Changes.of(*kinds, mentee=state.mentee_id, typing=True))
+        self.feed.report(Changes.of(*kinds, mentee=state.mentee_id, typing=True, note=note_id))
         return NoteSync(items, reason is not None, True, changed)
 
     def take_revision(
@@ -158,7 +158,7 @@ class NoteEditing:
             edits.delete_revisions(id_ for id_, t in times if t not in keep)
             edits.mark_closed(note_id)
         log.debug("note %d closed; revisions kept: %d", note_id, len(keep))
-        self.feed.report(Changes.of(Kind.NOTES))
+        self.feed.report(Changes.of(Kind.NOTES, note=note_id))
 
     def unclosed_notes(self, in_call: bool | None = None) -> list[Note]:
         """Notes edited since their last clean close: the app stopped while they were open."""
@@ -193,14 +193,18 @@ class NoteEditing:
                 for line in links.links(note_id):
                     with contextlib.suppress(KeyError):  # deleted elsewhere since
                         links.set_shareable(line.kind, line.item_id, shareable and not line.private)
-        self.feed.report(Changes.of(Kind.NOTES, *NOTE_ITEM_KINDS, mentee=before.mentee_id))
+        self.feed.report(
+            Changes.of(Kind.NOTES, *NOTE_ITEM_KINDS, mentee=before.mentee_id, note=note_id)
+        )
         return self.notes.get(note_id)
 
     def delete_note(self, note_id: int) -> None:
         """The note, its revisions and the items its tagged lines made (see schema m007)."""
         gone = self.notes.get(note_id)
         self.notes.delete(note_id)
-        self.feed.report(Changes.of(Kind.NOTES, *NOTE_ITEM_KINDS, mentee=gone.mentee_id))
+        self.feed.report(
+            Changes.of(Kind.NOTES, *NOTE_ITEM_KINDS, mentee=gone.mentee_id, note=note_id)
+        )
 
     def end_call(
         self,

@@ -111,5 +111,5 @@ class NoteService:
     def save(self, note: Note) -> Note:
         self.mentees.get(note.mentee_id)
         saved = self.notes.add(note) if note.id is None else self.notes.update(note)
-        self.feed.report(Changes.of(Kind.NOTES, mentee=saved.mentee_id))
+        self.feed.report(Changes.of(Kind.NOTES, mentee=saved.mentee_id, note=saved.id))
         return saved

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentordesk.services.changes import Changes, Kind
+from mentordesk.ui.change_hub import ChangeHub
 from mentordesk.ui.formatting import plural
 from mentordesk.ui.main_window_actions import WindowActions
 from mentordesk.ui.main_window_notes import NoteWindows
@@ -73,6 +75,9 @@ class MainWindow(WindowActions, NoteWindows, QMainWindow):
         self.call_windows: list[CallWindow] = []
         self.note_windows: list[NoteWindow] = []
         self.auto_backup: AutoBackup | None = None
+        #: Every committed write, on the GUI thread; each page and window decides to redraw.
+        self.hub = ChangeHub(workspace, self)
+        self.hub.changed.connect(self._changes_arrived)
 
         if QApplication.windowIcon().isNull():
             self.setWindowIcon(app_icon())
@@ -134,7 +139,7 @@ class MainWindow(WindowActions, NoteWindows, QMainWindow):
             cls = load_page(self.page_classes[index])
             page = cls(self.workspace, self.stack)
             page.status_message.connect(self._show_status)
-            page.data_changed.connect(lambda p=page: self._data_changed(p))
+            page.summary_message.connect(self._show_summary)
             page.open_mentee.connect(self.open_mentee)
             page.call_requested.connect(
                 lambda mentee, meeting, start: self.open_call(mentee, meeting or None, start)
@@ -153,9 +158,16 @@ class MainWindow(WindowActions, NoteWindows, QMainWindow):
     # -- redrawing and navigation -----------------------------------------------------
 
     def refresh_all(self) -> None:
+        """View ▸ Refresh (F5): reload every page built, whatever changed."""
         for page in self.built_pages():
             page.refresh()
         self._update_counts()
+
+    def _changes_arrived(self, changes: Changes) -> None:
+        for page in self.built_pages():
+            page.on_changes(changes)
+        if not changes.typing and changes.touches(Kind.MENTEES, Kind.MEETINGS, Kind.NOTES):
+            self._update_counts()
 
     def focus_search(self) -> None:
         self.current_page().focus_search()
@@ -167,12 +179,6 @@ class MainWindow(WindowActions, NoteWindows, QMainWindow):
         select = getattr(page, "select_mentee", None)
         if select is not None:
             select(mentee_id)
-
-    def _data_changed(self, source: Page) -> None:
-        for page in self.built_pages():
-            if page is not source:
-                page.refresh()
-        self._update_counts()
 
     # -- status bar ------------------------------------------------------------------
 
@@ -196,6 +202,11 @@ class MainWindow(WindowActions, NoteWindows, QMainWindow):
 
     def _show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, _STATUS_MS)
+
+    def _show_summary(self, message: str) -> None:
+        """A page's summary never hides a confirmation ("Marked held", "Moved …")."""
+        if not self.statusBar().currentMessage():
+            self.statusBar().showMessage(message, _STATUS_MS)
 
     # -- state -----------------------------------------------------------------------
 

@@ -159,7 +159,6 @@ class WindowActions:
             self._mentee_saved(dialog.saved_mentee)
 
     def _mentee_saved(self, mentee: Mentee | None) -> None:
-        self.refresh_all()
         if mentee is not None and mentee.id is not None:
             self.open_mentee(mentee.id)
 
@@ -168,7 +167,6 @@ class WindowActions:
 
         dialog = PreferencesDialog(self.workspace, self, busy=self.rewrite_refused)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self.refresh_all)
         dialog.encryption_changed.connect(self._show_status)
         dialog.open()
         return dialog
@@ -178,7 +176,6 @@ class WindowActions:
 
         dialog = BackupsDialog(self.workspace, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.restored.connect(self.refresh_all)
         dialog.open()
         return dialog
 
@@ -230,9 +227,9 @@ class WindowActions:
         return dialog
 
     def database_moved(self, path: Path) -> None:
-        """The workspace now works on the file at ``path``: name it and redraw."""
+        """The workspace now works on the file at ``path`` (the pages redrew when it was
+        rebound): name it."""
         self.path_label.set_full_text(str(path))
-        self.refresh_all()
 
     # -- automatic backups ---------------------------------------------------------------
 

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from datetime import datetime
 
-    from PySide6.QtCore import QSettings, SignalInstance
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QWidget
 
     from mentordesk.services import Workspace
@@ -36,7 +36,6 @@ class NoteWindows:
     if TYPE_CHECKING:  # provided by MainWindow
 
         def current_page(self) -> Page: ...
-        def refresh_all(self) -> None: ...
         def _show_status(self, message: str) -> None: ...
         def sender(self) -> object: ...
 
@@ -96,7 +95,7 @@ class NoteWindows:
             settings=self.settings,
         )
         self.call_windows.append(window)
-        return self._show_tracked(window, window.ended)
+        return self._show_tracked(window)
 
     def open_note(
         self, mentee_id: int, note_id: int | None = None, *, recovered: bool = False
@@ -113,13 +112,12 @@ class NoteWindows:
             self.workspace, mentee_id, note_id, settings=self.settings, recovered=recovered
         )
         self.note_windows.append(window)
-        return self._show_tracked(window, window.details_changed)
+        return self._show_tracked(window)
 
-    def _show_tracked(self, window: NoteWindowBase, changed: SignalInstance) -> NoteWindowBase:
-        """Shows a window kept in ``call_windows`` or ``note_windows``: everything redraws
-        when it ``changed`` something and when it closes."""
+    def _show_tracked(self, window: NoteWindowBase) -> NoteWindowBase:
+        """Shows a window kept in ``call_windows`` or ``note_windows`` (what it writes
+        reaches the pages through the change hub, as it is saved)."""
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        changed.connect(self.refresh_all)
         window.finished.connect(self._note_window_finished)
         window.show()
         return window
@@ -137,7 +135,6 @@ class NoteWindows:
         closed = self.sender()
         self.call_windows = [w for w in self.call_windows if w is not closed]
         self.note_windows = [w for w in self.note_windows if w is not closed]
-        self.refresh_all()
 
     def recover_notes(self) -> None:
         """Reopens notes an unexpected exit left unclosed, each with a banner saying so."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +22,7 @@ from mentordesk.domain.models import (
     WorkingHours,
 )
 from mentordesk.services import Workspace
+from mentordesk.services.changes import Changes, Kind
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -140,3 +142,16 @@ def practice(workspace: Workspace, now: datetime) -> dict[str, Mentee]:
 @pytest.fixture
 def settings_path(tmp_path: Path) -> Path:
     return tmp_path / "window.ini"
+
+
+@contextmanager
+def reports(workspace: Workspace, *kinds: Kind) -> Iterator[list[Changes]]:
+    """Asserts that what runs inside reports a change of one of ``kinds`` (the change hub
+    redraws the pages from it)."""
+    heard: list[Changes] = []
+    leave = workspace.changes.subscribe(heard.append)
+    try:
+        yield heard
+    finally:
+        leave()
+    assert any(c.touches(*kinds) for c in heard), f"no change of {kinds} reported: {heard}"

@@ -16,10 +16,13 @@ from pytestqt.qtbot import QtBot
 from mentordesk import __version__
 from mentordesk.domain.models import ActionItem, Mentee
 from mentordesk.services import Workspace
+from mentordesk.services.changes import Kind
 from mentordesk.ui.dialogs.mentee_dialog import MenteeDialog
 from mentordesk.ui.main_window import PAGES, MainWindow
+from mentordesk.ui.models import notes as note_columns
 from mentordesk.ui.pages.base import Page
 from mentordesk.ui.pages.mentees import MenteesPage
+from mentordesk.ui.pages.notes import NotesPage
 from mentordesk.ui.pages.registry import load_page
 from mentordesk.ui.pages.today import TodayPage
 
@@ -27,13 +30,14 @@ MakeWindow = Callable[..., MainWindow]
 
 
 class _ScratchPage(Page):
-    """A page that tells the others it changed something, as real pages do after a save."""
+    """A page that shows only the mentor's settings, and counts its reloads."""
 
     title = "Scratch"
+    watches = frozenset({Kind.SETTINGS})
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(workspace, parent)
         self.refreshed = 0
+        super().__init__(workspace, parent)
 
     def refresh(self) -> None:
         self.refreshed += 1
@@ -161,7 +165,7 @@ def test_size_page_and_splitters_are_restored_in_a_new_window(
     assert restored.splitter.sizes() == kept_sizes
 
 
-def test_a_page_that_changed_data_refreshes_the_others_and_the_counts(
+def test_a_write_redraws_the_pages_that_show_it_and_the_counts(
     qtbot: QtBot, make_window: MakeWindow, workspace: Workspace, practice: dict[str, Mentee]
 ) -> None:
     window = make_window(pages=(TodayPage, _ScratchPage))
@@ -173,12 +177,45 @@ def test_a_page_that_changed_data_refreshes_the_others_and_the_counts(
     # The counts come right after the first paint.
     qtbot.waitUntil(lambda: window.counts_label.text() == "4 mentees · 6 meetings · 2 notes")
 
+    # Written through the services, as any page, dialog or note window writes.
     workspace.save_mentee(Mentee("Kenji Sato", "Asia/Tokyo"))
     workspace.add_action(ActionItem(practice["Aroha Ngata"].id or 0, "Book the design review"))
-    scratch.data_changed.emit()
-    assert scratch.refreshed == 0  # it knows what it changed
     assert today.sections[2].model().rowCount() == 3
     assert window.counts_label.text() == "5 mentees · 6 meetings · 2 notes"
+    assert scratch.refreshed == 0  # hidden, and it shows neither mentees nor actions
+    assert not scratch.stale
+
+
+def test_a_hidden_page_reloads_when_shown_and_not_before(
+    qtbot: QtBot, make_window: MakeWindow, workspace: Workspace
+) -> None:
+    window = make_window(pages=(TodayPage, _ScratchPage))
+    window.show()
+    scratch = window.page(_ScratchPage)
+    assert isinstance(scratch, _ScratchPage)
+    assert not scratch.isVisible()
+    before = scratch.refreshed
+
+    workspace.save_settings(workspace.settings())
+    workspace.save_settings(workspace.settings())
+    assert scratch.refreshed == before  # hidden: only marked
+    assert scratch.stale
+
+    window.show_page(_ScratchPage)
+    assert scratch.refreshed == before + 1  # once, however many changes it missed
+    assert not scratch.stale
+    workspace.save_settings(workspace.settings())
+    assert scratch.refreshed == before + 2  # visible: at once
+
+
+def test_a_page_summary_does_not_hide_a_confirmation(
+    window: MainWindow, workspace: Workspace
+) -> None:
+    today = window.current_page()
+    assert isinstance(today, TodayPage)
+    today.status_message.emit("Marked “1:1” on Tue 8 Dec as held.")
+    today.refresh()  # its summary ("3 meetings this week …") arrives after the confirmation
+    assert window.statusBar().currentMessage() == "Marked “1:1” on Tue 8 Dec as held."
 
 
 def test_f5_reloads_what_changed_outside_the_window(
@@ -276,3 +313,69 @@ def test_double_click_on_today_opens_that_mentee(
     page = window.current_page()
     assert isinstance(page, MenteesPage)
     assert page.pane.current_key() == practice["Lena Fischer"].id
+
+
+def test_typing_in_a_call_reaches_todays_recent_notes_within_a_second(
+    qtbot: QtBot, window: MainWindow, practice: dict[str, Mentee]
+) -> None:
+    today = window.current_page()
+    assert isinstance(today, TodayPage)
+    recent = today.models[3]
+    call = window.open_call(practice["Aroha Ngata"].id or 0)
+    qtbot.addWidget(call)
+    editor = call.editor.edit  # type: ignore[attr-defined]
+
+    def shows(words: str) -> Callable[[], bool]:
+        return lambda: any(words in note.excerpt for note in recent.rows())
+
+    qtbot.keyClicks(editor, "Wants to lead the migration")
+    with qtbot.waitSignal(window.hub.changed, timeout=2000):
+        pass  # the autosave (debounced while typing) reports the note
+    qtbot.waitUntil(shows("Wants to lead the migration"), timeout=1000)
+
+    # Typing on: Today follows within a second of the next save, without a close.
+    qtbot.keyClicks(editor, " next quarter")
+    qtbot.waitUntil(shows("next quarter"), timeout=2000)
+    assert call.isVisible()
+
+
+def test_while_typing_a_visible_page_reloads_at_most_once_a_second(
+    qtbot: QtBot, make_window: MakeWindow, workspace: Workspace, practice: dict[str, Mentee]
+) -> None:
+    class NotesScratch(_ScratchPage):
+        watches = frozenset({Kind.NOTES})
+
+    window = make_window(pages=(NotesScratch,))
+    window.show()
+    page = window.current_page()
+    assert isinstance(page, NotesScratch)
+    note = workspace.start_note(practice["Aroha Ngata"].id or 0)
+    first = page.refreshed
+    for n in range(5):  # five autosaves in quick succession
+        workspace.write_note_body(note.id or 0, "typing " * (n + 1))
+    assert page.refreshed == first + 1  # the first at once, the rest held back
+    qtbot.waitUntil(lambda: page.refreshed == first + 2, timeout=1500)  # one trailing reload
+    qtbot.wait(1200)
+    assert page.refreshed == first + 2  # quiet: no more
+
+
+def test_typing_in_a_note_redraws_its_row_in_the_notes_list_without_a_reload(
+    qtbot: QtBot, make_window: MakeWindow, workspace: Workspace, practice: dict[str, Mentee]
+) -> None:
+    window = make_window(pages=(TodayPage, NotesPage))
+    window.show()
+    page = window.show_page(NotesPage)
+    assert isinstance(page, NotesPage)
+    note = workspace.start_note(practice["Aroha Ngata"].id or 0, title="Career plan")
+    row = page.model.row_of(note.id)
+    assert row >= 0
+    reloads: list[int] = []
+    page.model.modelReset.connect(lambda: reloads.append(1))
+
+    workspace.write_note_body(note.id or 0, "Wants to lead the platform team")
+    excerpt = page.model.index(page.model.row_of(note.id), note_columns.EXCERPT).data()
+    assert "Wants to lead the platform team" in excerpt
+    assert reloads == []
+    # A change that is not typing (a new note) reloads the list.
+    workspace.start_note(practice["Aroha Ngata"].id or 0, title="Second")
+    assert reloads == [1]

@@ -27,6 +27,7 @@ from mentordesk.domain.models import (
     Win,
 )
 from mentordesk.services import Workspace
+from mentordesk.services.changes import Kind
 from mentordesk.ui.models import mentees as mentee_columns
 from mentordesk.ui.models import notes as note_columns
 from mentordesk.ui.models.list_base import KeyedTableModel
@@ -36,6 +37,7 @@ from mentordesk.ui.pages.meetings import MeetingsPage
 from mentordesk.ui.pages.mentees import MenteesPage
 from mentordesk.ui.pages.notes import NotesPage
 from mentordesk.ui.widgets.list_pane import ListPane
+from tests.ui.conftest import reports
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -250,7 +252,7 @@ def test_delete_asks_first_and_names_what_goes(
     assert page.model.row_of(priya) >= 0  # kept
 
     seen = answer_next_message_box(qtbot, QMessageBox.StandardButton.Yes)
-    with qtbot.waitSignal(page.data_changed):
+    with reports(workspace, Kind.MENTEES):
         qtbot.mouseClick(page.detail.delete_button, Qt.MouseButton.LeftButton)
     assert seen[0].startswith("Delete Priya Natarajan and everything recorded about them")
     assert page.model.row_of(priya) == -1
@@ -274,7 +276,7 @@ def test_edit_opens_the_mentee_dialog_and_saving_shows_the_change(
     dialog = page.findChild(dialogs.MenteeDialog)
     assert dialog is not None and dialog.name_edit.text() == "Lena Fischer"
     dialog.name_edit.setText("Lena Fischer-Wolf")
-    with qtbot.waitSignal(page.data_changed):
+    with reports(page.workspace, Kind.MENTEES):
         dialog.save()
     assert "Lena Fischer-Wolf" in column(page.model, 0)
     assert page.detail.name_label.text() == "Lena Fischer-Wolf"
@@ -342,7 +344,7 @@ def test_mark_held_records_the_occurrence_as_last_contact(
     priya = desk["Priya Natarajan"].id or 0
     assert workspace.mentee_dashboard(priya).check_in.last_contact is None
 
-    with qtbot.waitSignal(page.data_changed):
+    with reports(workspace, Kind.CONTACT):
         qtbot.mouseClick(detail.mark_held_button, Qt.MouseButton.LeftButton)
     last = workspace.mentee_dashboard(priya).check_in.last_contact
     assert last == past[-1].start.astimezone(UTC)
@@ -364,7 +366,7 @@ def test_a_meeting_can_be_edited_and_deleted_keeping_its_notes(
     assert dialog is not None and dialog.isVisible()
     assert dialog.form.current_rule() == "FREQ=WEEKLY;INTERVAL=2"  # type: ignore[attr-defined]
     dialog.form.title_edit.setText("Fortnightly mentoring")  # type: ignore[attr-defined]
-    with qtbot.waitSignal(page.data_changed):
+    with reports(workspace, Kind.MEETINGS):
         dialog.save()  # type: ignore[attr-defined]
     assert "Fortnightly mentoring" in column(page.model, 3)
 
@@ -381,7 +383,7 @@ def test_a_meeting_can_be_edited_and_deleted_keeping_its_notes(
     box = page.dialog
     assert isinstance(box, QMessageBox)
     delete = next(b for b in box.buttons() if b.text() == "Delete series")
-    with qtbot.waitSignal(page.data_changed):
+    with reports(workspace, Kind.MEETINGS):
         qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
     assert column(page.model, 3) == ["Portfolio review"]
     priya = desk["Priya Natarajan"].id or 0

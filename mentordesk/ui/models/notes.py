@@ -137,6 +137,26 @@ class NotesModel(KeyedTableModel):
             self._fetch_snippets(row)
         return entry.snippet or ""
 
+    def refresh_notes(self, note_ids: frozenset[int]) -> bool:
+        """Re-reads these notes' rows where they are fetched (an autosave changed their text)
+        and redraws them; False when one of them is not in the list at all (it must be
+        reloaded). Costs one small query, not a reload of every id."""
+        listed = [i for i in note_ids if any(i in block for block in self._blocks.values())]
+        if len(listed) < len(note_ids) and not all(i in self._ids for i in note_ids):
+            return False
+        for number, block in self._blocks.items():
+            found = [i for i in listed if i in block]
+            if not found:
+                continue
+            for summary in self._query_summaries(found):
+                block[summary.id] = _Row(summary)
+            first = number * BLOCK
+            ids = self._ids[first : first + BLOCK]
+            rows = [first + ids.index(i) for i in found]
+            last_column = self.columnCount() - 1
+            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), last_column))
+        return True
+
     def summary_at(self, row: int) -> NoteSummary | None:
         entry = self._entry(row)
         return entry.summary if entry else None

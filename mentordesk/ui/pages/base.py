@@ -7,9 +7,14 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from mentordesk.services import Workspace
+from mentordesk.services.changes import Changes, Kind
+
+#: While the mentor types (autosaves), a visible page reloads at most this often.
+TYPING_RELOAD_MS = 1000
 
 
 def _utc_now() -> datetime:
@@ -19,9 +24,12 @@ def _utc_now() -> datetime:
 class Page(QWidget):
     """A page of the main window: a list (Qt item model) and a detail view of the selected row.
 
-    The window calls ``refresh()`` after any change and ``focus_search()`` on Ctrl+F. A page
-    builds itself in ``setup()``, which the constructor calls once; ``clock`` gives "now"
-    (tests pin it), and ``refresh()`` reads the mentor's zone into ``_zone``.
+    The window passes every ``Changes`` the services report to ``on_changes``: a page that
+    shows one of the changed kinds (``watches``) reloads if it is visible, or marks itself
+    stale and reloads when next shown; while the mentor types, at most once a second.
+    ``focus_search()`` answers Ctrl+F. A page builds itself in ``setup()``, which the
+    constructor calls once; ``clock`` gives "now" (tests pin it), and ``refresh()`` reads
+    the mentor's zone into ``_zone``.
     """
 
     #: Short text shown in the sidebar and the window title.
@@ -29,12 +37,18 @@ class Page(QWidget):
     #: A theme icon name (freedesktop naming), with a fallback drawn by the sidebar.
     icon_name: str = ""
 
-    #: A short message for the status bar.
+    #: The kinds of record the page shows: changes to others leave it alone.
+    watches: frozenset[Kind] = frozenset(Kind) - {Kind.BACKUPS}
+    #: Of those, the kinds an autosave can change in what the page shows (a note's text and
+    #: the items its tagged lines make); None: all of ``watches``.
+    typing_watches: frozenset[Kind] | None = None
+
+    #: A short message for the status bar (a confirmation, or an answer to the mentor).
     status_message = Signal(str)
+    #: What the page sums up when it loads; shown only when no message is showing.
+    summary_message = Signal(str)
     #: Ask the window to show a mentee's dashboard (Mentees page) by id.
     open_mentee = Signal(int)
-    #: Emitted after the page changed data other pages show (they refresh).
-    data_changed = Signal()
     #: Ask the window for call mode: mentee id, meeting id (0: none), original start or None.
     call_requested = Signal(int, int, object)
     #: Ask the window for the note editor: mentee id, note id (0: a new note).
@@ -50,6 +64,12 @@ class Page(QWidget):
         self.workspace = workspace
         self._clock = clock or _utc_now
         self._zone = ZoneInfo("UTC")
+        self.stale = False
+        self._typed_since_reload = False
+        self._typing_hold = QTimer(self)
+        self._typing_hold.setSingleShot(True)
+        self._typing_hold.setInterval(TYPING_RELOAD_MS)
+        self._typing_hold.timeout.connect(self._typing_hold_over)
         self.setup()
 
     def setup(self) -> None:
@@ -69,6 +89,50 @@ class Page(QWidget):
     def refresh(self) -> None:
         """Reload from the services (keep the selection where possible)."""
         raise NotImplementedError
+
+    # -- changes -----------------------------------------------------------------------
+
+    def on_changes(self, changes: Changes) -> None:
+        """A write was committed somewhere: reload now, later, or not at all."""
+        if not self.shows(changes):
+            return
+        if not self.isVisible():
+            self.stale = True
+            return
+        if changes.typing and self.follow_typing(changes):
+            return
+        if changes.typing:
+            if self._typing_hold.isActive():
+                self._typed_since_reload = True
+                return
+            self._typing_hold.start()
+        self._reload()
+
+    def shows(self, changes: Changes) -> bool:
+        """Whether the page shows something ``changes`` changed."""
+        if changes.typing and self.typing_watches is not None:
+            return changes.touches(*self.typing_watches)
+        return changes.touches(*self.watches)
+
+    def follow_typing(self, changes: Changes) -> bool:
+        """A cheaper answer to an autosave than a reload (e.g. redraw one row); True if
+        done. By default there is none."""
+        return False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self._reload()
+
+    def _typing_hold_over(self) -> None:
+        if self._typed_since_reload and self.isVisible():
+            self._typing_hold.start()
+            self._reload()
+
+    def _reload(self) -> None:
+        self.stale = False
+        self._typed_since_reload = False
+        self.refresh()
 
     def focus_search(self) -> None:
         """Focus and select the page's search box (Find, Ctrl+F)."""

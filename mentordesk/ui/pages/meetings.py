@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import Meeting, Occurrence
+from mentordesk.services.changes import Kind
 from mentordesk.ui.dialogs.confirm import confirm
 from mentordesk.ui.models.meetings import MeetingsModel, when_text
 from mentordesk.ui.pages.list_page import ListPage
@@ -25,6 +26,8 @@ FUTURE_SHOWN = 5
 class MeetingsPage(ListPage):
     title = "Meetings"
     icon_name = "x-office-calendar"
+    watches = frozenset({Kind.MEETINGS, Kind.CONTACT, Kind.MENTEES, Kind.NOTES, Kind.SETTINGS})
+    typing_watches = frozenset()  # notes are listed by title, which typing leaves alone
     noun = "meeting"
     empty_text = "No meetings yet. Meetings you plan with your mentees show up here."
 
@@ -74,7 +77,6 @@ class MeetingsPage(ListPage):
         when = when_text(occurrence.start, self._zone, self._clock())
         self._show(self.pane.current_key())
         self.status_message.emit(f"Marked “{meeting.title}” on {when} as held.")
-        self.data_changed.emit()
 
     def edit_meeting(self, meeting: Meeting) -> QWidget:
         from mentordesk.ui.dialogs.meeting_dialog import MeetingDialog
@@ -89,7 +91,6 @@ class MeetingsPage(ListPage):
     def _saved(self, meeting: Meeting) -> None:
         self.refresh()
         self.status_message.emit(f"Saved “{meeting.title}”.")
-        self.data_changed.emit()
 
     def confirm_delete(self, meeting: Meeting) -> QMessageBox:
         what = "series" if meeting.rrule else "meeting"
@@ -108,7 +109,6 @@ class MeetingsPage(ListPage):
         self.workspace.meeting_changes.delete_meeting(meeting.id or 0)
         self.refresh()
         self.status_message.emit(f"Deleted “{meeting.title}”.")
-        self.data_changed.emit()
 
     # -- behaviour -----------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from mentordesk.domain.models import Mentee
 from mentordesk.services import MenteeDashboard
+from mentordesk.services.changes import Kind
 from mentordesk.ui.formatting import plural
 from mentordesk.ui.models.mentees import MenteesModel
 from mentordesk.ui.pages.list_page import ListPage
@@ -51,6 +52,7 @@ def deletion_text(dashboard: MenteeDashboard, note_count: int) -> str:
 class MenteesPage(ListPage):
     title = "Mentees"
     icon_name = "system-users"
+    watches = frozenset(Kind) - {Kind.BACKUPS, Kind.BUSY}
     noun = "mentee"
     empty_text = "No mentees yet — File › New Mentee (Ctrl+N)"
 
@@ -123,7 +125,6 @@ class MenteesPage(ListPage):
         self.workspace.delete_mentee(mentee_id)
         self.refresh()
         self.status_message.emit(f"Deleted {dashboard.mentee.name}.")
-        self.data_changed.emit()
         return True
 
     # -- behaviour -----------------------------------------------------------------------
@@ -135,7 +136,6 @@ class MenteesPage(ListPage):
         if mentee is not None and mentee.id is not None:
             self.pane.select_key(mentee.id)
             self.status_message.emit(f"Saved {mentee.name}.")
-        self.data_changed.emit()
 
     def _show(self, key: Hashable | None) -> None:
         if not isinstance(key, int):

@@ -13,7 +13,9 @@ from collections.abc import Hashable
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QMessageBox, QPushButton, QWidget
 
 from mentordesk.domain.models import Meeting, Note
+from mentordesk.domain.search_query import parse_search
 from mentordesk.services import SEARCH_LIST_LIMIT
+from mentordesk.services.changes import Changes, Kind
 from mentordesk.ui.dialogs.confirm import confirm
 from mentordesk.ui.formatting import plural
 from mentordesk.ui.models.notes import EXCERPT, SNIPPET_ROLE, NotesModel
@@ -35,6 +37,7 @@ _SYNTAX = (
 class NotesPage(ListPage):
     title = "Notes"
     icon_name = "accessories-text-editor"
+    watches = frozenset({Kind.NOTES, Kind.MENTEES, Kind.SETTINGS})
     empty_text = "No notes yet. Notes you take with your mentees show up here."
 
     model: NotesModel
@@ -90,6 +93,18 @@ class NotesPage(ListPage):
         self._update_empty_text()
         self._show(self.pane.current_key())
 
+    def follow_typing(self, changes: Changes) -> bool:
+        """An autosave changed a note's text: redraw its row, unless a search could now
+        match it differently (then the list reloads, at most once a second)."""
+        if not changes.notes or parse_search(self.model.search).has_terms:
+            return False
+        if not self.model.refresh_notes(changes.notes):
+            return False
+        note = self.detail.note
+        if note is not None and note.id in changes.notes:
+            self._show(self.pane.current_key())
+        return True
+
     # -- notes ---------------------------------------------------------------------------
 
     def new_note(self) -> QWidget | None:
@@ -129,7 +144,6 @@ class NotesPage(ListPage):
             self.workspace.delete_note(note.id or 0)
         self.refresh()
         self.status_message.emit(f"Deleted “{note.title.strip() or 'Untitled note'}”.")
-        self.data_changed.emit()
 
     # -- behaviour -----------------------------------------------------------------------
 

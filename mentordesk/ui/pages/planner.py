@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import MenteeStatus
+from mentordesk.services.changes import Kind
 from mentordesk.ui.models.planner_grid import Busy, PlannerGridModel
 from mentordesk.ui.models.planner_people import PlannerPeopleModel
 from mentordesk.ui.pages.base import Page
@@ -42,6 +43,7 @@ _SLOT_CHOICES = (15, 30, 60)
 class PlannerPage(Page):
     title = "Planner"
     icon_name = "appointment-new"
+    watches = frozenset({Kind.MEETINGS, Kind.CONTACT, Kind.MENTEES, Kind.SETTINGS, Kind.BUSY})
 
     def setup(self) -> None:
         self._first_day: date | None = None
@@ -317,11 +319,9 @@ class PlannerPage(Page):
         self.status_message.emit(f"Planned “{title}”.")
         self._reload_grid()
         self.upcoming.refresh()
-        self.data_changed.emit()
 
     def _upcoming_changed(self) -> None:
         self._reload_grid()
-        self.data_changed.emit()
 
     # -- behaviour ---------------------------------------------------------------------------
 

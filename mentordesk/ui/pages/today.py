@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.models import Settings
+from mentordesk.services.changes import Kind
 from mentordesk.ui.formatting import plural
 from mentordesk.ui.models.list_base import KEY_ROLE, MENTEE_ID_ROLE
 from mentordesk.ui.models.today import (
@@ -53,6 +54,9 @@ def _greeting(hour: int) -> str:
 class TodayPage(Page):
     title = "Today"
     icon_name = "go-home"
+    watches = frozenset(
+        {Kind.MEETINGS, Kind.CONTACT, Kind.MENTEES, Kind.SETTINGS, Kind.ACTIONS, Kind.NOTES}
+    )
 
     def setup(self) -> None:
         self._loaded_at: datetime | None = None
@@ -113,7 +117,7 @@ class TodayPage(Page):
         self._loaded_at = now
         self._update_header(now)
         self._reselect(kept)
-        self.status_message.emit(self._summary(now))
+        self.summary_message.emit(self._summary(now))
 
     def focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
