@@ -14,7 +14,8 @@ PYTEST_ARGS ?=
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help sysdeps venv install run test test-clocks lint bench clean distclean
+.PHONY: help sysdeps venv install run test test-clocks lint bench clean distclean \
+	install-desktop uninstall-desktop
 
 # Moments where a test that reads the real clock breaks: late evening (later today is
 # tomorrow), a run that crosses midnight, year end, both London clock changes, summer time.
@@ -28,6 +29,7 @@ help:
 	@echo "make lint                    ruff check + ruff format --check"
 	@echo "make bench                   run the benchmarks"
 	@echo "make sysdeps                 install the system libraries Qt needs (Debian/Ubuntu)"
+	@echo "make install-desktop         menu entry, icons and metainfo for this user (no root)"
 	@echo "make clean | distclean       remove caches | also remove $(VENV)"
 
 sysdeps:
@@ -63,6 +65,29 @@ lint: $(STAMP)
 
 bench: sysdeps $(STAMP)
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(VENV_PY) -m mentordesk.bench
+
+# The desktop entry, AppStream metainfo and icons, for this user (after `pipx install .`,
+# which puts `mentordesk-gui` on PATH). Nothing here needs root.
+APP_ID := io.github.mentordesk.MentorDesk
+XDG_DATA ?= $(or $(XDG_DATA_HOME),$(HOME)/.local/share)
+ICONS := mentordesk/resources/icons
+HICOLOR := $(XDG_DATA)/icons/hicolor
+ICON_SIZES := 16 32 48 64 128 256 512
+
+install-desktop:
+	install -Dm644 packaging/$(APP_ID).desktop $(XDG_DATA)/applications/$(APP_ID).desktop
+	install -Dm644 packaging/$(APP_ID).metainfo.xml $(XDG_DATA)/metainfo/$(APP_ID).metainfo.xml
+	install -Dm644 $(ICONS)/mentordesk.svg $(HICOLOR)/scalable/apps/$(APP_ID).svg
+	install -Dm644 $(ICONS)/mentordesk-symbolic.svg $(HICOLOR)/symbolic/apps/$(APP_ID)-symbolic.svg
+	for size in $(ICON_SIZES); do \
+		install -Dm644 $(ICONS)/mentordesk-$$size.png $(HICOLOR)/$${size}x$${size}/apps/$(APP_ID).png; \
+	done
+	-command -v update-desktop-database >/dev/null && update-desktop-database -q $(XDG_DATA)/applications
+
+uninstall-desktop:
+	rm -f $(XDG_DATA)/applications/$(APP_ID).desktop $(XDG_DATA)/metainfo/$(APP_ID).metainfo.xml
+	rm -f $(HICOLOR)/scalable/apps/$(APP_ID).svg $(HICOLOR)/symbolic/apps/$(APP_ID)-symbolic.svg
+	for size in $(ICON_SIZES); do rm -f $(HICOLOR)/$${size}x$${size}/apps/$(APP_ID).png; done
 
 clean:
 	rm -rf .pytest_cache .ruff_cache build dist

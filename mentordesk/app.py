@@ -55,8 +55,9 @@ def _application(*, headless_ok: bool = False) -> QApplication:
     app.setApplicationName("MentorDesk")
     app.setOrganizationName("MentorDesk")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("mentordesk")
-    from mentordesk.ui.resources import app_icon
+    from mentordesk.ui.resources import APP_ID, app_icon
+
+    app.setDesktopFileName(APP_ID)
 
     icon: QIcon = app_icon()
     app.setWindowIcon(icon)

@@ -1,4 +1,4 @@
-"""Render resources/icons/mentordesk.svg to the PNG sizes desktops ask for.
+"""Render mentordesk/resources/icons/mentordesk.svg to the PNG sizes desktops ask for.
 
 Usage: ``QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/render_icons.py``
 """
@@ -15,8 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
-SIZES = (16, 32, 64, 128, 256)
+ICONS = Path(__file__).resolve().parent.parent / "mentordesk" / "resources" / "icons"
+SIZES = (16, 32, 48, 64, 128, 256, 512)
 
 
 def main() -> int:

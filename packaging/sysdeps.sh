@@ -22,7 +22,10 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
     exit 0
 fi
 
-wanted=("${OFFSCREEN_PKGS[@]}" "${XCB_PKGS[@]}")
+# The validators the tests run over the desktop entry and the AppStream metainfo.
+CHECK_PKGS=(desktop-file-utils appstream)
+
+wanted=("${OFFSCREEN_PKGS[@]}" "${XCB_PKGS[@]}" "${CHECK_PKGS[@]}")
 
 # Debian's Python ships venv without ensurepip unless python3-venv is installed, so
 # `python3 -m venv` may fail even though the module imports. Only relevant when the

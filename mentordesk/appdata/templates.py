@@ -1,6 +1,6 @@
 """Note templates: Markdown files the mentor can edit, seeded from the ones MentorDesk ships.
 
-The shipped templates live in ``resources/templates/`` beside the package (as the icons do);
+The shipped templates live in ``mentordesk/resources/templates/`` (package data, as the icons);
 the mentor's copies live in ``templates/`` in the user config folder, and those are what the
 app reads. A record of what was seeded (``.seeded.json``, the hash of each file as written)
 lets a newer MentorDesk add templates and refresh the ones the mentor never touched, while a
@@ -15,9 +15,9 @@ import logging
 import os
 import tempfile
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 
-import mentordesk
 from mentordesk.appdata.paths import APP_NAME
 
 log = logging.getLogger(__name__)
@@ -43,8 +43,8 @@ class SkippedTemplate:
 
 
 def shipped_folder() -> Path:
-    """``resources/templates`` beside the package, like ``mentordesk.ui.resources``."""
-    return Path(mentordesk.__file__).resolve().parent.parent / "resources" / "templates"
+    """``mentordesk/resources/templates``: package data, like the icons."""
+    return Path(str(files("mentordesk") / "resources" / "templates"))
 
 
 def template_folder() -> Path:

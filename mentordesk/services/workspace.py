@@ -203,6 +203,10 @@ class Workspace:
     def check(self) -> list[str]:
         return self.db.check()
 
+    def engine(self) -> str:
+        """E.g. "SQLite 3.46.1 (SQLCipher 4.6.1 community)", for About and crash reports."""
+        return self.db.engine()
+
     def counts(self) -> dict[str, int]:
         return self.db.counts(("mentees", "goals", "meetings", "notes"))
 

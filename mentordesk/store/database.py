@@ -122,6 +122,15 @@ class Database:
         version = self.conn.execute("PRAGMA data_version").fetchone()[0]
         return self.conn.total_changes, int(version)
 
+    def engine(self) -> str:
+        """The SQLite library in use, and SQLCipher's version when it is the one."""
+        sqlite = str(self.conn.execute("SELECT sqlite_version()").fetchone()[0])
+        try:
+            row = self.conn.execute("PRAGMA cipher_version").fetchone()
+        except database_errors():
+            row = None
+        return f"SQLite {sqlite}" + (f" (SQLCipher {row[0]})" if row and row[0] else "")
+
     def checkpoint(self) -> None:
         """Fold the WAL into the main file (e.g. before a file is handed on or measured)."""
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

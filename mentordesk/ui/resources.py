@@ -1,21 +1,24 @@
-"""Where the app's icons and templates live, found relative to the package."""
+"""The app's icons, shipped inside the package (``mentordesk/resources/icons``)."""
 
 from __future__ import annotations
 
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
-import mentordesk
-
-_ICON_SIZES = (16, 32, 64, 128, 256)
+#: The one application id: the .desktop file's name, its Icon=, the AppStream <id>, the icons
+#: installed for the desktop, and Qt's desktop file name (so the window finds its entry).
+APP_ID = "io.github.mentordesk.MentorDesk"
+_ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)
 
 
 @cache
 def resources_dir() -> Path:
-    """``resources/`` beside the package (the source tree and the installed layout agree)."""
-    return Path(mentordesk.__file__).resolve().parent.parent / "resources"
+    """``mentordesk/resources``: in the source tree, in an installed wheel and in the bundle
+    alike (package data, found through ``importlib.resources``)."""
+    return Path(str(files("mentordesk") / "resources"))
 
 
 def app_icon() -> QIcon:
