@@ -15,7 +15,7 @@ PYTEST_ARGS ?=
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: help sysdeps venv install run test test-clocks lint bench clean distclean \
-	install-desktop uninstall-desktop
+	install-desktop uninstall-desktop package deb package-check
 
 # Moments where a test that reads the real clock breaks: late evening (later today is
 # tomorrow), a run that crosses midnight, year end, both London clock changes, summer time.
@@ -30,6 +30,8 @@ help:
 	@echo "make bench                   run the benchmarks"
 	@echo "make sysdeps                 install the system libraries Qt needs (Debian/Ubuntu)"
 	@echo "make install-desktop         menu entry, icons and metainfo for this user (no root)"
+	@echo "make package | deb           one-folder bundle (PyInstaller) | .deb of it, in build/"
+	@echo "make package-check           build both, install the .deb, run it, remove it (root)"
 	@echo "make clean | distclean       remove caches | also remove $(VENV)"
 
 sysdeps:
@@ -88,6 +90,25 @@ uninstall-desktop:
 	rm -f $(XDG_DATA)/applications/$(APP_ID).desktop $(XDG_DATA)/metainfo/$(APP_ID).metainfo.xml
 	rm -f $(HICOLOR)/scalable/apps/$(APP_ID).svg $(HICOLOR)/symbolic/apps/$(APP_ID)-symbolic.svg
 	for size in $(ICON_SIZES); do rm -f $(HICOLOR)/$${size}x$${size}/apps/$(APP_ID).png; done
+
+# The bundle is built in a clean venv of its own with pinned tools, from a plain install of
+# the checkout, so nothing of the development venv leaks in.
+PKG_VENV := build/pkgenv
+PYINSTALLER := pyinstaller==6.22.3 pyinstaller-hooks-contrib==2026.10
+
+package: sysdeps
+	rm -rf $(PKG_VENV) build/dist build/work
+	$(PYTHON) -m venv $(PKG_VENV)
+	$(PKG_VENV)/bin/pip install -q . $(PYINSTALLER)
+	$(PKG_VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath build/dist \
+		--workpath build/work packaging/mentordesk.spec
+	@du -sh build/dist/mentordesk
+
+deb: package
+	bash packaging/build_deb.sh
+
+package-check: deb
+	bash packaging/smoke.sh
 
 clean:
 	rm -rf .pytest_cache .ruff_cache build dist
