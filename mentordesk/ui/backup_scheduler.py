@@ -1,7 +1,7 @@
 """Automatic backups while the window is open: after the first paint, every 30 minutes of
 use, and on quit, each only when the data changed since the last backup; thinning after
 each. The copy runs on a worker thread with a connection of its own
-(``backups.backup_file``); what happened is reported through ``message``.
+(``Backups.backup_now``); what happened is reported through ``message``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from mentordesk.domain.backup_policy import ThinResult
 from mentordesk.services import Workspace
-from mentordesk.services.backups import backup_file
 from mentordesk.ui.background import BackgroundTask, run_in_background
 from mentordesk.ui.formatting import plural
 from mentordesk.ui.models.backups import size_text
@@ -48,9 +47,11 @@ class AutoBackup(QObject):
         parent: QObject | None = None,
         *,
         interval_ms: int = INTERVAL_MS,
-        write: Callable[[Path], Path] = backup_file,
+        write: Callable[[], Path] | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
+        """``write``: writes one backup on the worker thread and returns its path
+        (default: ``workspace.backups.backup_now``)."""
         super().__init__(parent)
         self.workspace = workspace
         self._write = write
@@ -73,11 +74,11 @@ class AutoBackup(QObject):
         """Starts a backup on a worker thread when the data changed; False when none runs."""
         if self.busy or not self.workspace.backups.changed_since_last():
             return False
-        path = self.workspace.path
         # Read now: the workspace may be closed by the time the copy finishes.
+        write = self._write or self.workspace.backups.backup_now
         zone = self.workspace.mentor_zone()
         self._task = run_in_background(
-            lambda: self._write(path), lambda written: self._done(written, zone), self._failed, self
+            write, lambda written: self._done(written, zone), self._failed, self
         )
         return True
 

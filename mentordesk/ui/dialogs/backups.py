@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.backup_policy import BackupInfo
 from mentordesk.services import Workspace
-from mentordesk.services.backups import backup_file, default_folder
+from mentordesk.services.backups import default_folder
 from mentordesk.ui.background import BackgroundTask, run_in_background
 from mentordesk.ui.backup_scheduler import thinning_text
 from mentordesk.ui.dialogs.confirm import confirm
@@ -164,9 +164,8 @@ class BackupsDialog(QDialog):
 
     def back_up_now(self) -> None:
         self._busy("Backing up…")
-        path = self.workspace.path
         self._task = run_in_background(
-            lambda: backup_file(path), self._backed_up, self._failed, self
+            self.workspace.backups.backup_now, self._backed_up, self._failed, self
         )
 
     def _backed_up(self, written: Path) -> None:

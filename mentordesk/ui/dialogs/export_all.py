@@ -159,7 +159,7 @@ class ExportAllRun(QObject):
                 raise ExportCancelled
 
         try:
-            return self.workspace.full_export.export_all(target, progress, own_connection=True)
+            return self.workspace.full_export.export_all(target, progress)
         except ExportCancelled:
             return None
         except OSError as exc:
