@@ -13,14 +13,24 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import Mentee, Note
 from mentordesk.services import Workspace
 from mentordesk.ui import operations
+from mentordesk.ui.backup_scheduler import AutoBackup
+from mentordesk.ui.dialogs.backups import BackupsDialog
+from mentordesk.ui.dialogs.export_all import ExportAllRun
+from mentordesk.ui.main_window import MainWindow
 from mentordesk.ui.operations import Cancelled, Operation, OperationFailed, Progress
+from tests.ui.conftest import shown_window
+
+
+@pytest.fixture
+def window(qtbot: QtBot, workspace: Workspace, settings_path: Path) -> MainWindow:
+    return shown_window(qtbot, workspace, settings_path)
 
 
 class _Answers:
@@ -174,6 +184,57 @@ def test_errors_give_the_mentors_message_and_anything_else_is_logged_without_its
     # The first job's error is the store's, known and explained: it is not logged.
 
 
+@pytest.mark.parametrize("outcome", ["done", "error", "cancelled"])
+def test_the_registry_refuses_quit_move_restore_and_encryption_until_the_work_ended(
+    qtbot: QtBot, window: MainWindow, outcome: str
+) -> None:
+    release = threading.Event()
+    answers = _Answers()
+    op = Operation(
+        "export of all data",
+        _held(release, outcome),
+        owner=window,
+        blocks=operations.FILE_IN_USE | {operations.QUIT},
+        busy_text="An export is still running",
+        cancellable=True,
+        **answers.kwargs(),
+    ).start()
+    try:
+        assert [o.name for o in operations.running()] == ["export of all data"]
+        assert window.move_refused() == "An export is still running — try again in a moment."
+        assert window.rewrite_refused() == window.move_refused()
+        dialog = BackupsDialog(window.workspace, window)
+        qtbot.addWidget(dialog)
+        window.workspace.backups.backup_now()
+        dialog.reload()
+        dialog.restore(dialog.model.row_at(0))
+        qtbot.waitUntil(lambda: "Not restored" in dialog.status.text(), timeout=5000)
+        assert "An export is still running" in dialog.status.text()
+
+        window.close()  # asks; Keep Working is the default
+        box = next(b for b in window.findChildren(QMessageBox) if b.isVisible())
+        assert box.windowTitle() == "Quit MentorDesk?"
+        assert box.text() == "An export is still running."
+        box.defaultButton().click()
+        assert window.isVisible() and op.running and not op.cancelled
+    finally:
+        if outcome == "cancelled":
+            op.cancel()
+        release.set()
+    _ended(qtbot, op)
+    assert op.outcome == outcome
+    assert (answers.done, answers.errors, answers.cancelled) == {
+        "done": (["written"], [], 0),
+        "error": ([], ["The folder was unplugged — choose another one."], 0),
+        "cancelled": ([], [], 1),
+    }[outcome]
+    assert operations.running() == []
+    assert window.move_refused() == "" and window.rewrite_refused() == ""
+    assert operations.refusal(operations.RESTORE) == ""
+    window.close()
+    assert not window.isVisible()
+
+
 def test_an_operation_whose_owner_was_closed_delivers_nothing(qtbot: QtBot) -> None:
     release = threading.Event()
     answers = _Answers()
@@ -237,3 +298,66 @@ def test_cancel_stops_a_real_export_of_thousands_of_notes_and_leaves_nothing_beh
     op = Operation("export", lambda progress: export(target, progress.step)).start()
     _ended(qtbot, op)
     assert op.outcome == "done" and len(list((target / "notes").rglob("*.md"))) == 3000
+
+
+def test_quitting_during_an_export_offers_to_cancel_it_then_quits_with_its_backup(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace, tmp_path: Path
+) -> None:
+    auto = window.enable_auto_backup()
+    qtbot.waitUntil(lambda: not auto.busy, timeout=10_000)
+    workspace.save_mentee(Mentee("Lena Fischer", "Europe/Berlin"))  # a change to back up
+    before = len(workspace.backups.list())
+    chosen = tmp_path / "exports"
+    chosen.mkdir()
+    held = threading.Event()
+    reached: list[int] = []
+
+    def hold(done: int, total: int) -> None:  # on the worker, mid-export
+        reached.append(done)
+        held.wait(10)
+
+    run = ExportAllRun(workspace, window)  # as File ▸ Export All Data… once a folder is chosen
+    run.progressed.connect(hold, Qt.ConnectionType.DirectConnection)
+    run.start(str(chosen))
+    try:
+        qtbot.waitUntil(lambda: bool(reached), timeout=10_000)
+        window.close()
+        box = next(b for b in window.findChildren(QMessageBox) if b.isVisible())
+        assert box.text() == "An export is still running."
+        quit_button = next(b for b in box.buttons() if b.text() == "Cancel It and &Quit")
+        quit_button.click()
+        assert run.operation is not None and run.operation.cancelled
+        assert window.isVisible()  # until the export has stopped and cleaned up
+        assert "quits once it is done" in window.statusBar().currentMessage()
+    finally:
+        held.set()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
+    assert list(chosen.iterdir()) == [] and not list(tmp_path.glob(".*partial"))
+    assert len(workspace.backups.list()) == before + 1  # the backup on quit was written
+
+
+def test_quitting_while_a_backup_is_written_waits_for_it_then_quits(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
+    workspace.save_mentee(Mentee("Priya Natarajan", "Asia/Kolkata"))
+    release = threading.Event()
+
+    def slow_write() -> Path:
+        release.wait(10)
+        return workspace.backups.backup_now()
+
+    auto = AutoBackup(workspace, window, write=slow_write)
+    window.auto_backup = auto
+    auto.start()
+    try:
+        assert auto.busy
+        assert window.move_refused() == "A backup is being written — try again in a moment."
+        assert not auto.back_up_if_changed()  # never two backups at once
+        window.close()
+        assert window.isVisible() and not window.findChildren(QMessageBox)  # nothing to ask
+        assert window.statusBar().currentMessage().startswith("A backup is being written")
+        window.close()  # asked again: still waits, once
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
+    assert len(workspace.backups.list()) == 1  # written once; nothing changed since
