@@ -23,7 +23,7 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
 fi
 
 # The validators the tests run over the desktop entry and the AppStream metainfo.
-CHECK_PKGS=(desktop-file-utils appstream)
+CHECK_PKGS=(desktop-file-utils appstream appstream-util)
 
 wanted=("${OFFSCREEN_PKGS[@]}" "${XCB_PKGS[@]}" "${CHECK_PKGS[@]}")
 
