@@ -21,7 +21,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from mentordesk.appdata.paths import APP_NAME
+from mentordesk.appdata.paths import APP_NAME, ensure_private_dir
 
 LOGGER = "mentordesk"
 LOG_FILE = "mentordesk.log"
@@ -124,7 +124,7 @@ class PrivateRotatingFileHandler(RotatingFileHandler):
 
 
 def _private_folder(folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    ensure_private_dir(folder)
     if os.name == "posix" and folder.stat().st_mode & 0o077:
         folder.chmod(0o700)
 

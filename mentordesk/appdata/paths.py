@@ -46,17 +46,53 @@ def resolve_db_path(cli_path: str | os.PathLike[str] | None) -> Path:
 
 
 def ensure_private_dir(path: Path) -> None:
-    """Create the folder that holds the database as 0700 when it is ours to create."""
-    if not path.exists():
-        path.mkdir(parents=True, mode=0o700, exist_ok=True)
+    """Creates ``path`` and each missing parent as 0700, whatever the umask (``mkdir``'s
+    ``parents=True`` would make the parents 0777 under umask 000); existing folders are
+    left as they are."""
+    missing: list[Path] = []
+    for folder in (path, *path.parents):
+        if folder.exists():
+            break
+        missing.append(folder)
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
+        folder.chmod(0o700)
 
 
 def write_private_json(target: Path, data: Any) -> None:
     """Writes ``data`` whole (a crash mid-write keeps the old file): 0600 in a 0700 folder."""
-    if not target.parent.exists():
-        target.parent.mkdir(parents=True, mode=0o700)
-    partial = target.with_name(target.name + ".partial")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(data, fh, indent=1)
-    os.replace(partial, target)
+    ensure_private_dir(target.parent)
+    write_private_file(target, json.dumps(data, indent=1).encode("utf-8"))
+
+
+def write_private_file(target: Path, data: bytes) -> None:
+    """Writes ``data`` as ``target``, mode 0600 whatever the umask: into a temporary file
+    beside it, synced, then renamed over it, so a crash or a full disk leaves the old file
+    whole (and no temporary one)."""
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(partial, 0o600)
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    sync_folder(target.parent)
+
+
+def sync_folder(folder: Path) -> None:
+    """Makes a rename in ``folder`` durable (where the platform allows opening a folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

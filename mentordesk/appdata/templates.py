@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
-from mentordesk.appdata.paths import APP_NAME
+from mentordesk.appdata.paths import APP_NAME, ensure_private_dir
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +92,7 @@ def reset_template(
     if key not in _shipped_keys(shipped):
         raise LookupError(f"“{key}” is not one of the templates MentorDesk comes with.")
     data = source.read_bytes()
-    folder.mkdir(parents=True, exist_ok=True)
+    ensure_private_dir(folder)
     _write(folder / source.name, data)
     manifest = _load_manifest(folder)
     manifest[key] = _digest(data)
@@ -113,7 +113,7 @@ def _shipped_keys(shipped: Path) -> set[str]:
 
 
 def _seed(folder: Path, shipped: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
+    ensure_private_dir(folder)
     manifest = _load_manifest(folder)
     changed = False
     for key in sorted(_shipped_keys(shipped)):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from mentordesk.appdata.paths import write_private_file
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import Meeting, OccurrenceRecord, OccurrenceStatus
 from mentordesk.planner.ics import ImportedEvent, ImportReport
@@ -105,7 +106,8 @@ class CalendarTransfer:
                     moved=tuple(moved),
                 )
             )
-        Path(path).write_bytes(build_ics(items, now))
+        # Whole or not at all: an existing calendar file is never left cut off.
+        write_private_file(Path(path), build_ics(items, now))
         return len(items)
 
     def import_ics(self, path: Path | str, mentee_id: int | None, busy: bool) -> ImportReport:

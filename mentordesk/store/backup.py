@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from mentordesk.domain.backup_policy import DEFAULT_SIZE_CAP, BackupInfo, ThinResult, keep
+from mentordesk.store.backup_folder import PARTIAL, private_folder, remove_stale_partials
 from mentordesk.store.connection import (
     APPLICATION_ID,
     applied_migrations,
@@ -43,7 +44,6 @@ from mentordesk.store.schema import MIGRATION_NAMES
 
 _STAMP = "%Y%m%dT%H%M%SZ"
 _NAME = re.compile(r"^(?P<name>.+)-(?P<stamp>\d{8}T\d{6}Z)(?:-(?P<seq>[2-9]|[1-9]\d+))?\.db$")
-_PARTIAL = ".partial"
 
 
 class BackupFailed(StoreError):
@@ -83,15 +83,6 @@ def source_state(db_path: Path) -> dict[str, Any]:
     }
 
 
-def _private_folder(folder: Path) -> Path:
-    if not folder.exists():
-        folder.mkdir(parents=True, mode=0o700)
-        folder.chmod(0o700)  # mkdir's mode passes through the umask
-    elif not folder.is_dir():
-        raise BadDatabasePath(folder, f"{folder} is a file, not a folder for backups.")
-    return folder
-
-
 def _claim(
     folder: Path, stem: str, moment: datetime, key: bytes | None
 ) -> tuple[Path, sqlite3.Connection]:
@@ -105,7 +96,7 @@ def _claim(
         if final.exists():
             continue
         try:
-            return final, connect_copy(Path(f"{final}{_PARTIAL}"), create=True, key=key)
+            return final, connect_copy(Path(f"{final}{PARTIAL}"), create=True, key=key)
         except FileExistsError:
             continue
 
@@ -147,7 +138,8 @@ def _write(
     checkpoint: bool,
     keep_damaged: bool = False,
 ) -> Backup:
-    folder = _private_folder(Path(folder).expanduser())
+    folder = private_folder(Path(folder).expanduser())
+    remove_stale_partials(folder, db_path.stem)
     try:
         if checkpoint:
             # TRUNCATE leaves an empty -wal, so the next commit shows in ``source_state``.
@@ -156,7 +148,7 @@ def _write(
         final, target = _claim(folder, db_path.stem, datetime.now(UTC), key_of(conn))
     except (*database_errors(), OSError) as exc:
         raise BackupFailed(db_path, f"Could not back up {db_path.name}: {exc}.") from None
-    partial = Path(f"{final}{_PARTIAL}")
+    partial = Path(f"{final}{PARTIAL}")
     try:
         try:
             problems = _copy_into(conn, target, partial)
@@ -219,7 +211,7 @@ def copy_checked(source: Path | str, destination: Path | str) -> None:
     connection of its own (any thread may call it), ``integrity_check``ed, 0600, on disk.
     Raises BackupFailed, with nothing left at ``destination``, when any step fails."""
     source, destination = Path(source), Path(destination)
-    partial = Path(f"{destination}{_PARTIAL}")
+    partial = Path(f"{destination}{PARTIAL}")
     conn = connect_second(source)
     try:
         try:

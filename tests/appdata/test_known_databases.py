@@ -70,3 +70,45 @@ def test_a_moved_file_is_found_from_its_old_path_until_that_path_is_used_again(
     known.remember(first, record=record)  # a new file opened at the old path ends it
     assert known.moved_to(first, record=record) is None
     assert known.moved_to(second, record=record) == third
+
+
+def test_a_damaged_record_is_kept_aside_and_rebuilt_with_what_it_still_says(
+    tmp_path: Path,
+) -> None:
+    record = tmp_path / "cfg" / "known-databases.json"
+    files = [tmp_path / f"m{n}.db" for n in range(4)]
+    known.remember(files[0], record=record, encrypted=True, key_store="passphrase", salt="5a17")
+    for path in files[1:3]:
+        known.remember(path, record=record)
+    damaged = record.read_bytes()[:-5]  # cut off, as a crash of another program might
+    record.write_bytes(damaged)
+
+    known.remember(files[3], record=record)  # any command on another file
+
+    (aside,) = record.parent.glob("known-databases.json.damaged-*")
+    assert aside.read_bytes() == damaged  # nothing of it is lost
+    entry = known.lookup(files[0], record=record)
+    assert entry is not None and (entry.encrypted, entry.salt) == (True, "5a17")
+    assert all(known.lookup(path, record=record) is not None for path in files)
+
+
+def test_garbage_in_the_record_is_kept_aside_too(tmp_path: Path) -> None:
+    record = tmp_path / "rec.json"
+    record.write_bytes(b"\xff\xfe not a record")
+    known.remember(tmp_path / "m.db", record=record)
+    assert len(list(tmp_path.glob("rec.json.damaged-*"))) == 1
+    assert known.lookup(tmp_path / "m.db", record=record) is not None
+
+
+def test_folders_mentordesk_creates_are_private_whatever_the_umask(tmp_path: Path) -> None:
+    import os
+
+    previous = os.umask(0)
+    try:
+        known.remember(tmp_path / "m.db", record=tmp_path / "config" / "MentorDesk" / "rec.json")
+    finally:
+        os.umask(previous)
+    for folder in (tmp_path / "config", tmp_path / "config" / "MentorDesk"):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+    record = tmp_path / "config" / "MentorDesk" / "rec.json"
+    assert stat.S_IMODE(record.stat().st_mode) == 0o600

@@ -382,3 +382,24 @@ def test_backing_up_a_file_that_is_not_mentordesks_leaves_nothing(tmp_path: Path
     assert list(folder.iterdir()) == []
     assert [_digest(garbage), _digest(other_app)] == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b", "cv.pdf", "other.db"]
+
+
+def test_a_backup_clears_the_copies_a_killed_backup_left(tmp_path: Path) -> None:
+    import os
+    import time
+
+    from mentordesk.store.backup_folder import STALE_PARTIAL_SECONDS
+
+    db = tmp_path / "m.db"
+    with Workspace.open(db) as ws:
+        folder = ws.backups.backup_now().parent
+        killed = folder / "m-20261201T090000Z.db.partial"
+        killed.write_bytes(b"a full-size copy, cut off by a kill" * 1000)
+        (folder / "m-20261201T090000Z.db.partial-journal").write_bytes(b"journal")
+        old = time.time() - STALE_PARTIAL_SECONDS - 60
+        for leftover in folder.glob("*.partial*"):
+            os.utime(leftover, (old, old))
+        running = folder / "m-20261206T090000Z.db.partial"  # another backup, still writing
+        running.write_bytes(b"being written")
+        ws.backups.backup_now()
+    assert sorted(p.name for p in folder.glob("*.partial*")) == [running.name]
