@@ -8,28 +8,25 @@ the completion removes just that win.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.goal_rules import validate_goal, validate_milestone
 from mentordesk.domain.models import Goal, GoalRevisit, Milestone, MilestoneStatus, Win
 from mentordesk.domain.progress import GoalProgress, next_revisit
+from mentordesk.domain.views import GoalToRevisit
 from mentordesk.services.changes import ChangeFeed, Changes, Kind
 from mentordesk.store.database import Database
 from mentordesk.store.repositories.goal_rows import GoalRows, RemovedRows
 from mentordesk.store.repositories.goals import GoalRepository
+from mentordesk.store.repositories.mentees import MenteeRepository
 from mentordesk.store.repositories.records import WinRepository
 
+__all__ = ["GoalService", "GoalToRevisit", "RemovedRows", "WinRows"]
 
-@dataclass(frozen=True, slots=True)
-class GoalToRevisit:
-    """A goal on Today's "Goals to revisit", with why."""
-
-    mentee_id: int
-    mentee_name: str
-    progress: GoalProgress
-    reason: str
+#: Whole rows of wins, kept by an undo command (opaque to it).
+WinRows = tuple[dict[str, object], ...]
 
 
 class GoalService:
@@ -38,9 +35,11 @@ class GoalService:
         db: Database,
         goals: GoalRepository,
         wins: WinRepository,
+        mentees: MenteeRepository,
         feed: ChangeFeed,
     ) -> None:
         self.db = db
+        self.mentees = mentees
         self.goals = goals
         self.wins = wins
         self.rows = GoalRows(db)
@@ -78,9 +77,11 @@ class GoalService:
     def revisits(self, goal_id: int) -> list[GoalRevisit]:
         return self.goals.revisits(goal_id)
 
-    def to_revisit(self, today: date, names: dict[int, str]) -> list[GoalToRevisit]:
-        """Open goals of active mentees that are due a look (``GoalProgress.revisit_reason``)."""
+    def to_revisit(self, today: date) -> list[GoalToRevisit]:
+        """Open goals of active mentees that are due a look (``GoalProgress.revisit_reason``),
+        the longest waiting first."""
         goals = self.goals.open_goals()
+        names = self.mentees.names(g.mentee_id for g in goals)
         milestones = self.goals.milestones(g.id or 0 for g in goals)
         found = []
         for goal in goals:
@@ -146,10 +147,17 @@ class GoalService:
         self._report(goal.mentee_id)
         return added
 
-    def update_milestone(self, milestone: Milestone, today: date | None = None) -> Milestone:
+    def milestone_wins(self, milestone_id: int) -> WinRows:
+        """The wins the milestone's completion made (for an undo that completes it again)."""
+        return self.rows.milestone_wins(milestone_id)
+
+    def update_milestone(
+        self, milestone: Milestone, today: date | None = None, wins: WinRows = ()
+    ) -> Milestone:
         """Saves the milestone. Becoming done records ``done_on`` (given, else today) and adds
-        one win for the mentee linked to the goal; leaving done clears it and removes that
-        win. One transaction."""
+        one win for the mentee linked to the goal (or puts back ``wins``, the ones an undone
+        un-completion removed); leaving done clears it and removes that win. One
+        transaction."""
         clean = validate_milestone(milestone)
         before = self.milestone(int(milestone.id or 0))
         goal = self._known_goal(before.goal_id)
@@ -161,7 +169,9 @@ class GoalService:
             clean = replace(clean, done_on=None)
         with self.db.transaction():
             saved = self.goals.update_milestone(replace(clean, goal_id=before.goal_id))
-            if completing and not was_done:
+            if completing and not was_done and wins:
+                self.rows.put_back_wins(wins)
+            elif completing and not was_done:
                 self.wins.add(
                     Win(
                         goal.mentee_id,

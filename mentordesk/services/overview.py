@@ -65,6 +65,7 @@ class Overview:
             check_ins=self.check_ins(now.date()),
             recent_notes=self.notes.recent(10),
             open_actions=[OpenAction(a, names.get(a.mentee_id, "")) for a in actions],
+            goals_to_revisit=self.goals.to_revisit(now.date()),
         )
 
     def check_ins(self, today: date, limit: int = 15) -> list[CheckIn]:

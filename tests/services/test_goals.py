@@ -151,9 +151,8 @@ def test_moving_a_milestone_to_another_goal_takes_its_win_along(ws: Workspace, a
 def test_revisiting_records_history_and_moves_the_date_on(ws: Workspace, ana: int) -> None:
     goal = _goal(ws, ana, "Talk")
     assert goal.revisit_date == date(2027, 1, 3)  # four weeks after it was made
-    names = {ana: "Ana Lima"}
-    assert ws.roadmap.to_revisit(date(2027, 1, 2), names) == []
-    [due] = ws.roadmap.to_revisit(date(2027, 1, 4), names)
+    assert ws.roadmap.to_revisit(date(2027, 1, 2)) == []
+    [due] = ws.roadmap.to_revisit(date(2027, 1, 4))
     assert (due.mentee_name, due.progress.goal.title, due.reason) == (
         "Ana Lima", "Talk", "revisit overdue"
     )  # fmt: skip
@@ -162,7 +161,7 @@ def test_revisiting_records_history_and_moves_the_date_on(ws: Workspace, ana: in
     assert [(r.revisited_on, r.note) for r in ws.roadmap.revisits(int(goal.id or 0))] == [
         (date(2027, 1, 4), "Slides next")
     ]
-    assert ws.roadmap.to_revisit(date(2027, 1, 4), names) == []
+    assert ws.roadmap.to_revisit(date(2027, 1, 4)) == []
     ws.roadmap.unmark_revisited(revisit, date(2027, 1, 3))
     assert ws.roadmap.goal(int(goal.id or 0)).revisit_date == date(2027, 1, 3)
     assert ws.roadmap.revisits(int(goal.id or 0)) == []

@@ -97,6 +97,17 @@ class GoalRows:
             _close_gap(conn, "milestones", "goal_id", row)
         return removed
 
+    def milestone_wins(self, milestone_id: int) -> tuple[Row, ...]:
+        """The wins a milestone's completion made, whole (to put back after un-completing)."""
+        return tuple(
+            _rows(self.db.conn, "SELECT * FROM wins WHERE milestone_id = ?", (milestone_id,))
+        )
+
+    def put_back_wins(self, wins: tuple[Row, ...]) -> None:
+        with self.db.transaction() as conn:
+            for row in wins:
+                _insert(conn, "wins", row)
+
     def restore(self, removed: RemovedRows) -> None:
         """Puts back what ``delete_goal`` or ``delete_milestone`` removed."""
         with self.db.transaction() as conn:

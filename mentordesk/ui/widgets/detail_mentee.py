@@ -275,9 +275,10 @@ def resources(dashboard: MenteeDashboard, palette: QPalette) -> str:
 def goals(dashboard: MenteeDashboard, today: date, palette: QPalette) -> str:
     """Open goals with their bar, facts and milestones; finished or dropped ones in a line."""
     if not dashboard.goals:
-        return (
-            f"<p>{muted('No goals yet — agree on them in the introductory session.', palette)}</p>"
+        empty = (
+            "No goals yet — agree on them in the introductory session, then add them with Roadmap…."
         )
+        return f"<p>{muted(empty, palette)}</p>"
     width, height = BAR_SIZE
     blocks = []
     for progress in dashboard.goals:
