@@ -83,12 +83,18 @@ def _key(qtbot: QtBot, page: RoadmapPage, key: Qt.Key) -> None:
     qtbot.keyClick(page.tree, key)
 
 
-def test_the_tree_model_passes_the_model_tester(
-    qtmodeltester: ModelTester, workspace: Workspace, ana: int
-) -> None:
+def _tested_model(qtmodeltester: ModelTester, workspace: Workspace, ana: int) -> RoadmapModel:
+    """The mentee's tree in a model the tester watches from now on."""
     model = RoadmapModel(QApplication.palette())
     model.set_goals(workspace.roadmap.progress(ana), TODAY)
     qtmodeltester.check(model, force_py=True)
+    return model
+
+
+def test_the_tree_model_passes_the_model_tester(
+    qtmodeltester: ModelTester, workspace: Workspace, ana: int
+) -> None:
+    _tested_model(qtmodeltester, workspace, ana)
     qtmodeltester.check(RoadmapModel(QApplication.palette()), force_py=True)
 
 
@@ -309,3 +315,54 @@ def test_today_and_the_dashboard_open_the_roadmap_on_the_mentee(
     assert window.current_page() is roadmap
     assert roadmap.mentee_box.currentText() == "Priya Natarajan"
     assert "No goals yet" in roadmap.empty.text()
+
+
+def test_hand_set_progress_late_milestones_and_revisits_show_in_the_tree(
+    page: RoadmapPage, workspace: Workspace, ana: int
+) -> None:
+    model = page.model
+    lead = model.index(1, 4)
+    assert model.flags(lead) & Qt.ItemFlag.ItemIsEditable  # no milestones: set by hand
+    assert not model.flags(model.index(0, 4)) & Qt.ItemFlag.ItemIsEditable
+    model.setData(lead, 40)
+    assert model.index(1, 4).data() == "40%"
+    assert page.undo_stack.undoText() == "Edit goal progress"
+    # A milestone due after its goal's target is allowed, and flagged.
+    model.setData(model.index(0, COL_TARGET), date(2027, 1, 31))
+    slides = model.index(1, COL_TARGET, model.index(0, 0))
+    model.setData(slides, date(2027, 2, 15))
+    slides = model.index(1, COL_TARGET, model.index(0, 0))
+    assert slides.data() == "15 Feb 2027"
+    assert slides.data(Qt.ItemDataRole.ToolTipRole) == "Flagged: due after the goal's target"
+    # A goal past its revisit date is highlighted with the reason.
+    model.setData(model.index(1, 5), date(2026, 12, 1))
+    assert model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole) == "To revisit: revisit overdue"
+    assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == ""
+
+
+def test_a_reload_after_a_milestone_move_moves_the_row_under_the_model_tester(
+    qtmodeltester: ModelTester, workspace: Workspace, ana: int
+) -> None:
+    model = _tested_model(qtmodeltester, workspace, ana)
+    moved: list[object] = []
+    model.rowsMoved.connect(lambda *args: moved.append(args))
+    resets: list[object] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    talk, lead = (int(p.goal.id or 0) for p in workspace.roadmap.progress(ana))
+    steps = [m.id or 0 for m in workspace.roadmap.progress(ana)[0].milestones]
+    for milestone, goal, index in (
+        (steps[0], talk, 2),  # down within its goal
+        (steps[0], talk, 0),  # and back up
+        (steps[1], lead, 0),  # to the other goal
+        (steps[1], talk, 1),  # and back
+    ):
+        workspace.roadmap.move_milestone(milestone, goal, index)
+        assert model.update_goals(workspace.roadmap.progress(ana), TODAY)
+        for row, progress in enumerate(workspace.roadmap.progress(ana)):
+            goal = model.index(row, 0)
+            shown = [model.index(r, 0, goal).data() for r in range(model.rowCount(goal))]
+            assert shown == [m.title for m in progress.milestones]
+    assert len(moved) == 4 and not resets
+    workspace.roadmap.move_goal(lead, 0)  # a goal move resets
+    assert not model.update_goals(workspace.roadmap.progress(ana), TODAY)
+    assert model.index(0, 0).data() == "Lead a project"

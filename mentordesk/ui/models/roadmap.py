@@ -23,6 +23,7 @@ from PySide6.QtGui import QFont, QPalette
 
 from mentordesk.domain.models import Goal, GoalStatus, Milestone, MilestoneStatus
 from mentordesk.domain.progress import GoalProgress
+from mentordesk.ui.models.roadmap_moves import milestone_move
 from mentordesk.ui.theme import error_color, muted_color
 
 Index = QModelIndex | QPersistentModelIndex
@@ -34,6 +35,23 @@ FIELDS = ("title", "status", "start_date", "target_date", "manual_percent", "rev
 MIME = "application/x-mentordesk-roadmap"
 #: A goal row's internal id; a milestone row's is its goal's row + 1.
 _GOAL = 0
+_ROLES = frozenset(
+    int(r)
+    for r in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ToolTipRole,
+    )
+)
+# Flags are asked for every cell on every paint: worked out once here.
+_MOVABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+_MILESTONE_EDITABLE = _MOVABLE | Qt.ItemFlag.ItemIsEditable
+_GOAL_FLAGS = _MOVABLE | Qt.ItemFlag.ItemIsDropEnabled
+_GOAL_EDITABLE = _GOAL_FLAGS | Qt.ItemFlag.ItemIsEditable
+#: What a milestone row edits: title, status, due date (not start, progress or revisit).
+_MILESTONE_COLUMNS = (COL_TITLE, COL_STATUS, COL_TARGET)
 
 
 def status_label(status: GoalStatus | MilestoneStatus) -> str:
@@ -67,6 +85,24 @@ class RoadmapModel(QAbstractItemModel):
         self._cells.clear()
         self._flags.clear()
         self.endResetModel()
+
+    def update_goals(self, goals: list[GoalProgress], today: date) -> bool:
+        """Like ``set_goals``, but a reload that only moved one milestone moves its row.
+        True when it did (the view kept its expanded goals and selection)."""
+        move = milestone_move(self.goals, goals) if today == self.today else None
+        if move is None:
+            self.set_goals(goals, today)
+            return False
+        source, target = self.index(move.source, 0), self.index(move.target, 0)
+        self.beginMoveRows(source, move.source_row, move.source_row, target, move.qt_destination())
+        self.goals = goals
+        self._cells.clear()
+        self._flags.clear()
+        self.endMoveRows()
+        # The two goals' progress (and any flag) may have changed.
+        for row in {move.source, move.target}:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        return True
 
     def _cached(self, index: Index, item: Goal | Milestone) -> tuple[tuple[str, ...], str]:
         """A row's texts and flag, worked out once per reload: a paint asks for every cell's
@@ -122,12 +158,14 @@ class RoadmapModel(QAbstractItemModel):
         return self.goals[row] if 0 <= row < len(self.goals) else None
 
     def item(self, index: Index) -> Goal | Milestone | None:
-        progress = self.progress_at(index)
-        if progress is None:
+        if not index.isValid():
             return None
-        if index.internalId() == _GOAL:
-            return progress.goal
-        return progress.milestones[index.row()]
+        parent, row = int(index.internalId()), index.row()
+        goals = self.goals
+        if parent == _GOAL:
+            return goals[row].goal if row < len(goals) else None
+        steps = goals[parent - 1].milestones if parent <= len(goals) else []
+        return steps[row] if row < len(steps) else None
 
     def goal_index(self, goal_id: int, column: int = 0) -> QModelIndex:
         for row, p in enumerate(self.goals):
@@ -145,6 +183,9 @@ class RoadmapModel(QAbstractItemModel):
     # -- data -------------------------------------------------------------------------------
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        # A paint asks every cell for a dozen roles: answer the unused ones first, cheaply.
+        if role not in _ROLES:
+            return None
         item = self.item(index)
         if item is None:
             return None
@@ -221,19 +262,12 @@ class RoadmapModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
-        flags = (
-            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
-        )
-        item = self.item(index)
-        editable = index.column() in (COL_TITLE, COL_STATUS, COL_TARGET)
-        if isinstance(item, Goal):
-            flags |= Qt.ItemFlag.ItemIsDropEnabled
-            counted = self.goals[index.row()].counted[1]
-            editable = editable or index.column() in (COL_START, COL_REVISIT)
-            editable = editable or (index.column() == COL_PROGRESS and counted == 0)
-        if editable:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        column = index.column()
+        if int(index.internalId()) != _GOAL:
+            return _MILESTONE_EDITABLE if column in _MILESTONE_COLUMNS else _MOVABLE
+        counted = self.goals[index.row()].counted[1] if index.row() < len(self.goals) else 0
+        editable = column != COL_PROGRESS or counted == 0
+        return _GOAL_EDITABLE if editable else _GOAL_FLAGS
 
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         item = self.item(index)

@@ -36,6 +36,14 @@ from mentordesk.ui.pages.roadmap_keys import RoadmapKeys
 from mentordesk.ui.widgets.goal_detail import GoalDetail
 from mentordesk.ui.widgets.roadmap_delegate import RoadmapDelegate
 
+#: How the Edit menu names an edit of each field ("Undo Edit goal target").
+_FIELD_LABELS = {
+    "start_date": "start",
+    "target_date": "target",
+    "revisit_date": "revisit date",
+    "due_date": "due date",
+    "manual_percent": "progress",
+}
 #: The widest text each column after the title usually shows.
 COLUMN_SAMPLES = ("Not started", "30 Sep 2026", "Target / due", "done 30 Sep 2026", "30 Sep 2026")
 
@@ -169,11 +177,11 @@ class RoadmapPage(RoadmapKeys, Page):
     def _load(self) -> None:
         current = self._current_key()
         goals = self.workspace.roadmap.progress(self.mentee_id) if self.mentee_id else []
-        self.model.set_goals(goals, self.today())
-        self.tree.expandAll()
-        for row, progress in enumerate(goals):
-            if progress.goal.id in self._collapsed:
-                self.tree.collapse(self.model.index(row, 0))
+        if not self.model.update_goals(goals, self.today()):
+            self.tree.expandAll()
+            for row, progress in enumerate(goals):
+                if progress.goal.id in self._collapsed:
+                    self.tree.collapse(self.model.index(row, 0))
         self._select(*current)
         self._show_empty_state()
         self._current_changed(self.tree.currentIndex())
@@ -249,7 +257,7 @@ class RoadmapPage(RoadmapKeys, Page):
         except ValidationError as exc:
             self.status_message.emit(exc.message)
             return
-        label = field.replace("_date", "").replace("_", " ")
+        label = _FIELD_LABELS.get(field, field)
         if isinstance(item, Goal) and isinstance(after, Goal):
             self.push(cmd.EditGoal(self.workspace.roadmap, item, after, f"Edit goal {label}"))
             return
