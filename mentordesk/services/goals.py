@@ -113,10 +113,14 @@ class GoalService:
         return added
 
     def update_goal(self, goal: Goal) -> Goal:
+        """Saves the goal's fields; switching "Include in summaries" switches the wins its
+        milestones made with it."""
         clean = validate_goal(goal)
-        self._known_goal(int(goal.id or 0))
+        before = self._known_goal(int(goal.id or 0))
         saved = self.goals.update(clean)
-        self._report(saved.mentee_id)
+        self._report(
+            saved.mentee_id, *((Kind.WINS,) if before.shareable != saved.shareable else ())
+        )
         return saved
 
     def move_goal(self, goal_id: int, index: int) -> None:

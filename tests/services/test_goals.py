@@ -83,6 +83,12 @@ def test_a_private_goal_makes_private_wins(ws: Workspace, ana: int) -> None:
     ws.roadmap.complete_milestone(int(m.id or 0), on=TODAY)
     [win] = ws.wins.for_mentee(ana)
     assert win.goal_id == goal.id and not win.shareable
+    # Including the goal in summaries includes the wins its milestones made; a win added
+    # by hand (from a note, say) keeps its own choice.
+    ws.add_win(Win(ana, "Said no to a side project", TODAY, goal_id=goal.id))
+    ws.roadmap.update_goal(replace(goal, shareable=True))
+    shared = {w.title: w.shareable for w in ws.wins.for_mentee(ana)}
+    assert shared == {"Milestone reached: a": True, "Said no to a side project": False}
 
 
 def test_deleting_a_goal_and_restoring_it_gives_back_the_same_rows(ws: Workspace, ana: int) -> None:

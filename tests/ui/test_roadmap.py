@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QToolTip
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -244,6 +244,8 @@ def test_a_target_before_the_start_is_refused_with_a_message(
     with qtbot.waitSignal(page.status_message) as said:
         page.model.setData(page.model.index(0, COL_TARGET), date(2026, 9, 1))
     assert "before the start date" in said.args[0]
+    assert QToolTip.isVisible() and "before the start date" in QToolTip.text()
+    assert page.tree.currentIndex().column() == COL_TARGET  # at the field that was refused
     assert workspace.roadmap.progress(ana)[0].goal.target_date is None
     assert page.undo_stack.count() == 0
 

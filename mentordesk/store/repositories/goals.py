@@ -105,13 +105,19 @@ class GoalRepository:
         return self.get(goal_id)
 
     def update(self, goal: Goal) -> Goal:
-        """Writes the goal's fields (not its place: ``move``)."""
+        """Writes the goal's fields (not its place: ``move``). The wins its milestones made
+        follow its "Include in summaries" (same transaction)."""
         with self.db.transaction() as conn:
             conn.execute(
                 "UPDATE goals SET title = ?, description = ?, status = ?, start_date = ?,"
                 " target_date = ?, revisit_date = ?, success_criteria = ?, manual_percent = ?,"
                 " shareable = ?, updated_at = ? WHERE id = ?",
                 (*_goal_values(goal), instant(now_utc()), goal.id),
+            )
+            conn.execute(
+                "UPDATE wins SET shareable = ? WHERE goal_id = ? AND milestone_id IS NOT NULL"
+                " AND shareable != ?",
+                (int(goal.shareable), goal.id, int(goal.shareable)),
             )
         return self.get(int(goal.id or 0))
 
@@ -200,9 +206,11 @@ class GoalRepository:
         moving = self.milestone(milestone_id)
         with self.db.transaction() as conn:
             conn.execute("UPDATE milestones SET goal_id = ? WHERE id = ?", (goal_id, milestone_id))
-            # The goal's wins follow the milestone that made them.
+            # The wins the milestone made follow it, and the summary choice of their new goal.
             conn.execute(
-                "UPDATE wins SET goal_id = ? WHERE milestone_id = ?", (goal_id, milestone_id)
+                "UPDATE wins SET goal_id = ?, shareable = (SELECT shareable FROM goals"
+                " WHERE id = ?) WHERE milestone_id = ?",
+                (goal_id, goal_id, milestone_id),
             )
             if moving.goal_id != goal_id:
                 self._renumber("milestones", self._milestone_ids(moving.goal_id))

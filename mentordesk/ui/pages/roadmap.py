@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSplitter,
+    QToolTip,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -30,7 +31,7 @@ from mentordesk.domain.goal_rules import validate_goal, validate_milestone
 from mentordesk.domain.models import Goal, Milestone, MilestoneStatus
 from mentordesk.services.changes import Changes, Kind
 from mentordesk.ui import roadmap_commands as cmd
-from mentordesk.ui.models.roadmap import COL_TITLE, RoadmapModel
+from mentordesk.ui.models.roadmap import COL_TARGET, COL_TITLE, FIELDS, RoadmapModel
 from mentordesk.ui.pages.base import Page
 from mentordesk.ui.pages.roadmap_keys import RoadmapKeys
 from mentordesk.ui.widgets.goal_detail import GoalDetail
@@ -255,7 +256,7 @@ class RoadmapPage(RoadmapKeys, Page):
             else:
                 validate_milestone(after)
         except ValidationError as exc:
-            self.status_message.emit(exc.message)
+            self._refuse_at_field(item, field, exc.message)
             return
         label = _FIELD_LABELS.get(field, field)
         if isinstance(item, Goal) and isinstance(after, Goal):
@@ -266,6 +267,15 @@ class RoadmapPage(RoadmapKeys, Page):
         if after.status is MilestoneStatus.DONE and item.status is not MilestoneStatus.DONE:
             after, text = replace(after, done_on=self.today()), "Complete milestone"
         self.push(cmd.EditMilestone(self.workspace.roadmap, self.mentee_id, item, after, text))
+
+    def _refuse_at_field(self, item: Goal | Milestone, field: str, message: str) -> None:
+        """The message next to the cell that was edited (and in the status bar)."""
+        column = FIELDS.index(field) if field in FIELDS else COL_TARGET
+        kind = "goal" if isinstance(item, Goal) else "milestone"
+        index = self._select(kind, int(item.id or 0), column)
+        rect = self.tree.visualRect(index)
+        QToolTip.showText(self.tree.viewport().mapToGlobal(rect.bottomLeft()), message, self.tree)
+        self.status_message.emit(message)
 
     def _goal_edited(self, before: Goal, after: Goal, text: str) -> None:
         self.push(cmd.EditGoal(self.workspace.roadmap, before, after, text))
