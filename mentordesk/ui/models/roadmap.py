@@ -96,8 +96,10 @@ class RoadmapModel(QAbstractItemModel):
         source, target = self.index(move.source, 0), self.index(move.target, 0)
         self.beginMoveRows(source, move.source_row, move.source_row, target, move.qt_destination())
         self.goals = goals
-        self._cells.clear()
-        self._flags.clear()
+        # Only the two goals' rows and their milestones' texts can have changed.
+        touched = {move.source, move.target}
+        for key in [k for k in self._cells if (k[0] - 1 if k[0] else k[1]) in touched]:
+            del self._cells[key], self._flags[key]
         self.endMoveRows()
         # The two goals' progress (and any flag) may have changed.
         for row in {move.source, move.target}:
@@ -120,11 +122,17 @@ class RoadmapModel(QAbstractItemModel):
     # -- structure ----------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        # Bounds checked here rather than by hasIndex(): the view calls this for every cell.
+        if not 0 <= column < len(COLUMNS) or row < 0:
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, _GOAL)
-        return self.createIndex(row, column, parent.row() + 1)
+            return self.createIndex(row, column, _GOAL) if row < len(self.goals) else QModelIndex()
+        goal_row = parent.row()
+        if int(parent.internalId()) != _GOAL or parent.column() != 0:
+            return QModelIndex()
+        if goal_row >= len(self.goals) or row >= len(self.goals[goal_row].milestones):
+            return QModelIndex()
+        return self.createIndex(row, column, goal_row + 1)
 
     def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not child.isValid() or child.internalId() == _GOAL:

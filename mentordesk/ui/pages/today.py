@@ -41,7 +41,7 @@ from mentordesk.ui.widgets.section import Section
 _CLOCK_TICK_MS = 20_000
 # Meetings start and end, check-ins fall due: reload now and then even if nothing was edited.
 _RELOAD_EVERY = timedelta(minutes=5)
-_NO_DETAIL = "Select a meeting, check-in, action item or note to see all of it here."
+_NO_DETAIL = "Select a meeting, check-in, action item, note or goal to see all of it here."
 
 
 def _greeting(hour: int) -> str:
