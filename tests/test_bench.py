@@ -39,6 +39,8 @@ EXPECTED = {
     "overlap_3x14_ms",
     "grid_3x14_ms",
     "series_5y_expand_ms",
+    "roadmap_open_ms",
+    "roadmap_move_ms",
 }
 
 

@@ -57,6 +57,8 @@ def _command(name: str) -> Command:
         from mentordesk.cli.planning import COMMANDS as commands
     elif name in ("export-ics", "import-ics"):
         from mentordesk.cli.calendar import COMMANDS as commands
+    elif name in ("goals", "goal", "milestone"):
+        from mentordesk.cli.goals import COMMANDS as commands
     elif name in ("export", "import"):
         from mentordesk.cli.transfer import COMMANDS as commands
     else:

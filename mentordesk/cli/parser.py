@@ -120,7 +120,37 @@ def build_parser() -> argparse.ArgumentParser:
     _store_options(restore)
     restore.add_argument("file", metavar="FILE", help="the backup to restore")
     _add_full_export_parsers(sub)
+    _add_goal_parsers(sub)
     return parser
+
+
+def _add_goal_parsers(sub: argparse._SubParsersAction) -> None:
+    mentee_help = "a mentee's id, name, or the start of one name (any case, accents optional)"
+    goals = sub.add_parser("goals", help="list a mentee's goals and milestones with progress")
+    _store_options(goals)
+    goals.add_argument("--mentee", required=True, metavar="NAME_OR_ID", help=mentee_help)
+    goals.add_argument("--json", action="store_true", help="print the goals as JSON")
+
+    goal = sub.add_parser("goal", help="add a goal for a mentee (prints its id)")
+    actions = goal.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = actions.add_parser("add", help="add a goal (its revisit date defaults to 4 weeks on)")
+    _store_options(add)
+    add.add_argument("--mentee", required=True, metavar="NAME_OR_ID", help=mentee_help)
+    add.add_argument("--title", required=True, help="what the mentee wants to achieve")
+    for option in ("--start", "--target", "--revisit"):
+        add.add_argument(option, metavar="YYYY-MM-DD")
+
+    milestone = sub.add_parser("milestone", help="add a milestone to a goal, or complete one")
+    steps = milestone.add_subparsers(dest="action", metavar="ACTION", required=True)
+    step = steps.add_parser("add", help="add a milestone at the end of a goal (prints its id)")
+    _store_options(step)
+    step.add_argument("--goal", required=True, type=int, metavar="ID", help="the goal's id")
+    step.add_argument("--title", required=True, help="the step")
+    step.add_argument("--due", metavar="YYYY-MM-DD")
+    done = steps.add_parser("done", help="mark a milestone done (adds a win for the mentee)")
+    _store_options(done)
+    done.add_argument("id", type=int, metavar="ID", help="the milestone's id")
+    done.add_argument("--on", metavar="YYYY-MM-DD", help="the day it was done (default today)")
 
 
 def _add_full_export_parsers(sub: argparse._SubParsersAction) -> None:

@@ -130,7 +130,8 @@ def _seed_mentee(ws: Workspace, spec: MenteeSpec, clock: _Clock) -> None:
     for position, g in enumerate(spec.goals):
         goal = ws.add_goal(
             Goal(mentee_id, g.title, g.description, g.status, clock.day(g.start),
-                 clock.day(g.target), clock.day(g.revisit), position),
+                 clock.day(g.target), clock.day(g.revisit), position,
+                 created_at=clock.instant(g.start or 0, 9, 0)),
             [Milestone(0, m.title, m.status, clock.day(m.due), clock.day(m.done))
              for m in g.milestones],
         )  # fmt: skip

@@ -30,6 +30,8 @@ class MilestoneStatus(StrEnum):
     TODO = "todo"
     IN_PROGRESS = "in_progress"
     DONE = "done"
+    #: No longer part of the plan: kept for the record, left out of progress.
+    DROPPED = "dropped"
 
 
 class OccurrenceStatus(StrEnum):
@@ -107,6 +109,23 @@ class Goal:
     target_date: date | None = None
     revisit_date: date | None = None
     position: int = 0
+    id: int | None = None
+    #: What "done" looks like, as agreed with the mentee.
+    success_criteria: str = ""
+    #: Hand-set progress (0-100) for a goal without milestones; milestones override it.
+    manual_percent: int | None = None
+    #: Goes into the progress summary; off for a goal the mentor keeps to themselves.
+    shareable: bool = True
+    created_at: datetime | None = None
+
+
+@dataclass(slots=True)
+class GoalRevisit:
+    """One "Mark revisited…": when the goal was looked at again, and what was said."""
+
+    goal_id: int
+    revisited_on: date
+    note: str = ""
     id: int | None = None
 
 
@@ -210,6 +229,9 @@ class Win:
     happened_on: date
     goal_id: int | None = None
     id: int | None = None
+    #: The milestone whose completion made this win (undoing the completion removes it).
+    milestone_id: int | None = None
+    shareable: bool = False
 
 
 @dataclass(slots=True)

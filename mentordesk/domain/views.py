@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from mentordesk.domain.models import ActionItem, Mentee, Occurrence
+from mentordesk.domain.progress import GoalProgress
 
 
 @dataclass(slots=True, frozen=True)
@@ -40,6 +41,16 @@ class CheckIn:
 
 
 @dataclass(slots=True, frozen=True)
+class GoalToRevisit:
+    """A goal on Today's "Goals to revisit", and why (``GoalProgress.revisit_reason``)."""
+
+    mentee_id: int
+    mentee_name: str
+    progress: GoalProgress
+    reason: str
+
+
+@dataclass(slots=True, frozen=True)
 class OpenAction:
     item: ActionItem
     mentee_name: str
@@ -52,3 +63,4 @@ class TodayOverview:
     check_ins: list[CheckIn] = field(default_factory=list)
     recent_notes: list[NoteSummary] = field(default_factory=list)
     open_actions: list[OpenAction] = field(default_factory=list)
+    goals_to_revisit: list[GoalToRevisit] = field(default_factory=list)

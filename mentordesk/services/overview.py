@@ -19,6 +19,7 @@ from mentordesk.domain.models import (
 from mentordesk.domain.progress import GoalProgress
 from mentordesk.domain.views import CheckIn, NoteSummary, OpenAction, TodayOverview
 from mentordesk.services.clock import utc_now
+from mentordesk.services.goals import GoalService
 from mentordesk.services.meetings import MeetingService
 from mentordesk.services.records import RecordService
 from mentordesk.store.repositories.mentees import MenteeRepository
@@ -46,11 +47,13 @@ class Overview:
         notes: NoteRepository,
         meetings: MeetingService,
         records: RecordService,
+        goals: GoalService,
     ) -> None:
         self.mentees = mentees
         self.notes = notes
         self.meetings = meetings
         self.records = records
+        self.goals = goals
 
     def today(self, now: datetime | None = None) -> TodayOverview:
         now = now or utc_now()
@@ -62,6 +65,7 @@ class Overview:
             check_ins=self.check_ins(now.date()),
             recent_notes=self.notes.recent(10),
             open_actions=[OpenAction(a, names.get(a.mentee_id, "")) for a in actions],
+            goals_to_revisit=self.goals.to_revisit(now.date()),
         )
 
     def check_ins(self, today: date, limit: int = 15) -> list[CheckIn]:
@@ -79,7 +83,7 @@ class Overview:
         return MenteeDashboard(
             mentee=mentee,
             check_in=check_in(mentee, now.date()),
-            goals=records.goal_progress(mentee_id),
+            goals=self.goals.progress(mentee_id),
             upcoming=self.meetings.occurrences_between(now, now + timedelta(days=60), mentee_id)[
                 :10
             ],

@@ -1,17 +1,13 @@
-"""What the relationship records: goals and milestones, action items, feedback, wins and
-shared resources. Each write validates first (ValidationError names the field)."""
+"""What the relationship records besides goals (``goals.py``): action items, feedback, wins
+and shared resources. Each write validates first (ValidationError names the field)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
 
-from mentordesk.domain.errors import ValidationError
-from mentordesk.domain.models import ActionItem, Feedback, Goal, Milestone, Resource, Win
-from mentordesk.domain.progress import GoalProgress
+from mentordesk.domain.models import ActionItem, Feedback, Resource, Win
 from mentordesk.domain.validation import validate_name, validate_text, validate_url
 from mentordesk.services.changes import ChangeFeed, Changes, Kind
-from mentordesk.store.repositories.goals import GoalRepository
 from mentordesk.store.repositories.notes import NoteRepository
 from mentordesk.store.repositories.records import (
     FeedbackRepository,
@@ -23,7 +19,6 @@ from mentordesk.store.repositories.records import (
 class RecordService:
     def __init__(
         self,
-        goals: GoalRepository,
         notes: NoteRepository,
         feedback: FeedbackRepository,
         wins: WinRepository,
@@ -31,28 +26,10 @@ class RecordService:
         feed: ChangeFeed,
     ) -> None:
         self.feed = feed
-        self.goals = goals
         self.notes = notes
         self.feedback = feedback
         self.wins = wins
         self.resources = resources
-
-    def goal_progress(self, mentee_id: int) -> list[GoalProgress]:
-        goals = self.goals.for_mentee(mentee_id)
-        milestones = self.goals.milestones(g.id for g in goals if g.id is not None)
-        return [GoalProgress(g, milestones.get(g.id or 0, [])) for g in goals]
-
-    def add_goal(self, goal: Goal, milestones: Sequence[Milestone] = ()) -> Goal:
-        title = validate_name(goal.title, "title", "Goal title")
-        if goal.start_date and goal.target_date and goal.target_date < goal.start_date:
-            raise ValidationError(
-                "target_date", "Target date is before the start date — choose a later target."
-            )
-        for m in milestones:
-            validate_name(m.title, "milestone", "Milestone title")
-        added = self.goals.add(replace(goal, title=title), list(milestones))
-        self.feed.report(Changes.of(Kind.GOALS, mentee=added.mentee_id))
-        return added
 
     def add_action(self, item: ActionItem) -> ActionItem:
         text = validate_text(item.text, "text", "Action item")

@@ -35,6 +35,7 @@ from mentordesk.domain.progress import GoalProgress
 from mentordesk.domain.views import NoteSummary, TodayOverview, UpcomingMeeting
 from mentordesk.planner.recurrence import last_occurrence
 from mentordesk.services.changes import ChangeFeed, Changes
+from mentordesk.services.goals import GoalService
 from mentordesk.services.meetings import MeetingListing, MeetingService
 from mentordesk.services.mentees import MenteeService
 from mentordesk.services.mentor import MentorSettings
@@ -102,9 +103,8 @@ class Workspace:
         feed = self.changes
         self.mentor = MentorSettings(self.settings_repo, feed)
         self.roster = MenteeService(self.mentees, feed)
-        self.records = RecordService(
-            self.goals, self.notes, self.feedback, self.wins, self.resources, feed
-        )
+        self.records = RecordService(self.notes, self.feedback, self.wins, self.resources, feed)
+        self.roadmap = GoalService(db, self.goals, self.wins, self.mentees, feed)
         self.schedule = MeetingService(
             self.meetings, self.mentees, self.notes, BusyRepository(db), self.settings_repo, feed
         )
@@ -112,7 +112,9 @@ class Workspace:
         self.note_editing = NoteEditing(
             db, self.notes, self.mentees, self.schedule, self.mentor, feed
         )
-        self.overview = Overview(self.mentees, self.notes, self.schedule, self.records)
+        self.overview = Overview(
+            self.mentees, self.notes, self.schedule, self.records, self.roadmap
+        )
 
     @cached_property
     def meeting_changes(self) -> MeetingChanges:
@@ -252,10 +254,10 @@ class Workspace:
         return self.overview.today(now)
 
     def goal_progress(self, mentee_id: int) -> list[GoalProgress]:
-        return self.records.goal_progress(mentee_id)
+        return self.roadmap.progress(mentee_id)
 
     def add_goal(self, goal: Goal, milestones: Sequence[Milestone] = ()) -> Goal:
-        return self.records.add_goal(goal, milestones)
+        return self.roadmap.add_goal(goal, tuple(milestones))
 
     def add_action(self, item: ActionItem) -> ActionItem:
         return self.records.add_action(item)

@@ -1,5 +1,6 @@
-"""Migrations m007-m008 (December 2026): call notes, their revisions and links, and which
-window was writing a note when the app stopped. Never edit a migration after it ships.
+"""Migrations m007-m009 (December 2026): call notes, their revisions and links, which
+window was writing a note when the app stopped, and the goal roadmap. Never edit a
+migration after it ships.
 """
 
 from __future__ import annotations
@@ -82,3 +83,50 @@ ALTER TABLE notes ADD COLUMN editing_in_call INTEGER NOT NULL DEFAULT 1
 
 def m008_editing_in_call(conn: sqlite3.Connection) -> None:
     execute_script(conn, _EDITING_IN_CALL)
+
+
+# The goal roadmap: a milestone may be dropped (the CHECK of m001 allows only todo,
+# in_progress and done, and SQLite cannot alter a CHECK: the table is rebuilt with the same
+# columns and ids; nothing references it yet). Goals get what "done" looks like, a hand-set
+# percentage for goals without milestones, and whether they go into the progress summary
+# (yes by default); a goal's revisits are kept as a history; a win made by completing a
+# milestone names it, so undoing the completion removes just that win.
+_GOAL_ROADMAP = """
+CREATE TABLE milestones_rebuilt (
+    id INTEGER PRIMARY KEY,
+    goal_id INTEGER NOT NULL REFERENCES goals (id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'todo'
+        CHECK (status IN ('todo', 'in_progress', 'done', 'dropped')),
+    due_date TEXT,
+    done_on TEXT,
+    position INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO milestones_rebuilt (id, goal_id, title, status, due_date, done_on, position)
+    SELECT id, goal_id, title, status, due_date, done_on, position FROM milestones;
+DROP TABLE milestones;
+ALTER TABLE milestones_rebuilt RENAME TO milestones;
+CREATE INDEX milestones_goal ON milestones (goal_id, position);
+
+ALTER TABLE goals ADD COLUMN success_criteria TEXT NOT NULL DEFAULT '';
+ALTER TABLE goals ADD COLUMN manual_percent INTEGER
+    CHECK (manual_percent IS NULL OR manual_percent BETWEEN 0 AND 100);
+ALTER TABLE goals ADD COLUMN shareable INTEGER NOT NULL DEFAULT 1 CHECK (shareable IN (0, 1));
+
+CREATE TABLE goal_revisits (
+    id INTEGER PRIMARY KEY,
+    goal_id INTEGER NOT NULL REFERENCES goals (id) ON DELETE CASCADE,
+    revisited_on TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE INDEX goal_revisits_goal ON goal_revisits (goal_id, revisited_on);
+
+ALTER TABLE wins ADD COLUMN milestone_id INTEGER REFERENCES milestones (id) ON DELETE SET NULL;
+CREATE INDEX wins_milestone ON wins (milestone_id) WHERE milestone_id IS NOT NULL;
+CREATE INDEX goals_revisit ON goals (revisit_date) WHERE revisit_date IS NOT NULL;
+"""
+
+
+def m009_goal_roadmap(conn: sqlite3.Connection) -> None:
+    execute_script(conn, _GOAL_ROADMAP)

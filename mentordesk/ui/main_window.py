@@ -132,6 +132,7 @@ class MainWindow(WindowActions, NoteWindows, QMainWindow):
             self.sidebar.setCurrentRow(index)
         self._view_actions[index].setChecked(True)
         self.setWindowTitle(f"{page.title} — MentorDesk")
+        self._page_shown(page)
 
     def _page_at(self, index: int) -> Page:
         page = self._pages[index]
@@ -141,6 +142,7 @@ class MainWindow(WindowActions, NoteWindows, QMainWindow):
             page.status_message.connect(self._show_status)
             page.summary_message.connect(self._show_summary)
             page.open_mentee.connect(self.open_mentee)
+            page.roadmap_requested.connect(self.open_roadmap)
             page.call_requested.connect(
                 lambda mentee, meeting, start: self.open_call(mentee, meeting or None, start)
             )
@@ -153,6 +155,7 @@ class MainWindow(WindowActions, NoteWindows, QMainWindow):
             page.restore_choices(lambda key: self.settings.value(prefix + key))
             self.stack.addWidget(page)
             self._pages[index] = page
+            self._page_built(page)
         return page
 
     # -- redrawing and navigation -----------------------------------------------------
@@ -179,6 +182,10 @@ class MainWindow(WindowActions, NoteWindows, QMainWindow):
         select = getattr(page, "select_mentee", None)
         if select is not None:
             select(mentee_id)
+
+    def open_roadmap(self, mentee_id: int, goal_id: int = 0) -> None:
+        if "RoadmapPage" in [page_name(entry) for entry in self.page_classes]:
+            self.show_page("RoadmapPage").show_mentee(mentee_id, goal_id)  # type: ignore[attr-defined]
 
     # -- status bar ------------------------------------------------------------------
 

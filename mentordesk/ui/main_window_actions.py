@@ -12,7 +12,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QMenu
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from mentordesk.ui.dialogs.location_warning import LocationWarningDialog
     from mentordesk.ui.dialogs.mentee_dialog import MenteeDialog
     from mentordesk.ui.dialogs.preferences import PreferencesDialog
+    from mentordesk.ui.pages.base import Page
     from mentordesk.ui.pages.registry import PageEntry
     from mentordesk.ui.widgets.elided_label import ElidedLabel
 
@@ -117,6 +119,7 @@ class WindowActions:
         file_menu.addAction(self.quit_action)
 
         edit_menu = bar.addMenu("&Edit")
+        self._add_undo(edit_menu)
         self.find_action = self._action("&Find", self.focus_search, [QKeySequence("Ctrl+F")])
         edit_menu.addAction(self.find_action)
 
@@ -134,11 +137,44 @@ class WindowActions:
         self.refresh_action = self._action("&Refresh", self.refresh_all, [QKeySequence("F5")])
         view_menu.addAction(self.refresh_action)
 
-        help_menu = bar.addMenu("&Help")
+        self.help_menu = help_menu = bar.addMenu("&Help")
         self.about_action = self._action(
             "&About MentorDesk", self.show_about, role=QAction.MenuRole.AboutRole
         )
         help_menu.addAction(self.about_action)
+
+    # -- a page's undo stack and menu (the Roadmap's) ---------------------------------
+
+    def _add_undo(self, edit_menu: QMenu) -> None:
+        """Edit ▸ Undo/Redo follow the shown page's stack and name its next command."""
+        self.undo_group = QUndoGroup(self)
+        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
+        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
+        )
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self._page_menus: dict[int, QMenu] = {}
+
+    def _page_built(self, page: Page) -> None:
+        stack = getattr(page, "undo_stack", None)
+        if stack is not None:
+            self.undo_group.addStack(stack)
+        actions = getattr(page, "menu_actions", None)
+        if actions is not None:
+            menu = QMenu(getattr(page, "menu_title", page.title), self.menuBar())
+            for action in actions():
+                menu.addSeparator() if action is None else menu.addAction(action)
+            self.menuBar().insertMenu(self.help_menu.menuAction(), menu)
+            self._page_menus[id(page)] = menu
+
+    def _page_shown(self, page: Page) -> None:
+        self.undo_group.setActiveStack(getattr(page, "undo_stack", None))
+        for key, menu in self._page_menus.items():
+            menu.menuAction().setVisible(key == id(page))
 
     # -- dialogs -----------------------------------------------------------------------
 

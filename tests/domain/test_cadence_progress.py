@@ -65,7 +65,7 @@ def test_progress_rolls_up_and_flags_risk() -> None:
         Milestone(1, "Deliver"),
     ]
     progress = GoalProgress(goal, steps)
-    assert progress.percent == 38
+    assert progress.percent == 25  # 1 done of 4; in progress counts nothing
     assert progress.is_at_risk(TODAY)
     assert progress.next_milestone() is steps[1]
     assert GoalProgress(Goal(1, "x", status=GoalStatus.DONE)).percent == 100

@@ -14,6 +14,7 @@ import pytest
 from mentordesk.domain.models import (
     ActionItem,
     Channel,
+    Goal,
     Meeting,
     Mentee,
     Note,
@@ -106,6 +107,14 @@ def seed_practice(workspace: Workspace, now: datetime) -> dict[str, Mentee]:
         )
     )
     workspace.save_note(Note(ids["Aroha Ngata"], "Shared three portfolio pieces.", "Portfolio"))
+    # A goal whose revisit date has passed: on Today's "Goals to revisit".
+    workspace.add_goal(
+        Goal(
+            ids["Lena Fischer"],
+            "Publish the case study",
+            revisit_date=now.astimezone(london).date() - timedelta(days=3),
+        )
+    )
     return people
 
 

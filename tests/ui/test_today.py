@@ -59,7 +59,7 @@ def row_with(section: Section, text: str) -> QModelIndex:
 
 
 def test_every_section_lists_the_practice(page: TodayPage) -> None:
-    meetings, check_ins, actions, notes = page.sections
+    meetings, check_ins, actions, notes, _goals = page.sections
     today_row = texts(meetings)[0]
     assert today_row[0].startswith("Today ")
     assert today_row[1].startswith(tuple(f"{h:02d}:" for h in range(24)))
@@ -88,7 +88,10 @@ def test_every_section_lists_the_practice(page: TodayPage) -> None:
         "Check-ins due (3)",
         "Open action items (2)",
         "Recent notes (2)",
+        "Goals to revisit (1)",
     ]
+    [goal] = texts(_goals)
+    assert goal == ["Publish the case study", "Lena Fischer", "revisit overdue", "0%"]
 
 
 def test_an_empty_database_says_so_in_each_section(qtbot: QtBot, workspace: Workspace) -> None:
@@ -117,7 +120,7 @@ def test_the_day_is_read_in_the_zone_the_workspace_gives_for_the_mentor(
 def test_the_filter_narrows_all_four_lists(qtbot: QtBot, page: TodayPage) -> None:
     page.focus_search()
     qtbot.keyClicks(page.search_edit, "lena")
-    meetings, check_ins, actions, notes = page.sections
+    meetings, check_ins, actions, notes, _goals = page.sections
     assert {row[2] for row in texts(meetings)} == {"Lena Fischer"}
     assert [row[0] for row in texts(check_ins)] == ["Lena Fischer"]
     assert [row[0] for row in texts(actions)] == ["Draft the case study outline"]

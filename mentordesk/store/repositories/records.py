@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from mentordesk.domain.models import Feedback, FeedbackDirection, Resource, ResourceKind, Win
 from mentordesk.store.database import Database
 from mentordesk.store.repositories._convert import day, instant, now_utc, parse_day
@@ -44,20 +46,26 @@ class WinRepository:
     def add(self, win: Win) -> Win:
         with self.db.transaction() as conn:
             cur = conn.execute(
-                "INSERT INTO wins (mentee_id, goal_id, title, happened_on, created_at)"
-                " VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO wins (mentee_id, goal_id, title, happened_on, created_at,"
+                " milestone_id, shareable) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (win.mentee_id, win.goal_id, win.title, day(win.happened_on),
-                 instant(now_utc())),
+                 instant(now_utc()), win.milestone_id, int(win.shareable)),
             )  # fmt: skip
-        return Win(win.mentee_id, win.title, win.happened_on, win.goal_id, int(cur.lastrowid or 0))
+        return replace(win, id=int(cur.lastrowid or 0))
 
     def _rows(self, where: str, params: tuple[object, ...], limit: int) -> list[Win]:
         rows = self.db.conn.execute(
-            f"SELECT id, mentee_id, goal_id, title, happened_on FROM wins WHERE {where}"
-            " ORDER BY happened_on DESC, id DESC LIMIT ?",
+            "SELECT id, mentee_id, goal_id, title, happened_on, milestone_id, shareable"
+            f" FROM wins WHERE {where} ORDER BY happened_on DESC, id DESC LIMIT ?",
             (*params, limit),
         )
-        return [Win(m, t, parse_day(h), g, id_) for id_, m, g, t, h in rows]  # type: ignore[arg-type]
+        return [
+            Win(m, t, parse_day(h), g, id_, ms, bool(sh))  # type: ignore[arg-type]
+            for id_, m, g, t, h, ms, sh in rows
+        ]
+
+    def for_milestone(self, milestone_id: int) -> list[Win]:
+        return self._rows("milestone_id = ?", (milestone_id,), -1)
 
     def for_mentee(self, mentee_id: int) -> list[Win]:
         return self._rows("mentee_id = ?", (mentee_id,), -1)

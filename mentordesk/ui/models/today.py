@@ -1,4 +1,4 @@
-"""The four lists of the Today page, with their texts in the mentor's own time zone."""
+"""The lists of the Today page, with their texts in the mentor's own time zone."""
 
 from __future__ import annotations
 
@@ -8,7 +8,13 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from mentordesk.domain.models import OccurrenceStatus, Owner
-from mentordesk.domain.views import CheckIn, NoteSummary, OpenAction, UpcomingMeeting
+from mentordesk.domain.views import (
+    CheckIn,
+    GoalToRevisit,
+    NoteSummary,
+    OpenAction,
+    UpcomingMeeting,
+)
 from mentordesk.ui.formatting import (
     ago,
     day_label,
@@ -128,3 +134,19 @@ class RecentNotesModel(ClockedModel[NoteSummary]):
 
     def key(self, row: NoteSummary) -> Hashable:
         return ("note", row.id)
+
+
+class GoalRevisitModel(ClockedModel[GoalToRevisit]):
+    headers = ("Goal", "Mentee", "Why", "Progress")
+
+    def row_cells(self, row: GoalToRevisit) -> tuple[str, ...]:
+        return (row.progress.goal.title, row.mentee_name, row.reason, f"{row.progress.percent}%")
+
+    def emphasised(self, row: GoalToRevisit) -> bool:
+        return row.reason == "revisit overdue"
+
+    def mentee_of(self, row: GoalToRevisit) -> int:
+        return row.mentee_id
+
+    def key(self, row: GoalToRevisit) -> Hashable:
+        return ("goal", row.progress.goal.id)

@@ -49,6 +49,8 @@ class Page(QWidget):
     summary_message = Signal(str)
     #: Ask the window to show a mentee's dashboard (Mentees page) by id.
     open_mentee = Signal(int)
+    #: Ask the window for a mentee's roadmap: mentee id, goal id to select (0: none).
+    roadmap_requested = Signal(int, int)
     #: Ask the window for call mode: mentee id, meeting id (0: none), original start or None.
     call_requested = Signal(int, int, object)
     #: Ask the window for the note editor: mentee id, note id (0: a new note).

@@ -91,6 +91,7 @@ class MenteeDetail(QWidget):
     delete_requested = Signal(int)
     call_requested = Signal(int)
     note_requested = Signal(int)
+    roadmap_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,6 +124,9 @@ class MenteeDetail(QWidget):
         self.note_button = QPushButton("New Note…", content)
         self.note_button.setToolTip("Write a note about this mentee, outside a call")
         self.note_button.clicked.connect(lambda: self._emit_for_mentee(self.note_requested))
+        self.roadmap_button = QPushButton("Roadmap…", content)
+        self.roadmap_button.setToolTip("Add, edit, reorder and revisit this mentee's goals")
+        self.roadmap_button.clicked.connect(lambda: self._emit_for_mentee(self.roadmap_requested))
         self.browser = DashboardBrowser(content)
         self.browser.setAccessibleName("Dashboard")
 
@@ -134,6 +138,7 @@ class MenteeDetail(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.call_button)
         buttons.addWidget(self.note_button)
+        buttons.addWidget(self.roadmap_button)
         buttons.addStretch(1)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)

@@ -35,6 +35,7 @@ PageEntry = PageSpec | type[Page]
 PAGES: tuple[PageEntry, ...] = (
     PageSpec("mentordesk.ui.pages.today", "TodayPage", "Today", "go-home"),
     PageSpec("mentordesk.ui.pages.mentees", "MenteesPage", "Mentees", "system-users"),
+    PageSpec("mentordesk.ui.pages.roadmap", "RoadmapPage", "Roadmap", "view-list-tree"),
     PageSpec("mentordesk.ui.pages.meetings", "MeetingsPage", "Meetings", "x-office-calendar"),
     PageSpec("mentordesk.ui.pages.planner", "PlannerPage", "Planner", "appointment-new"),
     PageSpec("mentordesk.ui.pages.notes", "NotesPage", "Notes", "accessories-text-editor"),

@@ -28,6 +28,7 @@ from mentordesk.ui.models.today import (
     ActionModel,
     CheckInModel,
     ClockedModel,
+    GoalRevisitModel,
     RecentNotesModel,
     UpcomingModel,
 )
@@ -40,7 +41,7 @@ from mentordesk.ui.widgets.section import Section
 _CLOCK_TICK_MS = 20_000
 # Meetings start and end, check-ins fall due: reload now and then even if nothing was edited.
 _RELOAD_EVERY = timedelta(minutes=5)
-_NO_DETAIL = "Select a meeting, check-in, action item or note to see all of it here."
+_NO_DETAIL = "Select a meeting, check-in, action item, note or goal to see all of it here."
 
 
 def _greeting(hour: int) -> str:
@@ -55,7 +56,15 @@ class TodayPage(Page):
     title = "Today"
     icon_name = "go-home"
     watches = frozenset(
-        {Kind.MEETINGS, Kind.CONTACT, Kind.MENTEES, Kind.SETTINGS, Kind.ACTIONS, Kind.NOTES}
+        {
+            Kind.MEETINGS,
+            Kind.CONTACT,
+            Kind.MENTEES,
+            Kind.SETTINGS,
+            Kind.ACTIONS,
+            Kind.NOTES,
+            Kind.GOALS,
+        }
     )
 
     def setup(self) -> None:
@@ -68,11 +77,13 @@ class TodayPage(Page):
         self.check_in_model = CheckInModel(self)
         self.action_model = ActionModel(self)
         self.note_model = RecentNotesModel(self)
+        self.goal_model = GoalRevisitModel(self)
         self.models: list[ClockedModel] = [
             self.upcoming_model,
             self.check_in_model,
             self.action_model,
             self.note_model,
+            self.goal_model,
         ]
         self.proxies = [self._proxy(m) for m in self.models]
         empty = (
@@ -80,8 +91,15 @@ class TodayPage(Page):
             "Nobody is due a check-in in the next few days.",
             "No open action items — all done.",
             "No notes yet. Notes you take in a meeting show up here.",
+            "No goal is due a look: revisit dates ahead, progress on track.",
         )
-        titles = ("Next meetings", "Check-ins due", "Open action items", "Recent notes")
+        titles = (
+            "Next meetings",
+            "Check-ins due",
+            "Open action items",
+            "Recent notes",
+            "Goals to revisit",
+        )
         self.sections = [
             Section(title, text, proxy, model.stretch_column, self)
             for title, text, proxy, model in zip(
@@ -108,6 +126,7 @@ class TodayPage(Page):
                 overview.check_ins,
                 overview.open_actions,
                 overview.recent_notes,
+                overview.goals_to_revisit,
             )
             for model, items in zip(self.models, rows, strict=True):
                 model.set_clock(now, self._zone)
@@ -162,18 +181,17 @@ class TodayPage(Page):
         grid.setHorizontalSpacing(18)
         grid.setVerticalSpacing(14)
         for i, section in enumerate(self.sections):
-            grid.addWidget(section, i // 2, i % 2)
+            # Goals to revisit, the fifth, spans the width under the four.
+            grid.addWidget(section, i // 2, i % 2, 1, 2 if i == 4 else 1)
             view = section.view
             view.selectionModel().selectionChanged.connect(
                 lambda *_, s=section: self._selection_changed(s)
             )
-            view.doubleClicked.connect(self._open_mentee_of)
+            view.doubleClicked.connect(self._open_row)
             open_row = QAction(view)
             open_row.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
             open_row.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            open_row.triggered.connect(
-                lambda _=False, v=view: self._open_mentee_of(v.currentIndex())
-            )
+            open_row.triggered.connect(lambda _=False, v=view: self._open_row(v.currentIndex()))
             view.addAction(open_row)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
@@ -308,7 +326,13 @@ class TodayPage(Page):
             self.detail_label.setText(html)
             self.detail_label.setEnabled(True)
 
-    def _open_mentee_of(self, index: QModelIndex) -> None:
+    def _open_row(self, index: QModelIndex) -> None:
+        """Enter or a double click: the mentee's dashboard, or a goal's roadmap."""
         mentee_id = index.data(MENTEE_ID_ROLE)
-        if isinstance(mentee_id, int) and mentee_id >= 0:
+        if not (isinstance(mentee_id, int) and mentee_id >= 0):
+            return
+        key = index.data(KEY_ROLE)
+        if isinstance(key, tuple) and key[0] == "goal":
+            self.roadmap_requested.emit(mentee_id, key[1])
+        else:
             self.open_mentee.emit(mentee_id)

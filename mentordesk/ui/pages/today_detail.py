@@ -7,7 +7,13 @@ from html import escape
 from zoneinfo import ZoneInfo
 
 from mentordesk.domain.models import OccurrenceStatus, Owner
-from mentordesk.domain.views import CheckIn, NoteSummary, OpenAction, UpcomingMeeting
+from mentordesk.domain.views import (
+    CheckIn,
+    GoalToRevisit,
+    NoteSummary,
+    OpenAction,
+    UpcomingMeeting,
+)
 from mentordesk.services import Workspace
 from mentordesk.ui.formatting import (
     ago,
@@ -23,7 +29,7 @@ from mentordesk.ui.formatting import (
 
 _NOTE_CHARS = 2000
 
-TodayRow = UpcomingMeeting | CheckIn | OpenAction | NoteSummary
+TodayRow = UpcomingMeeting | CheckIn | OpenAction | NoteSummary | GoalToRevisit
 
 
 def _page(title: str, lines: list[str], body: str = "") -> str:
@@ -51,7 +57,27 @@ def detail_html(row: TodayRow, workspace: Workspace, now: datetime, zone: ZoneIn
         return _check_in(row, now, zone)
     if isinstance(row, OpenAction):
         return _action(row, now)
+    if isinstance(row, GoalToRevisit):
+        return _goal(row, now)
     return _note(row, workspace, now)
+
+
+def _goal(row: GoalToRevisit, now: datetime) -> str:
+    progress, today = row.progress, now.date()
+    goal = progress.goal
+    lines = [_line("Mentee", row.mentee_name), _line("Why", row.reason)]
+    done, counted = progress.counted
+    steps = f" ({done} of {plural(counted, 'milestone')})" if counted else ""
+    lines.append(_line("Progress", f"{progress.percent}%{steps}"))
+    for label, day in (("Target", goal.target_date), ("Revisit", goal.revisit_date)):
+        if day is not None:
+            lines.append(_line(label, short_date(day, today)))
+    step = progress.next_milestone()
+    if step is not None:
+        due = f", due {short_date(step.due_date, today)}" if step.due_date else ""
+        lines.append(_line("Next milestone", f"{step.title}{due}"))
+    lines.append("Enter opens the roadmap; there, Goals ▸ Mark Revisited… records the look.")
+    return _page(goal.title, lines, goal.success_criteria)
 
 
 def _meeting(row: UpcomingMeeting, now: datetime, zone: ZoneInfo) -> str:

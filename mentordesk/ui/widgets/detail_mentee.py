@@ -163,11 +163,11 @@ def goal_caption(progress: GoalProgress, today: date) -> str:
         bits.append(f"target {short_date(goal.target_date, today)}")
     if goal.revisit_date:
         bits.append(f"revisit {short_date(goal.revisit_date, today)}")
-    if progress.is_at_risk(today):
-        bits.append("at risk")
-    done = sum(1 for m in progress.milestones if m.status is MilestoneStatus.DONE)
-    if progress.milestones:
-        bits.append(f"{done}/{len(progress.milestones)} milestones")
+    if note := progress.risk_note(today):
+        bits.append(note)
+    done, counted = progress.counted
+    if counted:
+        bits.append(f"{done}/{counted} milestones")
     return " · ".join(bits)
 
 
@@ -175,6 +175,8 @@ def _milestone(m: Milestone, today: date) -> str:
     due = f" · {short_date(m.due_date, today)}" if m.due_date else ""
     if m.status is MilestoneStatus.DONE:
         return f"✓ <s>{text(m.title)}</s>{due}"
+    if m.status is MilestoneStatus.DROPPED:
+        return f"✕ <s>{text(m.title)}</s> (dropped)"
     mark = "◐" if m.status is MilestoneStatus.IN_PROGRESS else "○"
     return f"{mark} {text(m.title)}{due}"
 
@@ -273,9 +275,10 @@ def resources(dashboard: MenteeDashboard, palette: QPalette) -> str:
 def goals(dashboard: MenteeDashboard, today: date, palette: QPalette) -> str:
     """Open goals with their bar, facts and milestones; finished or dropped ones in a line."""
     if not dashboard.goals:
-        return (
-            f"<p>{muted('No goals yet — agree on them in the introductory session.', palette)}</p>"
+        empty = (
+            "No goals yet — agree on them in the introductory session, then add them with Roadmap…."
         )
+        return f"<p>{muted(empty, palette)}</p>"
     width, height = BAR_SIZE
     blocks = []
     for progress in dashboard.goals:
