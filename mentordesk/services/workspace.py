@@ -201,7 +201,9 @@ class Workspace:
         return self.schedule.refresh_derived_times()
 
     def check(self) -> list[str]:
-        return self.db.check()
+        problems = self.db.check()
+        # A damaged file cannot be read row by row; a sound one can still hold odd rows.
+        return problems or self.schedule.unreadable()
 
     def counts(self) -> dict[str, int]:
         return self.db.counts(("mentees", "goals", "meetings", "notes"))

@@ -260,7 +260,10 @@ def connect(
     conn = None
     try:
         if readonly:
-            conn = _raw_connect(_uri(path, mode="ro"), key, uri=True)
+            # A read-only folder has no room for the -shm: immutable, safe without a -wal.
+            fixed = not os.access(path.parent, os.W_OK) and not Path(f"{path}-wal").exists()
+            params = {"mode": "ro", **({"immutable": "1"} if fixed else {})}
+            conn = _raw_connect(_uri(path, **params), key, uri=True)
         else:
             conn = _raw_connect(path, key)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
