@@ -108,10 +108,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     backup = input_file(args.file)
-    path = database_path(args.db)
+    path = database_path(args.db, empty_ok=True)
     with exit_on_error():
         try:
-            with open_workspace(args) as workspace:
+            with open_workspace(args, empty_ok=True) as workspace:
                 safety = workspace.backups.restore(backup)
         except DatabaseNeedsRecovery:
             return _recover(args, path, backup)
@@ -123,7 +123,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def _recover(args: argparse.Namespace, path: Path, backup: Path) -> int:
     """Restoring over a file too damaged to open: it is set aside untouched first."""
     aside = recover_from_backup(path, backup)
-    open_workspace(args).close()
+    open_workspace(args, empty_ok=True).close()
     print(f"restored {path} from {backup}")
     print(f"the damaged file was kept, untouched, as {aside}")
     return EXIT_OK

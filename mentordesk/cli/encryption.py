@@ -86,10 +86,12 @@ def key_for_command(path: Path, passphrase_file: str | None) -> bytes | None:
         raise PassphraseFileError(path, f"{passphrase_file}: {exc.message}") from None
 
 
-def open_workspace(args: argparse.Namespace, *, readonly: bool = False) -> Workspace:
+def open_workspace(
+    args: argparse.Namespace, *, readonly: bool = False, empty_ok: bool = False
+) -> Workspace:
     """The command's database, unlocked with the keyring's key or ``--passphrase-file``
     when it is encrypted; raises StoreError (exit 3 when it cannot be unlocked)."""
-    path = database_path(args.db)
+    path = database_path(args.db, empty_ok=empty_ok)
     secret_file = getattr(args, "passphrase_file", None)
     key = key_for_command(path, secret_file)
     try:

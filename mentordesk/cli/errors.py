@@ -38,34 +38,53 @@ def input_file(name: str) -> Path:
     return path
 
 
-def database_path(name: str | None) -> Path:
+def database_path(name: str | None, *, empty_ok: bool = False) -> Path:
     """The database a command works on (``--db``, else MENTORDESK_DB, else the default),
     checked before anything opens it.
 
     A symlink stands for its target: the journal, WAL and lock files go beside the real
     file. A folder or a device (``/dev/null``) is bad input (2), refused before SQLite
     makes a ``-journal`` or a ``.lock`` beside it; a path that does not exist yet is for
-    the command to judge.
+    the command to judge; an empty file MentorDesk never opened only for ``empty_ok`` (an
+    import, a restore).
     """
     from mentordesk.appdata.paths import resolve_db_path
 
     path = resolve_db_path(name)
     try:
-        mode = path.stat().st_mode
+        info = path.stat()
     except FileNotFoundError:
         return path
     except OSError as exc:
         raise CommandFailed(f"Cannot read {path}: {exc.strerror or exc}.", EXIT_FAILED) from None
-    if not stat.S_ISREG(mode):
-        kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
         raise CommandFailed(
             f"{path} is {kind} — give the path of a MentorDesk database file.", EXIT_BAD_INPUT
+        )
+    if not empty_ok and info.st_size == 0 and not _recorded(path):
+        # SQLite would make a new database in it: only an import or a restore may do that.
+        raise CommandFailed(
+            f"{path} is an empty file, not a MentorDesk database — give the database's path"
+            " (nothing was written into it).",
+            EXIT_BAD_INPUT,
         )
     return path.resolve() if path.is_symlink() else path
 
 
 SIDECARS = (".lock", "-journal", "-wal", "-shm")
 _ACCESS_PROBLEMS = ("unable to open", "readonly", "read-only", "locked", "permission")
+
+
+def _recorded(path: Path) -> bool:
+    """Whether MentorDesk has opened ``path`` before: then an empty file is a damaged
+    database (the recovery flow says so), not a file someone gave by mistake."""
+    from mentordesk.appdata import known_databases
+
+    try:
+        return known_databases.lookup(path) is not None
+    except OSError:
+        return False
 
 
 def refuse_if_damaged(path: Path) -> None:

@@ -32,9 +32,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     source = input_file(args.file)
-    path = database_path(args.db)
+    path = database_path(args.db, empty_ok=True)
     refuse_if_damaged(path)
-    with exit_on_error(), open_workspace(args) as workspace:
+    with exit_on_error(), open_workspace(args, empty_ok=True) as workspace:
         summary = workspace.full_export.import_all(source)
     counts = ", ".join(f"{n} {name}" for name, n in summary.rows.items() if n)
     print(f"imported {source} into {path}: {counts or 'no rows'}")

@@ -185,3 +185,15 @@ def test_a_full_disk_fails_with_one_line_and_removes_what_it_made(tmp_path: Path
     assert "is the disk full?" in result.stderr and "MB free on" in result.stderr
     assert result.stderr.strip().count("\n") == 0
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_empty_file_is_not_a_database_and_is_not_written_into(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "m.db"
+    path.touch()
+    for name, args in _commands(tmp_path).items():
+        code, err = _run(capsys, [*args, "--db", str(path)])
+        assert (name, code) == (name, BAD), err
+        assert "is an empty file, not a MentorDesk database" in err
+    assert path.stat().st_size == 0
