@@ -14,11 +14,11 @@ from mentordesk.cli.errors import (
     EXIT_BAD_INPUT,
     EXIT_FAILED,
     EXIT_OK,
-    SIDECARS,
     CommandFailed,
     database_path,
     exit_on_error,
     input_file,
+    removed_on_failure,
 )
 from mentordesk.domain.backup_policy import size_text
 from mentordesk.services.errors import StoreError
@@ -70,19 +70,14 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
             EXIT_BAD_INPUT,
         )
     begun = time.perf_counter()
-    try:
-        with exit_on_error(writing=path):
-            write_demo_file(
-                path,
-                size=args.size,
-                overwrite=args.force,
-                progress=lambda message: print(message, file=sys.stderr),
-            )
-    except CommandFailed:
-        # Half a demo file is no use: remove what this command made (disk full, ...).
-        for made in (path, *(Path(f"{path}{end}") for end in SIDECARS)):
-            made.unlink(missing_ok=True)
-        raise
+    # Without --force the path is new (or empty): a failure leaves nothing behind.
+    with removed_on_failure(path), exit_on_error(writing=path):
+        write_demo_file(
+            path,
+            size=args.size,
+            overwrite=args.force,
+            progress=lambda message: print(message, file=sys.stderr),
+        )
     print(f"wrote {args.size} demo database to {path} in {time.perf_counter() - begun:.1f} s")
     return EXIT_OK
 

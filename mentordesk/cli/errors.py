@@ -104,6 +104,21 @@ def refuse_if_damaged(path: Path) -> None:
 
 
 @contextmanager
+def removed_on_failure(path: Path) -> Iterator[None]:
+    """A database file this command creates is removed, with its sidecars, when the
+    command fails: half a file (a full disk at COMMIT) is no use and would be mistaken
+    for a database later."""
+    created = not path.exists()
+    try:
+        yield
+    except CommandFailed:
+        if created:
+            for made in (path, *(Path(f"{path}{end}") for end in SIDECARS)):
+                made.unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
 def exit_on_error(*, writing: Path | None = None) -> Iterator[None]:
     """Turns the errors a mentor can act on into ``CommandFailed``: a store refusal (its own
     exit code), bad input (2), a keyring that cannot keep a key (1) and, for a command that

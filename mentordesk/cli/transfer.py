@@ -14,6 +14,7 @@ from mentordesk.cli.errors import (
     exit_on_error,
     input_file,
     refuse_if_damaged,
+    removed_on_failure,
 )
 
 
@@ -34,7 +35,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     source = input_file(args.file)
     path = database_path(args.db, empty_ok=True)
     refuse_if_damaged(path)
-    with exit_on_error(), open_workspace(args, empty_ok=True) as workspace:
+    with (
+        removed_on_failure(path),
+        exit_on_error(writing=path),
+        open_workspace(args, empty_ok=True) as workspace,
+    ):
         summary = workspace.full_export.import_all(source)
     counts = ", ".join(f"{n} {name}" for name, n in summary.rows.items() if n)
     print(f"imported {source} into {path}: {counts or 'no rows'}")

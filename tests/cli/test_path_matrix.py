@@ -169,22 +169,32 @@ def _with_file_size_limit(limit: int) -> None:
     resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
 
-def test_a_full_disk_fails_with_one_line_and_removes_what_it_made(tmp_path: Path) -> None:
+@pytest.mark.parametrize("command", ["demo-data", "import"])
+def test_a_full_disk_fails_with_one_line_and_removes_what_it_made(
+    tmp_path: Path, template: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    target = tmp_path / "new" / "m.db"
+    target.parent.mkdir()
+    if command == "demo-data":
+        args = ["demo-data", str(target)]
+    else:
+        assert cli.run(["export", "--out", str(tmp_path / "x"), "--db", str(template)]) == OK
+        capsys.readouterr()
+        args = ["import", str(tmp_path / "x" / "mentordesk-export.json"), "--db", str(target)]
     # A child process: the file size limit must not touch the test run itself.
-    target = tmp_path / "demo.db"
     result = subprocess.run(
-        [sys.executable, "-m", "mentordesk", "demo-data", str(target)],
+        [sys.executable, "-m", "mentordesk", *args],
         preexec_fn=lambda: _with_file_size_limit(200_000),
         capture_output=True,
         text=True,
         timeout=60,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
-    assert result.returncode == FAILED
+    assert result.returncode == FAILED, result.stderr
     assert "Traceback" not in result.stderr
     assert "is the disk full?" in result.stderr and "MB free on" in result.stderr
     assert result.stderr.strip().count("\n") == 0
-    assert list(tmp_path.iterdir()) == []
+    assert list(target.parent.iterdir()) == []
 
 
 def test_an_empty_file_is_not_a_database_and_is_not_written_into(
