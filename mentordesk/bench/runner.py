@@ -27,6 +27,7 @@ GROUP_MODULES: tuple[str, ...] = (
     "mentordesk.bench.call_typing",
     "mentordesk.bench.planner",
     "mentordesk.bench.roadmap",
+    "mentordesk.bench.hostile",
 )
 
 NOTES = [

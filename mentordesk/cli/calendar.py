@@ -8,7 +8,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mentordesk.cli.encryption import open_workspace
-from mentordesk.cli.errors import EXIT_BAD_INPUT, EXIT_OK, CommandFailed, exit_on_error, input_file
+from mentordesk.cli.errors import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    CommandFailed,
+    database_path,
+    exit_on_error,
+    input_file,
+    refuse_if_damaged,
+)
 
 
 def cmd_export_ics(args: argparse.Namespace) -> int:
@@ -17,6 +25,12 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
         raise CommandFailed(
             f"the folder {out.parent} does not exist — create it first.", EXIT_BAD_INPUT
         )
+    if out.is_dir():
+        raise CommandFailed(
+            f"{out} is a folder — give a file name, e.g. {out / 'meetings.ics'}.", EXIT_BAD_INPUT
+        )
+    # It writes too: the first export keeps a random UID prefix in the settings.
+    refuse_if_damaged(database_path(args.db))
     with exit_on_error(writing=out), open_workspace(args) as workspace:
         mentee_id = workspace.find_mentee(args.mentee).id if args.mentee else None
         count = workspace.calendar.export_ics(mentee_id, out)
@@ -26,6 +40,7 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
 
 def cmd_import_ics(args: argparse.Namespace) -> int:
     path = input_file(args.file)
+    refuse_if_damaged(database_path(args.db))
     with exit_on_error(), open_workspace(args) as workspace:
         mentee = workspace.find_mentee(args.mentee) if args.mentee else None
         report = workspace.calendar.import_ics(

@@ -9,15 +9,16 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from mentordesk.appdata.paths import resolve_db_path
 from mentordesk.cli.encryption import open_workspace
 from mentordesk.cli.errors import (
     EXIT_BAD_INPUT,
     EXIT_FAILED,
     EXIT_OK,
     CommandFailed,
+    database_path,
     exit_on_error,
     input_file,
+    removed_on_failure,
 )
 from mentordesk.domain.backup_policy import size_text
 from mentordesk.services.errors import StoreError
@@ -25,7 +26,7 @@ from mentordesk.services.recovery import DatabaseNeedsRecovery, recover_from_bac
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    path = resolve_db_path(args.db)
+    path = database_path(args.db)
     with exit_on_error():
         try:
             # Read-only: a check must work beside a running window and never modify the file.
@@ -35,9 +36,10 @@ def cmd_check(args: argparse.Namespace) -> int:
                 raise
             print(json.dumps({"ok": False, "path": str(path), "problems": [exc.message]}))
             return exc.exit_code
-    with workspace:
+    with workspace, exit_on_error():
         problems = workspace.check()
-        counts = workspace.counts()
+        # A damaged file may not even count its rows: the problems are the answer then.
+        counts = {} if problems else workspace.counts()
     ok = not problems
     if args.json:
         print(json.dumps({"ok": ok, "path": str(path), "problems": problems, "counts": counts}))
@@ -61,19 +63,27 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
         raise CommandFailed(
             f"the folder {path.parent} does not exist — create it first.", EXIT_BAD_INPUT
         )
+    if path.is_dir() or (path.exists() and not path.is_file()):
+        raise CommandFailed(
+            f"{path} is {'a folder' if path.is_dir() else 'not a regular file'} — give the"
+            " name of the file to write, e.g. demo.db.",
+            EXIT_BAD_INPUT,
+        )
     begun = time.perf_counter()
-    write_demo_file(
-        path,
-        size=args.size,
-        overwrite=args.force,
-        progress=lambda message: print(message, file=sys.stderr),
-    )
+    # Without --force the path is new (or empty): a failure leaves nothing behind.
+    with removed_on_failure(path), exit_on_error(writing=path):
+        write_demo_file(
+            path,
+            size=args.size,
+            overwrite=args.force,
+            progress=lambda message: print(message, file=sys.stderr),
+        )
     print(f"wrote {args.size} demo database to {path} in {time.perf_counter() - begun:.1f} s")
     return EXIT_OK
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    path = resolve_db_path(args.db)
+    path = database_path(args.db)
     if not path.is_file():
         raise CommandFailed(f"{path} does not exist — nothing to back up.", EXIT_BAD_INPUT)
     # Opening takes the writer lock: refused (exit 3) while the window has the file.
@@ -93,10 +103,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     backup = input_file(args.file)
-    path = resolve_db_path(args.db)
+    path = database_path(args.db, empty_ok=True)
     with exit_on_error():
         try:
-            with open_workspace(args) as workspace:
+            with open_workspace(args, empty_ok=True) as workspace:
                 safety = workspace.backups.restore(backup)
         except DatabaseNeedsRecovery:
             return _recover(args, path, backup)
@@ -108,7 +118,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def _recover(args: argparse.Namespace, path: Path, backup: Path) -> int:
     """Restoring over a file too damaged to open: it is set aside untouched first."""
     aside = recover_from_backup(path, backup)
-    open_workspace(args).close()
+    open_workspace(args, empty_ok=True).close()
     print(f"restored {path} from {backup}")
     print(f"the damaged file was kept, untouched, as {aside}")
     return EXIT_OK

@@ -14,8 +14,13 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from mentordesk.appdata.paths import resolve_db_path
-from mentordesk.cli.errors import EXIT_BAD_INPUT, EXIT_OK, CommandFailed, exit_on_error
+from mentordesk.cli.errors import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    CommandFailed,
+    database_path,
+    exit_on_error,
+)
 from mentordesk.domain.errors import ValidationError
 from mentordesk.services import Workspace, encryption
 from mentordesk.services.errors import KeyRejected, StoreError
@@ -27,11 +32,23 @@ class PassphraseFileError(StoreError):
     exit_code = 3
 
 
+MAX_PASSPHRASE_FILE = 4096
+
+
 def read_passphrase_file(name: str) -> str:
     path = Path(name).expanduser()
     try:
         info = path.stat()
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as handle:
+            # A bounded read: a 300 MB file took 41 s and 2.9 GB to be refused as a key.
+            raw = handle.read(MAX_PASSPHRASE_FILE + 1)
+        if len(raw) > MAX_PASSPHRASE_FILE:
+            raise CommandFailed(
+                f"{path} is over {MAX_PASSPHRASE_FILE} bytes: a passphrase file holds one"
+                " line (the passphrase or the recovery key) — check the file name.",
+                EXIT_BAD_INPUT,
+            )
+        text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not UTF-8 text"
         raise PassphraseFileError(
@@ -69,10 +86,12 @@ def key_for_command(path: Path, passphrase_file: str | None) -> bytes | None:
         raise PassphraseFileError(path, f"{passphrase_file}: {exc.message}") from None
 
 
-def open_workspace(args: argparse.Namespace, *, readonly: bool = False) -> Workspace:
+def open_workspace(
+    args: argparse.Namespace, *, readonly: bool = False, empty_ok: bool = False
+) -> Workspace:
     """The command's database, unlocked with the keyring's key or ``--passphrase-file``
     when it is encrypted; raises StoreError (exit 3 when it cannot be unlocked)."""
-    path = resolve_db_path(args.db)
+    path = database_path(args.db, empty_ok=empty_ok)
     secret_file = getattr(args, "passphrase_file", None)
     key = key_for_command(path, secret_file)
     try:
@@ -88,7 +107,7 @@ def open_workspace(args: argparse.Namespace, *, readonly: bool = False) -> Works
 
 
 def cmd_encrypt(args: argparse.Namespace) -> int:
-    path = resolve_db_path(args.db)
+    path = database_path(args.db)
     if not path.is_file():
         raise CommandFailed(f"{path} does not exist — nothing to encrypt.", EXIT_BAD_INPUT)
     if encryption.is_encrypted(path):
@@ -121,7 +140,7 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
 
 
 def cmd_decrypt(args: argparse.Namespace) -> int:
-    path = resolve_db_path(args.db)
+    path = database_path(args.db)
     if not encryption.is_encrypted(path):
         raise CommandFailed(f"{path.name} is not encrypted.", EXIT_BAD_INPUT)
     with exit_on_error():

@@ -12,6 +12,7 @@ from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from mentordesk.cli.errors import EXIT_OK, exit_on_error
+from mentordesk.domain.date_window import validate_in_window
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.validation import validate_zone
 from mentordesk.planner.overlap import overlap, parse_person
@@ -45,6 +46,7 @@ def cmd_overlap(args: argparse.Namespace) -> int:
         first_day = _parsed(
             date.fromisoformat, args.date, "date", "use YYYY-MM-DD, e.g. 2026-03-09."
         )
+        validate_in_window(first_day, "date", "--date")
         windows = overlap(people, first_day, days=args.days, slot=args.slot)
     zones = list(dict.fromkeys(p.zone for p in people))
     if args.json:
@@ -80,6 +82,7 @@ def cmd_occurrences(args: argparse.Namespace) -> int:
             raise ValidationError(
                 "start", "Give the start as a wall-clock time without an offset; --zone says where."
             )
+        validate_in_window(naive, "start", "--start")
         if not 1 <= args.limit <= MAX_OCCURRENCES:
             raise ValidationError("limit", f"--limit {args.limit}? Choose 1 to {MAX_OCCURRENCES}.")
         check = check_wall_time(naive, anchor)

@@ -7,9 +7,15 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from mentordesk.appdata.paths import resolve_db_path
 from mentordesk.cli.encryption import open_workspace
-from mentordesk.cli.errors import EXIT_OK, exit_on_error, input_file
+from mentordesk.cli.errors import (
+    EXIT_OK,
+    database_path,
+    exit_on_error,
+    input_file,
+    refuse_if_damaged,
+    removed_on_failure,
+)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -27,8 +33,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     source = input_file(args.file)
-    path = resolve_db_path(args.db)
-    with exit_on_error(), open_workspace(args) as workspace:
+    path = database_path(args.db, empty_ok=True)
+    refuse_if_damaged(path)
+    with (
+        removed_on_failure(path),
+        exit_on_error(writing=path),
+        open_workspace(args, empty_ok=True) as workspace,
+    ):
         summary = workspace.full_export.import_all(source)
     counts = ", ".join(f"{n} {name}" for name, n in summary.rows.items() if n)
     print(f"imported {source} into {path}: {counts or 'no rows'}")

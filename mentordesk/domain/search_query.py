@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from mentordesk.domain.date_window import FIRST_YEAR, LAST_YEAR, clamp_day, in_window
+
 #: Around each matched word in a snippet. Control characters never typed into a note, so the
 #: UI can tell them from the text (and never has to parse the note as markup).
 MATCH_START = "\x02"
@@ -28,6 +30,7 @@ _EXAMPLES = {"mentee": "mentee:priya", "before": "before:2026-10-01", "after": "
 _TOKEN = re.compile(
     r'(?P<key>(?i:mentee|before|after)):(?P<value>"[^"]*"?|\S*)|"[^"]*"?|\S+',
 )
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 # Fixed English names: calendar.month_name follows the locale, which Qt sets from the system.
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -59,6 +62,13 @@ class SearchQuery:
 
 def parse_search(text: str) -> SearchQuery:
     """Splits ``text`` into words and filters; never raises."""
+    errors: list[str] = []
+    # A pasted NUL reaches SQLite as the end of the string (OperationalError); other
+    # control characters are never in a note's words either.
+    cleaned = _CONTROL.sub("", text)
+    if cleaned != text:
+        errors.append("Control characters in the search were left out.")
+        text = cleaned
     terms: list[str] = []
     found: dict[str, list[str]] = {key: [] for key in FILTER_KEYS}
     last_is_term = False
@@ -71,7 +81,6 @@ def parse_search(text: str) -> SearchQuery:
         else:
             found[key.lower()].append(token.group("value"))
             last_is_term = False
-    errors: list[str] = []
     mentee = _mentee(found["mentee"], errors)
     before = _day("before", found["before"], errors)
     after = _day("after", found["after"], errors)
@@ -122,7 +131,7 @@ def _day(key: str, values: list[str], errors: list[str]) -> date | None:
         return None
     year, month, day = (int(part) for part in shape.groups())
     try:
-        return date(year, month, day)
+        found = date(year, month, day)
     except ValueError:
         if not 1 <= month <= 12:
             reason = f"there is no month {month}"
@@ -130,6 +139,12 @@ def _day(key: str, values: list[str], errors: list[str]) -> date | None:
             reason = f"{_MONTHS[month - 1]} {year} has no day {day}"
         errors.append(f"“{key}:{raw}” is not a date ({reason}) — {fix}")
         return None
+    if not in_window(found):
+        # A bound, not a meeting: clamped, so date arithmetic near year 1 never overflows.
+        clamped = clamp_day(found)
+        errors.append(f"“{key}:{raw}” is outside {FIRST_YEAR}–{LAST_YEAR} — using {clamped}.")
+        return clamped
+    return found
 
 
 def fold_name(text: str) -> str:

@@ -16,19 +16,17 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from mentordesk.domain.date_window import FIRST_YEAR, LAST_YEAR, in_window
 from mentordesk.domain.errors import ValidationError
+from mentordesk.planner.ics_limits import (
+    MAX_FILE_BYTES,
+    MAX_TZID,
+    bound_exceptions,
+    check_bounds,
+    shorten_zone_ids,
+)
 from mentordesk.planner.recurrence import validate_rrule
 
-MAX_FILE_BYTES = 10 * 1024 * 1024
-MAX_PROPERTY_BYTES = 1024 * 1024
-# Together these keep the worst accepted file within ~2 s here (measured: 1,850 events
-# plus 2 MB of long text took 2.5 s). A mentor's calendar export holds hundreds of events.
-MAX_EVENTS = 1000
-# icalendar parses 50-100 µs per property (9.5 MB of tiny ones took 65 s).
-MAX_PROPERTIES = 15_000
-# Very long properties parse at ~2.3 MB/s: at most 1 MB of them in all.
-_BULKY = 64 * 1024
-MAX_BULKY_BYTES = 1024 * 1024
 _ZONE_NAME = re.compile(r"^[A-Za-z0-9_+\-]+(/[A-Za-z0-9_+\-]+)*$")
 
 
@@ -94,7 +92,8 @@ def read_ics(path: Path, default_zone: str = "UTC") -> IcsContents:
 
 
 def parse_ics(raw: bytes, default_zone: str = "UTC", name: str = "the file") -> IcsContents:
-    _check_bounds(raw, name)
+    check_bounds(raw, name)
+    raw = shorten_zone_ids(raw)
     import icalendar
 
     try:
@@ -138,6 +137,10 @@ def _contents(vevents: list[Any], default_zone: str) -> IcsContents:
             _apply_override(vevent, uid, masters, default_zone, result)
         except _BROKEN as exc:
             result.skipped.append(f"skipped a change to '{title}': it could not be read ({exc})")
+    for event in result.events:
+        event.exdates, event.moved = bound_exceptions(
+            event.start, event.title, event.exdates, event.moved, result.skipped
+        )
     return result
 
 
@@ -146,42 +149,6 @@ def _text(vevent: Any, name: str) -> str:
         return str(vevent.get(name, "") or "").strip()
     except _BROKEN:
         return ""
-
-
-def _check_bounds(raw: bytes, name: str) -> None:
-    if len(raw) > MAX_FILE_BYTES:
-        raise ValidationError("file", f"{name} is over 10 MB; such calendar files are refused.")
-    # A property is one logical line: a line plus its folded (space/tab) continuations.
-    longest = current = properties = bulky = 0
-    for line in raw.split(b"\n"):
-        if line[:1] in (b" ", b"\t"):
-            current += len(line)
-        else:
-            if current > _BULKY:
-                bulky += current
-            current = len(line)
-            properties += 1
-        longest = max(longest, current)
-    if current > _BULKY:
-        bulky += current
-    if longest > MAX_PROPERTY_BYTES:
-        raise ValidationError(
-            "file", f"{name} has a property over 1 MB ({longest / 2**20:.1f} MB); refused."
-        )
-    if properties > MAX_PROPERTIES:
-        raise ValidationError(
-            "file",
-            f"{name} has {properties} lines; at most {MAX_PROPERTIES} are read — split it.",
-        )
-    if bulky > MAX_BULKY_BYTES:
-        raise ValidationError(
-            "file", f"{name} holds {bulky / 2**20:.1f} MB of very long properties; refused."
-        )
-    count = raw.upper().count(b"BEGIN:VEVENT")
-    if count > MAX_EVENTS:
-        raise ValidationError(
-            "file", f"{name} holds {count} events; at most {MAX_EVENTS} are read — split it."
-        )
 
 
 def _event(
@@ -211,10 +178,16 @@ def _event(
             skip(exc.message)
             return None
     exdates: list[datetime] = []
+    far = 0
     for value in _values(vevent.get("EXDATE")):
         moment = _aware(value, start.tzinfo)
-        if moment is not None:
+        if moment is not None and not in_window(moment):
+            far += 1  # converting a date near year 1 or 9999 would overflow
+        elif moment is not None:
             exdates.append(moment.astimezone(start.tzinfo))
+    if far:
+        skip_dates = f"{far} of its cancelled dates lie outside {FIRST_YEAR}–{LAST_YEAR}"
+        skipped.append(f"note '{title}': {skip_dates}; they were left out")
     return ImportedEvent(
         uid=uid,
         title=title,
@@ -241,6 +214,11 @@ def _apply_override(
     if original is None:
         out.skipped.append(f"skipped a change to '{title}': its date has no time of day")
         return
+    if not in_window(original):
+        out.skipped.append(
+            f"skipped a change to '{title}': its date is outside {FIRST_YEAR}–{LAST_YEAR}"
+        )
+        return
     original = original.astimezone(master.start.tzinfo)
     if str(vevent.get("STATUS", "")).upper() == "CANCELLED":
         master.exdates = tuple(sorted({*master.exdates, original}))
@@ -258,6 +236,16 @@ def _start(
     vevent: Any, name: str, default_zone: str, title: str, skipped: list[str]
 ) -> datetime | str | None:
     """The aware start in its own zone, a reason it is unusable, or None (reported)."""
+    start = _start_in_zone(vevent, name, default_zone, title, skipped)
+    if isinstance(start, datetime) and not in_window(start):
+        # isoformat pads the year: strftime would write year 1 as '1'.
+        return f"its date {start.isoformat()[:10]} is outside {FIRST_YEAR}–{LAST_YEAR}"
+    return start
+
+
+def _start_in_zone(
+    vevent: Any, name: str, default_zone: str, title: str, skipped: list[str]
+) -> datetime | str | None:
     prop = vevent.get(name)
     if prop is None or not hasattr(prop, "dt"):
         return "no start time"
@@ -272,9 +260,9 @@ def _start(
         if zone is not None:
             return value.replace(tzinfo=zone)
         if value.tzinfo is None:
-            return f"its time zone '{tzid}' is not known"
+            return f"its time zone '{str(tzid)[:40]}' is not known"
         skipped.append(
-            f"note '{title}': time zone '{tzid}' is not a known zone name; kept in UTC"
+            f"note '{title}': time zone '{str(tzid)[:40]}' is not a known zone name; kept in UTC"
             " (a series may be an hour off after a clock change)"
         )
         return value.astimezone(ZoneInfo("UTC"))
@@ -288,6 +276,8 @@ def iana_zone(tzid: str) -> ZoneInfo | None:
     from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
     cleaned = tzid.strip().strip('"').strip()
+    if len(cleaned) > MAX_TZID:
+        return None  # longer than any zone's path: the file system would refuse the name
     candidates = [cleaned, WINDOWS_TO_OLSON.get(cleaned, "")]
     parts = cleaned.strip("/").split("/")
     candidates += ["/".join(parts[i:]) for i in range(1, len(parts))]

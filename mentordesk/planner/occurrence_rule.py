@@ -7,6 +7,7 @@ zone), a single meeting must be asked about its own start.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from mentordesk.domain.errors import ValidationError
@@ -31,6 +32,28 @@ def is_occurrence(meeting: Meeting, moment: datetime) -> bool:
     if not meeting.rrule:
         return local == meeting.start
     return series_occurrence(meeting.start, meeting.rrule, local) is not None
+
+
+def occurring(meeting: Meeting, moments: Iterable[datetime]) -> list[datetime]:
+    """Those of ``moments`` at which the meeting takes place (``is_occurrence`` for each).
+
+    One expansion over the span of ``moments``, not one per moment: a calendar file's
+    hundreds of exceptions would otherwise expand the series hundreds of times.
+    """
+    aware = [m for m in moments if m.tzinfo is not None]
+    if not aware:
+        return []
+    anchor = meeting.start.tzinfo
+    if not meeting.rrule:
+        return [m for m in aware if m.astimezone(anchor) == meeting.start]
+    # Wall-clock keys: what ``expand``'s same-zone comparisons see (a fold reads as one).
+    starts = {
+        s.replace(tzinfo=None)
+        for s in expand(
+            meeting.start, meeting.rrule, min(aware), max(aware) + timedelta(minutes=1), 10**6
+        )
+    }
+    return [m for m in aware if m.astimezone(anchor).replace(tzinfo=None, fold=0) in starts]
 
 
 def occurrence_start(meeting: Meeting, original_start: datetime) -> datetime:

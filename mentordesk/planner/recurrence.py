@@ -11,31 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 
-from dateutil.rrule import rrulestr
+from mentordesk.planner.rrule_check import MAX_OCCURRENCES, validate_rrule, wall_starts
 
-from mentordesk.domain.errors import ValidationError
+__all__ = ["MAX_OCCURRENCES", "expand", "last_occurrence", "starts_until", "validate_rrule"]
 
-# Hostile or careless rules (FREQ=SECONDLY;COUNT=1000000000) must stay bounded.
-MAX_OCCURRENCES = 5000
 # Wall-clock times and UTC disagree about order by up to a day (Pacific/Apia skipped
 # 30 December 2011), so searches by wall clock look this far past a UTC bound.
 _SLACK = timedelta(days=2)
-
-
-def validate_rrule(rule: str, start: datetime, field: str = "rrule") -> str:
-    cleaned = rule.strip().removeprefix("RRULE:")
-    if not cleaned:
-        return ""
-    try:
-        rrulestr(cleaned, dtstart=start.replace(tzinfo=None))
-    except (ValueError, TypeError) as exc:
-        raise ValidationError(
-            field, f"Repeat rule '{cleaned}' is not valid ({exc}) — e.g. FREQ=WEEKLY;INTERVAL=2."
-        ) from None
-    freq = cleaned.upper().split("FREQ=", 1)[-1].split(";", 1)[0]
-    if freq in {"SECONDLY", "MINUTELY", "HOURLY"}:
-        raise ValidationError(field, "Meetings repeat daily at most — use FREQ=DAILY or WEEKLY.")
-    return cleaned
 
 
 def expand(
@@ -53,13 +35,12 @@ def expand(
         if window_start <= start < window_end:
             yield start
         return
-    naive_start = start.replace(tzinfo=None)
-    rset = rrulestr(rule, dtstart=naive_start, forceset=True)
+    starts = wall_starts(rule, start)
     # Compare in the anchor's wall clock, with slack for offsets.
     lo = window_start.astimezone(anchor).replace(tzinfo=None) - _SLACK
     hi = window_end.astimezone(anchor).replace(tzinfo=None) + _SLACK
     count = 0
-    for naive in rset.xafter(max(lo, naive_start), inc=True):
+    for naive in starts:
         if naive >= hi or count >= limit:
             return
         if naive < lo:
@@ -86,7 +67,7 @@ def starts_until(
         raise ValueError("start must be aware")
     if not rule:
         return [start], None
-    rset = rrulestr(rule, dtstart=start.replace(tzinfo=None), forceset=True)
+    rset = wall_starts(rule, start)
     # Wall-clock order is not always UTC order (a gap reads forward, Apia skipped a
     # whole day), so look _SLACK past the cut before deciding where it lies.
     hi = until.astimezone(anchor).replace(tzinfo=None) + _SLACK
@@ -113,10 +94,11 @@ def last_occurrence(start: datetime, rule: str | None) -> datetime | None:
     """The last start of a finite series, or None when it repeats for ever."""
     if not rule:
         return start
+    validate_rrule(rule, start)  # even an endless rule: a caller may expand it next
     upper = rule.upper()
     if "COUNT=" not in upper and "UNTIL=" not in upper:
         return None
-    rset = rrulestr(rule, dtstart=start.replace(tzinfo=None), forceset=True)
+    rset = wall_starts(rule, start)
     last = None
     for i, naive in enumerate(rset):
         last = naive

@@ -13,9 +13,8 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from dateutil.rrule import rrulestr
-
 from mentordesk.planner.recurrence import MAX_OCCURRENCES
+from mentordesk.planner.rrule_check import wall_starts
 
 WallStatus = Literal["ok", "gap", "fold"]
 Adjustment = Literal["", "gap", "fold"]
@@ -166,7 +165,7 @@ def occurrences(
     upper = (rule or "").upper()
     cap = MAX_OCCURRENCES if "COUNT=" in upper or "UNTIL=" in upper else limit
     if rule:
-        rset = rrulestr(rule, dtstart=naive_start, forceset=True)
+        rset = wall_starts(rule, start)
         naives: list[datetime] = []
         for naive in rset:
             if len(naives) >= min(cap, MAX_OCCURRENCES):

@@ -31,7 +31,9 @@ def parse_wall(text: str, zone_name: str, fold: int = 0) -> datetime:
 
 def utc_iso(moment: datetime) -> str:
     """UTC text that sorts correctly as a string: 'YYYY-MM-DDTHH:MM:SSZ'."""
-    return to_utc(moment).strftime("%Y-%m-%dT%H:%M:%SZ")
+    # isoformat, not strftime: strftime writes year 1 as '1-01-01' here, which sorts
+    # wrong and which fromisoformat cannot read back.
+    return to_utc(moment).replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
 
 
 def from_utc_iso(text: str) -> datetime:

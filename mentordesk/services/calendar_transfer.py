@@ -15,7 +15,7 @@ from mentordesk.appdata.paths import write_private_file
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import Meeting, OccurrenceRecord, OccurrenceStatus
 from mentordesk.planner.ics import ImportedEvent, ImportReport
-from mentordesk.planner.occurrence_rule import is_occurrence
+from mentordesk.planner.occurrence_rule import occurring
 from mentordesk.planner.recurrence import last_occurrence
 from mentordesk.services.changes import ChangeFeed, Changes, Kind
 from mentordesk.services.clock import utc_now
@@ -155,19 +155,18 @@ class CalendarTransfer:
             )
             meeting_id = saved.id or 0
             counts["meetings"] += 1
-            for original in event.exdates:
-                if is_occurrence(saved, original):
-                    cancel = OccurrenceRecord(meeting_id, original, OccurrenceStatus.CANCELLED)
-                    self.meetings.record_occurrence(cancel)
-                    counts["cancelled"] += 1
-            for original, new_start in event.moved:
-                if is_occurrence(saved, original):
-                    move = OccurrenceRecord(
-                        meeting_id,
-                        original,
-                        OccurrenceStatus.MOVED,
-                        new_start=new_start,
-                        reason="moved in the imported calendar",
-                    )
-                    self.meetings.record_occurrence(move)
-                    counts["moved"] += 1
+            for original in occurring(saved, event.exdates):
+                cancel = OccurrenceRecord(meeting_id, original, OccurrenceStatus.CANCELLED)
+                self.meetings.record_occurrence(cancel)
+                counts["cancelled"] += 1
+            new_starts = dict(event.moved)
+            for original in occurring(saved, new_starts):
+                move = OccurrenceRecord(
+                    meeting_id,
+                    original,
+                    OccurrenceStatus.MOVED,
+                    new_start=new_starts[original],
+                    reason="moved in the imported calendar",
+                )
+                self.meetings.record_occurrence(move)
+                counts["moved"] += 1

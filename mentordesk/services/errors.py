@@ -15,6 +15,15 @@ from mentordesk.store.errors import (
 )
 from mentordesk.store.lock import refuse_if_in_use
 
+
+def database_errors() -> tuple[type[Exception], ...]:
+    """SQLite's error classes (SQLCipher's too, once in use), imported only when asked:
+    the command line imports this module on the window's start-up path."""
+    from mentordesk.store.errors import database_errors as classes
+
+    return classes()
+
+
 __all__ = [
     "BadDatabasePath",
     "DatabaseCorrupt",
@@ -24,5 +33,6 @@ __all__ = [
     "NewerDatabaseError",
     "NotAMentorDeskDatabase",
     "StoreError",
+    "database_errors",
     "refuse_if_in_use",
 ]

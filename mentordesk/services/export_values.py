@@ -179,8 +179,18 @@ def _setting_weekdays(value: object) -> None:
         raise _Bad("a JSON list of weekday numbers 1 (Monday) to 7, such as [1, 2, 3, 4, 5]")
 
 
-#: The settings the app reads into its Settings; other keys need only be JSON.
+def _setting_backup_cap(value: object) -> None:
+    # The Preferences' rule: a smaller cap would make each backup delete the older ones.
+    from mentordesk.services.backups import MIN_SIZE_CAP
+
+    if type(value) is not int or value < MIN_SIZE_CAP:
+        raise _Bad(f"a whole number of bytes of at least {MIN_SIZE_CAP} (100 MB)")
+
+
+#: The settings the app reads (into its Settings, or the backups' size cap); other keys
+#: need only be JSON.
 SETTING_FORMATS: dict[str, Callable[[object], None]] = {
+    "backup_size_cap_bytes": _setting_backup_cap,
     "mentor_name": _setting_text,
     "time_zone": _setting_zone,
     "work_start": _setting_hhmm,

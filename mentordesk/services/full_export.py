@@ -365,6 +365,10 @@ class FullExport:
                 self.overview.mentee_dashboard(mentee.id or 0, now)
             reading = "the meetings"
             self.meetings.listing()
+            # The pages leave out a meeting they cannot expand; an import refuses it.
+            unreadable = self.meetings.unreadable()
+            if unreadable:
+                raise ValidationError("file", f"In the file, {unreadable[0]}")
             reading = "the busy times imported from calendars"
             self.meetings.busy_times()
             reading = "the Today page"

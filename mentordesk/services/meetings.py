@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+from mentordesk.domain.date_window import validate_in_window
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import Meeting, Mentee, Occurrence, OccurrenceRecord, OccurrenceStatus
 from mentordesk.domain.validation import validate_name, validate_zone
@@ -66,6 +67,7 @@ class MeetingService:
     def save(self, meeting: Meeting) -> Meeting:
         title = validate_name(meeting.title, "title", "Meeting title")
         validate_zone(meeting.zone, "zone")
+        validate_in_window(meeting.start, "start", "The meeting's date")
         if meeting.duration <= timedelta(0):
             raise ValidationError("duration", "Duration must be positive — e.g. 45 minutes.")
         rule = validate_rrule(meeting.rrule, meeting.start) if meeting.rrule else None
@@ -126,6 +128,22 @@ class MeetingService:
             MeetingListing(m, people[m.mentee_id].name, people[m.mentee_id].time_zone)
             for m in meetings
         ]
+
+    def unreadable(self) -> list[str]:
+        """One line per meeting the calendar leaves out: rows older versions let in (a rule
+        that never advances, a date outside the window). For ``check``; pages skip them."""
+        problems: list[str] = []
+        for m in self.meetings.list(limit=-1):
+            try:
+                validate_in_window(m.start, "start", "its date")
+                if m.rrule:
+                    validate_rrule(m.rrule, m.start)
+            except (ValueError, OverflowError) as exc:
+                problems.append(
+                    f"meeting {m.id} ('{m.title[:40]}') is left out of the calendar: {exc}"
+                    " — edit or delete it."
+                )
+        return problems
 
     def _mentees_by_id(self, ids: set[int]) -> list[Mentee]:
         return [self.mentees.get(i) for i in sorted(ids)]

@@ -203,7 +203,9 @@ class Workspace:
         return self.schedule.refresh_derived_times()
 
     def check(self) -> list[str]:
-        return self.db.check()
+        problems = self.db.check()
+        # A damaged file cannot be read row by row; a sound one can still hold odd rows.
+        return problems or self.schedule.unreadable()
 
     def engine(self) -> str:
         """E.g. "SQLite 3.46.1 (SQLCipher 4.6.1 community)", for About and crash reports."""

@@ -29,7 +29,6 @@ from mentordesk.store.connection import (
     applied_migrations,
     connect_copy,
     connect_second,
-    database_errors,
     key_of,
     restrict_permissions,
 )
@@ -39,6 +38,7 @@ from mentordesk.store.errors import (
     DatabaseCorrupt,
     NotAMentorDeskDatabase,
     StoreError,
+    database_errors,
 )
 from mentordesk.store.schema import MIGRATION_NAMES
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import functools
 import os
 import sqlite3
-import sys
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -29,6 +28,9 @@ from mentordesk.store.errors import (
     KeyRejected,
     NewerDatabaseError,
     NotAMentorDeskDatabase,
+    database_errors,
+    is_db_error,
+    is_operational,
 )
 from mentordesk.store.schema import MIGRATION_NAMES, MIGRATION_SET
 
@@ -52,24 +54,6 @@ def forget_key(path: Path | str) -> None:
 def key_for(path: Path | str) -> bytes | None:
     """The key this process unlocked ``path`` with, None for a plain file."""
     return _KEYS.get(os.path.realpath(Path(path).expanduser()))
-
-
-def database_errors() -> tuple[type[Exception], ...]:
-    """``sqlite3.Error`` and, once SQLCipher is in use, ``sqlcipher3``'s own Error class."""
-    cipher = sys.modules.get("sqlcipher3.dbapi2")
-    return (sqlite3.Error,) if cipher is None else (sqlite3.Error, cipher.Error)
-
-
-def is_db_error(exc: BaseException, name: str = "Error") -> bool:
-    """``isinstance(exc, sqlite3.<name>)`` that also knows sqlcipher3's classes."""
-    cipher = sys.modules.get("sqlcipher3.dbapi2")
-    kinds = [getattr(sqlite3, name)] + ([getattr(cipher, name)] if cipher else [])
-    return isinstance(exc, tuple(kinds))
-
-
-def is_operational(exc: BaseException) -> bool:
-    """Locked, permissions, I/O: a problem of access, not of the file's content."""
-    return is_db_error(exc, "OperationalError")
 
 
 def _raw_connect(target: str | Path, key: bytes | None, *, uri: bool = False) -> Any:
@@ -260,7 +244,7 @@ def connect(
     conn = None
     try:
         if readonly:
-            conn = _raw_connect(_uri(path, mode="ro"), key, uri=True)
+            conn = _raw_connect(_uri(path, **_read_only(path)), key, uri=True)
         else:
             conn = _raw_connect(path, key)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -379,6 +363,12 @@ def key_of(conn: Any) -> bytes | None:
     return key if isinstance(key, bytes) else None
 
 
+def _read_only(path: Path) -> dict[str, str]:
+    # A read-only folder has no room for the -shm: immutable, safe without a -wal.
+    fixed = not os.access(path.parent, os.W_OK) and not Path(f"{path}-wal").exists()
+    return {"mode": "ro", **({"immutable": "1"} if fixed else {})}
+
+
 def connect_second(path: Path) -> sqlite3.Connection:
     """Another connection to a database this process already has open (a worker thread's).
 
@@ -388,10 +378,13 @@ def connect_second(path: Path) -> sqlite3.Connection:
     connection (see lock.py). ``mode=rw`` never creates the file. An encrypted file is
     opened with the key this process unlocked it with.
     """
+    path = Path(path)
+    writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    params = {"mode": "rw"} if writable else _read_only(path)  # a file only to read
     try:
-        conn = _raw_connect(_uri(Path(path), mode="rw"), key_for(path), uri=True)
+        conn = _raw_connect(_uri(path, **params), key_for(path), uri=True)
         # WAL is a property of the file, set by the first connection; not re-set here.
         _session_pragmas(conn, write=False)
     except database_errors() as exc:
-        raise DatabaseUnreadable(path, f"Cannot open {Path(path).name}: {exc}.") from None
+        raise DatabaseUnreadable(path, f"Cannot open {path.name}: {exc}.") from None
     return conn

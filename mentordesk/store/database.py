@@ -11,11 +11,10 @@ from mentordesk.store.connection import (
     APPLICATION_ID,
     applied_migrations,
     connect,
-    database_errors,
     key_of,
 )
 from mentordesk.store.connection import restrict_permissions as _restrict
-from mentordesk.store.errors import BadDatabasePath
+from mentordesk.store.errors import BadDatabasePath, database_errors
 from mentordesk.store.lock import WriterLock
 from mentordesk.store.schema import MIGRATION_NAMES
 

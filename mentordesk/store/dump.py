@@ -21,10 +21,9 @@ from mentordesk.domain.errors import ValidationError
 from mentordesk.store.connection import (
     applied_migrations,
     connect_second,
-    database_errors,
-    is_db_error,
 )
 from mentordesk.store.database import Database
+from mentordesk.store.errors import database_errors, is_db_error
 from mentordesk.store.schema import MIGRATION_NAMES
 
 #: Tables rebuilt after an import, never exported: what each is derived from.

@@ -20,11 +20,10 @@ from mentordesk.store.backup import fsync_path
 from mentordesk.store.connection import (
     _raw_connect,
     connect_copy,
-    database_errors,
     forget_key,
     register_key,
 )
-from mentordesk.store.errors import StoreError
+from mentordesk.store.errors import StoreError, database_errors
 
 _SUFFIX = ".converting"
 

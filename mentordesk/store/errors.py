@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 
@@ -50,3 +51,25 @@ class KeyRejected(StoreError):
     """An encrypted file the key (or passphrase, or recovery key) given does not open."""
 
     exit_code = 3
+
+
+def database_errors() -> tuple[type[Exception], ...]:
+    """``sqlite3.Error`` and, once SQLCipher is in use, ``sqlcipher3``'s own Error class."""
+    import sqlite3  # here, not at the top: naming an error must not load the driver
+
+    cipher = sys.modules.get("sqlcipher3.dbapi2")
+    return (sqlite3.Error,) if cipher is None else (sqlite3.Error, cipher.Error)
+
+
+def is_db_error(exc: BaseException, name: str = "Error") -> bool:
+    """``isinstance(exc, sqlite3.<name>)`` that also knows sqlcipher3's classes."""
+    import sqlite3
+
+    cipher = sys.modules.get("sqlcipher3.dbapi2")
+    kinds = [getattr(sqlite3, name)] + ([getattr(cipher, name)] if cipher else [])
+    return isinstance(exc, tuple(kinds))
+
+
+def is_operational(exc: BaseException) -> bool:
+    """Locked, permissions, I/O: a problem of access, not of the file's content."""
+    return is_db_error(exc, "OperationalError")

@@ -16,10 +16,9 @@ from mentordesk.store.connection import (
     APPLICATION_ID,
     connect_copy,
     connect_second,
-    database_errors,
     truncation,
 )
-from mentordesk.store.errors import DatabaseUnreadable
+from mentordesk.store.errors import DatabaseUnreadable, database_errors
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _STAMP = "%Y%m%dT%H%M%SZ"

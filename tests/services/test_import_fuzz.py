@@ -345,6 +345,26 @@ def test_any_json_that_is_not_an_export_is_refused(fx: Fixture, document: object
             lambda d: d["tables"]["settings"][2].update(value="system:2025b"),
             "'settings' row 3 (\"tz_database_version\"), 'value': \"system:2025b\" is not JSON",
         ),
+        # Odd and hostile values (issue 16): a rule that never advances hung the import; a
+        # size cap of 1 byte made every backup delete the older ones.
+        (
+            lambda d: d["tables"]["meetings"][0].update(rrule="FREQ=WEEKLY;INTERVAL=0"),
+            "INTERVAL must be 1 to 366",
+        ),
+        (
+            lambda d: d["tables"]["meetings"][0].update(rrule="FREQ=MINUTELY"),
+            "daily at most",
+        ),
+        (
+            lambda d: d["tables"]["meetings"][0].update(start_local="0001-01-01T09:00"),
+            "outside 1900–2200",
+        ),
+        (
+            lambda d: d["tables"]["settings"].append(
+                {**d["tables"]["settings"][0], "key": "backup_size_cap_bytes", "value": "1"}
+            ),
+            "at least 104857600 (100 MB)",
+        ),
     ],
 )
 def test_named_damage_is_refused_with_a_message_naming_it(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -99,3 +99,21 @@ def test_search_notes_and_snippets_read_the_same_syntax(
     first = next(i for i, t in titles.items() if t.startswith("First"))
     assert f"{MATCH_START}career{MATCH_END}" in snippets[first]
     assert workspace.note_search.snippets(list(titles), "mentee:lena") == {}
+
+
+def test_hostile_search_text_is_cleaned_and_explained(tmp_path: Path) -> None:
+    from mentordesk.domain.search_query import parse_search
+
+    with Workspace.open(tmp_path / "m.db") as ws:
+        ravi = ws.save_mentee(Mentee(name="Ravi", time_zone="UTC"))
+        ws.save_note(Note(ravi.id or 0, "career plans", "first"))
+        # A pasted NUL made SQLite fail; after:0001-01-01 overflowed on the zone's midnight.
+        for text in ("care\x00er", "career after:0001-01-01", "career before:9999-12-31"):
+            found = ws.find_notes(text)
+            assert found.ids, text
+            assert found.messages, text
+            ws.note_search.snippets(found.ids, text)
+            ws.search_notes(text)
+    assert parse_search("a\x00b").errors == ("Control characters in the search were left out.",)
+    assert parse_search("after:0001-01-01").after == date(1900, 1, 1)
+    assert "outside 1900–2200 — using 1900-01-01" in parse_search("after:0001-01-01").errors[0]

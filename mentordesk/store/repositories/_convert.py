@@ -15,7 +15,8 @@ def instant(value: datetime | None) -> str | None:
         return None
     if value.tzinfo is None:
         raise ValueError("naive instant: attach a time zone")
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    # isoformat pads the year (strftime does not): one canonical, sortable form.
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
 
 
 def parse_instant(text: str | None) -> datetime | None:

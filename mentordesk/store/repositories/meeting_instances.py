@@ -10,6 +10,7 @@ change, and extended as the horizon comes near.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,6 +22,8 @@ from mentordesk.domain.models import Meeting, OccurrenceRecord, OccurrenceStatus
 from mentordesk.planner.zones import format_wall, from_utc_iso, parse_wall, utc_iso
 from mentordesk.store.database import Database
 from mentordesk.store.repositories._convert import parse_instant
+
+log = logging.getLogger(__name__)
 
 HORIZON = timedelta(days=730)
 # Extend well before the horizon, so an open window rarely needs the slow path.
@@ -67,8 +70,18 @@ def instance_rows(
     # Imported on first write: reads (Today's first paint) need no rule parser.
     from mentordesk.planner.recurrence import starts_until
 
-    starts, left_out = starts_until(meeting.start, meeting.rrule, horizon_for(meeting, now))
-    rows = [(meeting_id, format_wall(s), utc_iso(s)) for s in starts]
+    try:
+        starts, left_out = starts_until(meeting.start, meeting.rrule, horizon_for(meeting, now))
+        # One row per wall-clock minute (the table's key): seconds are not stored, so
+        # starts that differ only in them collapse rather than fail the UNIQUE constraint.
+        rows = list(
+            {format_wall(s): (meeting_id, format_wall(s), utc_iso(s)) for s in starts}.values()
+        )
+    except (ValueError, OverflowError) as exc:
+        # A row an older version let in (INTERVAL=0, year 1 or 9999): it gets no
+        # occurrences, so every page shows the rest; `check` names it (unreadable_meetings).
+        log.warning("meeting %s left out of the calendar: %s", meeting_id, exc)
+        return [], None
     return rows, None if left_out is None else utc_iso(left_out)
 
 

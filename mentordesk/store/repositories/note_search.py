@@ -17,6 +17,7 @@ from mentordesk.domain.models import MenteeStatus
 from mentordesk.domain.search_query import MATCH_END, MATCH_START
 from mentordesk.store.database import Database
 from mentordesk.store.repositories._convert import instant
+from mentordesk.store.repositories.excerpt import EXCERPT_SCAN_CHARS, SNIPPET_MAX_CHARS, excerpt
 
 # Ranking every match is slow when a word is in most notes; rank only a few.
 # (bm25 over 18,000 matches took ~55 ms at 200k notes; over 5,000 it stays near 15 ms.)
@@ -249,13 +250,35 @@ class NoteSearch:
         match = fts_query(fts_terms)
         if not match or not ids:
             return {}
-        # -1: the column (title or body) with the most matches; a lookup per id.
-        rows = self.db.conn.execute(
-            "SELECT rowid, snippet(notes_fts, -1, ?, ?, '…', ?) FROM notes_fts"
-            f" WHERE notes_fts MATCH ? AND rowid IN ({', '.join('?' for _ in ids)})",
-            (MATCH_START, MATCH_END, SNIPPET_TOKENS, match, *ids),
-        )
-        return {r[0]: r[1] for r in rows}
+        marks = ", ".join("?" for _ in ids)
+        sizes = self.db.conn.execute(
+            f"SELECT id, length(title) + length(body) FROM notes WHERE id IN ({marks})", ids
+        ).fetchall()
+        short = [i for i, size in sizes if size <= SNIPPET_MAX_CHARS]
+        long = [i for i, size in sizes if size > SNIPPET_MAX_CHARS]
+        found: dict[int, str] = {}
+        if short:
+            # -1: the column (title or body) with the most matches; a lookup per id.
+            rows = self.db.conn.execute(
+                "SELECT rowid, snippet(notes_fts, -1, ?, ?, '…', ?) FROM notes_fts"
+                f" WHERE notes_fts MATCH ? AND rowid IN ({', '.join('?' for _ in short)})",
+                (MATCH_START, MATCH_END, SNIPPET_TOKENS, match, *short),
+            )
+            found.update((r[0], r[1]) for r in rows)
+        if long:
+            # snippet() is quadratic in a long note: a bounded excerpt of its head instead.
+            rows = self.db.conn.execute(
+                "SELECT n.id, n.title, substr(n.body, 1, ?) FROM notes n WHERE n.id IN"
+                f" (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?"
+                f" AND rowid IN ({', '.join('?' for _ in long)}))",
+                (EXCERPT_SCAN_CHARS, match, *long),
+            )
+            for note_id, title, head in rows:
+                in_title = excerpt(title, match, SNIPPET_TOKENS)
+                found[note_id] = (
+                    in_title if MATCH_START in in_title else excerpt(head, match, SNIPPET_TOKENS)
+                )
+        return found
 
     def mentees_named(self, matches: Callable[[str], bool]) -> tuple[list[int], list[int]]:
         """Ids of the mentees whose name ``matches``: (the active ones, all of them).
