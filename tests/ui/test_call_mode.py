@@ -288,6 +288,7 @@ def test_new_call_asks_which_mentee_when_none_is_selected(
     chooser = QApplication.activeModalWidget()
     assert isinstance(chooser, QInputDialog)
     assert "Priya Natarajan" in chooser.comboBoxItems()
+    assert chooser.labelText() == "Call with:"  # the prompt, not a mentee's name
     chooser.setTextValue("Priya Natarajan")
     chooser.accept()
     (call,) = main_window.call_windows

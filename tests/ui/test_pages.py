@@ -422,7 +422,7 @@ def test_notes_header_sorts_in_sql(qtbot: QtBot, show: Callable, desk: dict[str,
 
 
 def test_selecting_a_note_renders_its_markdown(
-    qtbot: QtBot, show: Callable, desk: dict[str, Mentee]
+    qtbot: QtBot, show: Callable, desk: dict[str, Mentee], now: datetime
 ) -> None:
     page = show(NotesPage)
     type_search(qtbot, pane_of(page), "ledger")
@@ -433,6 +433,11 @@ def test_selecting_a_note_renders_its_markdown(
     assert body.startswith("Migration plan") and "**" not in body and "#" not in body
     meta = detail.meta_label.text()
     assert "Priya Natarajan" in meta and "Fortnightly 1:1" in meta and "Private" in meta
+    # The call the note was written at (a week ago), not the series' first date.
+    first = (now - timedelta(days=21)).astimezone(LONDON)
+    held = first + timedelta(days=14)
+    assert f"{held:%a} {held.day} {held:%b}" in meta
+    assert f"{first:%a} {first.day} {first:%b}" not in meta
     with qtbot.waitSignal(page.open_mentee) as signal:
         qtbot.mouseClick(detail.open_button, Qt.MouseButton.LeftButton)
     assert signal.args == [desk["Priya Natarajan"].id]

@@ -132,6 +132,7 @@ def test_dragging_across_slots_plans_a_meeting_there(
     # It shows in the coming list in both local times, and as booked on the grid.
     upcoming = page.upcoming.model
     texts = [upcoming.cells(r) for r in range(upcoming.rowCount())]
+    assert page.upcoming.held_button.text() == "Mark Held"  # as the Meetings page says it
     assert any("14:00" in t[0] and "09:00" in t[1] and t[2] == "Nia Brooks" for t in texts)
     assert (
         page.grid_model.index(tuesday, 28)

@@ -66,7 +66,7 @@ class UpcomingPanel(QWidget):
         self.reschedule_button.setShortcut("Ctrl+R")
         self.cancel_button = QPushButton("Cancel this one…", self)
         self.cancel_rest_button = QPushButton("Cancel the rest of the series…", self)
-        self.held_button = QPushButton("Mark held", self)
+        self.held_button = QPushButton("Mark Held", self)
         self.held_button.setToolTip("It took place: counts as the last contact (Ctrl+H)")
         self.held_button.setShortcut("Ctrl+H")
         self.call_button = QPushButton("Start call", self)

@@ -22,7 +22,13 @@ from PySide6.QtWidgets import (
 from mentordesk.domain.models import Occurrence
 from mentordesk.domain.views import NoteSummary
 from mentordesk.services import MeetingListing
-from mentordesk.ui.formatting import describe_rrule, duration_text, safe_zone, short_date
+from mentordesk.ui.formatting import (
+    describe_rrule,
+    duration_text,
+    note_title,
+    safe_zone,
+    short_date,
+)
 from mentordesk.ui.models.meetings import OCC_STATUS, OccurrencesModel, when_text
 from mentordesk.ui.theme import muted_color, scaled_font
 from mentordesk.ui.widgets.detail_parts import (
@@ -89,7 +95,7 @@ def notes_html(notes: list[NoteSummary], now: datetime, zone: ZoneInfo, palette:
     rows = []
     for note in notes:
         when = short_date(note.created_at.astimezone(zone).date(), now.astimezone(zone).date())
-        title = text(note.title) or muted("(untitled)", palette)
+        title = text(note_title(note.title, note.excerpt))
         privacy = "shareable" if note.shareable else "private"
         excerpt = f"<br>{muted(note.excerpt[:140], palette)}" if note.excerpt else ""
         rows.append(f"<b>{title}</b> — {when} · {muted(privacy, palette)}{excerpt}")

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.domain.models import Meeting, Note
-from mentordesk.ui.formatting import short_date
+from mentordesk.domain.models import Note, Occurrence
+from mentordesk.ui.formatting import note_title, short_date
 from mentordesk.ui.theme import muted_color, scaled_font
 from mentordesk.ui.widgets.detail_parts import muted, rich_label, text
 
@@ -32,7 +32,7 @@ def _when(moment: datetime, zone: ZoneInfo, now: datetime) -> str:
 def meta_html(
     note: Note,
     mentee_name: str,
-    meeting: Meeting | None,
+    call: Occurrence | None,
     now: datetime,
     zone: ZoneInfo,
     palette: QPalette,
@@ -43,9 +43,9 @@ def meta_html(
         if note.updated_at and note.updated_at - note.created_at > timedelta(minutes=1):
             written += f" · edited {_when(note.updated_at, zone, now)}"
         rows.append(("Written", written))
-    if meeting is not None:
-        when = muted(f"({_when(meeting.start, zone, now)})", palette)
-        rows.append(("Meeting", f"{text(meeting.title)} {when}"))
+    if call is not None:
+        when = muted(f"({_when(call.start, zone, now)})", palette)
+        rows.append(("Meeting", f"{text(call.meeting.title)} {when}"))
     if note.shareable:
         rows.append(("Shareable", "may go into the progress summary you hand over"))
     else:
@@ -126,13 +126,13 @@ class NoteDetail(QWidget):
         self,
         note: Note,
         mentee_name: str,
-        meeting: Meeting | None,
+        call: Occurrence | None,
         now: datetime,
         zone: ZoneInfo,
     ) -> None:
         self.note = note
-        self.title_label.setText(note.title.strip() or "Untitled note")
-        self.meta_label.setText(meta_html(note, mentee_name, meeting, now, zone, self.palette()))
+        self.title_label.setText(note_title(note.title, note.body))
+        self.meta_label.setText(meta_html(note, mentee_name, call, now, zone, self.palette()))
         if note.body.strip():
             self.body.setMarkdown(note.body)
         else:
