@@ -147,6 +147,7 @@ class MeetingDetail(QWidget):
         self.occurrence_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.occurrence_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.occurrence_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.occurrence_view.setTabKeyNavigation(False)  # Tab reaches Mark Held and Start Call
         self.occurrence_view.setShowGrid(False)
         self.occurrence_view.setAlternatingRowColors(True)
         self.occurrence_view.setWordWrap(False)

@@ -75,6 +75,8 @@ class ListPane(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Cells are never edited: Tab leaves the table for the buttons beside it.
+        self.view.setTabKeyNavigation(False)
         self.view.setAlternatingRowColors(True)
         self.view.setShowGrid(False)
         self.view.setWordWrap(False)
