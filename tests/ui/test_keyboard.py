@@ -75,7 +75,7 @@ def test_the_actions_menu_offers_the_selected_mentees_buttons(
 def test_the_actions_menu_shows_the_planners_shortcuts(window: MainWindow) -> None:
     window.show_page("PlannerPage")
     offered = _actions(window)
-    for label in ("New meeting…\tCtrl+Shift+M", "Earlier\tAlt+Left", "Later\tAlt+Right"):
+    for label in ("New Meeting…\tCtrl+Shift+M", "Earlier\tAlt+Left", "Later\tAlt+Right"):
         assert label in offered, (label, offered)
     assert any(text.startswith("Mark Held\tCtrl+H") for text in offered)
     assert any(text.startswith("Reschedule…\tCtrl+R") for text in offered)

@@ -207,4 +207,6 @@ class NotesPage(ListPage):
             # The call the note was written at, not the series' first date.
             written = note.created_at or self._clock()
             call = self.workspace.schedule.occurrence_near(note.meeting_id, written)
-        self.detail.show_note(note, mentee_name, call, self._clock(), self._zone)
+        self.detail.show_note(
+            note, mentee_name, call, self._clock(), self._zone, search=self.model.search
+        )

@@ -69,7 +69,7 @@ class UpcomingPanel(QWidget):
         self.held_button = QPushButton("Mark Held", self)
         self.held_button.setToolTip("It took place: counts as the last contact (Ctrl+H)")
         self.held_button.setShortcut("Ctrl+H")
-        self.call_button = QPushButton("Start call", self)
+        self.call_button = QPushButton("Start Call", self)
         self.call_button.setToolTip("Take notes during this meeting; ending the call marks it held")
         self.call_button.clicked.connect(self.start_call)
         self.export_button = QPushButton("Export .ics…", self)

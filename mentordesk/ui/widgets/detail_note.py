@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -14,12 +14,14 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QTextBrowser,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from mentordesk.domain.models import Note, Occurrence
 from mentordesk.ui.formatting import note_title, short_date
+from mentordesk.ui.note_reading import match_patterns, reading_markdown
 from mentordesk.ui.theme import muted_color, scaled_font
 from mentordesk.ui.widgets.detail_parts import muted, rich_label, text
 
@@ -55,6 +57,10 @@ def meta_html(
         for label, value in rows
     )
     return f"<table cellspacing='0' cellpadding='2'>{cells}</table>"
+
+
+#: Enough to find every match in a long note, few enough to stay instant.
+MAX_MARKS = 500
 
 
 class NoteDetail(QWidget):
@@ -98,14 +104,17 @@ class NoteDetail(QWidget):
         self.body.setFrameShape(QFrame.Shape.StyledPanel)
         self.body.document().setDocumentMargin(10)
 
-        top = QHBoxLayout()
-        top.addWidget(self.title_label, 1)
-        for button in (self.edit_button, self.delete_button, self.open_button):
-            top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        # The title keeps the full width (beside three buttons it wrapped a word a line).
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(10)
-        layout.addLayout(top)
+        layout.addWidget(self.title_label)
+        layout.addLayout(buttons)
         layout.addWidget(self.meta_label)
         layout.addWidget(self.body, 1)
 
@@ -129,15 +138,44 @@ class NoteDetail(QWidget):
         call: Occurrence | None,
         now: datetime,
         zone: ZoneInfo,
+        search: str = "",
     ) -> None:
+        """``search``: what the mentor searched for; its words are marked in the text."""
         self.note = note
         self.title_label.setText(note_title(note.title, note.body))
         self.meta_label.setText(meta_html(note, mentee_name, call, now, zone, self.palette()))
         if note.body.strip():
-            self.body.setMarkdown(note.body)
+            self.body.setMarkdown(reading_markdown(note.body))
         else:
             self.body.setHtml(f"<p>{muted('This note is empty.', self.palette())}</p>")
+        self._mark(search)
         self.stack.setCurrentIndex(1)
+
+    def marked_texts(self) -> list[str]:
+        """The words marked as matches, in order (what the mentor sees highlighted)."""
+        return [s.cursor.selectedText() for s in self.body.extraSelections()]
+
+    def _mark(self, search: str) -> None:
+        palette = self.palette()
+        look = QTextCharFormat()
+        look.setBackground(palette.color(QPalette.ColorRole.Highlight))
+        look.setForeground(palette.color(QPalette.ColorRole.HighlightedText))
+        document = self.body.document()
+        marks: list[QTextEdit.ExtraSelection] = []
+        for pattern in match_patterns(search):
+            cursor = document.find(pattern)
+            while not cursor.isNull() and len(marks) < MAX_MARKS:
+                mark = QTextEdit.ExtraSelection()
+                mark.cursor, mark.format = cursor, look
+                marks.append(mark)
+                cursor = document.find(pattern, cursor)
+        marks.sort(key=lambda m: m.cursor.selectionStart())
+        self.body.setExtraSelections(marks)
+        if marks:
+            first = QTextCursor(document)
+            first.setPosition(marks[0].cursor.selectionStart())
+            self.body.setTextCursor(first)  # the first match scrolled into view
+            self.body.ensureCursorVisible()
 
     def _emit_note(self, signal: SignalInstance) -> None:
         if self.note is not None:
