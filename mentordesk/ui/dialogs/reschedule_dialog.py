@@ -42,12 +42,16 @@ class RescheduleDialog(ValidatingDialog):
         workspace: Workspace,
         upcoming: UpcomingMeeting,
         zone: ZoneInfo,
+        *,
+        clock: Callable[[], datetime] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.upcoming = upcoming
         self.zone = zone
+        #: "Now" for the suggested time (never one in the past); tests pin it.
+        self._clock = clock or (lambda: datetime.now(UTC))
         occurrence = upcoming.occurrence
         meeting = occurrence.meeting
         self.setWindowTitle("Reschedule meeting")
@@ -141,7 +145,7 @@ class RescheduleDialog(ValidatingDialog):
         local = start.astimezone(self.zone)
         self.theirs.setText(their_time(start, self.upcoming.mentee_zone, local.date()))
         duration = self.upcoming.occurrence.meeting.duration
-        self.fit.show_fit(self._attendees, start, duration, datetime.now(UTC), self.zone)
+        self.fit.show_fit(self._attendees, start, duration, self._clock(), self.zone)
 
     def _use_time(self, moment: datetime) -> None:
         local = moment.astimezone(self.zone)

@@ -168,7 +168,9 @@ class UpcomingPanel(QWidget):
             return None
         from mentordesk.ui.dialogs.reschedule_dialog import RescheduleDialog
 
-        dialog = RescheduleDialog(self.workspace, chosen, self._zone, parent=self)
+        dialog = RescheduleDialog(
+            self.workspace, chosen, self._zone, clock=self._clock, parent=self
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.rescheduled.connect(
             lambda when: self._changed(f"Moved “{chosen.occurrence.meeting.title}” to {when}.")
