@@ -54,7 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo-data", help="write a demo database to PATH")
     demo.add_argument("path", metavar="PATH", help="file to create")
-    demo.add_argument("--size", choices=("small", "large"), default="small")
+    demo.add_argument(
+        "--size", choices=("small", "large"), default="small", help="default: %(default)s"
+    )
     demo.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
 
     overlap = sub.add_parser(
@@ -70,8 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
     overlap.add_argument(
         "--date", required=True, metavar="YYYY-MM-DD", help="first day, in the first person's zone"
     )
-    overlap.add_argument("--days", type=int, default=1, metavar="N", help="days to cover")
-    overlap.add_argument("--slot", type=int, default=15, metavar="MIN", help="15, 30 or 60")
+    overlap.add_argument(
+        "--days", type=int, default=1, metavar="N", help="days to cover (default: %(default)s)"
+    )
+    overlap.add_argument(
+        "--slot", type=int, default=15, metavar="MIN", help="15, 30 or 60 (default: %(default)s)"
+    )
     overlap.add_argument("--json", action="store_true", help="print the windows as JSON")
 
     occ = sub.add_parser(
@@ -84,7 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--show", action="append", default=[], metavar="ZONE", help="also show this zone; repeat"
     )
     occ.add_argument(
-        "--limit", type=int, default=52, metavar="N", help="most to list when the rule never ends"
+        "--limit",
+        type=int,
+        default=52,
+        metavar="N",
+        help="most to list when the rule never ends (default: %(default)s)",
     )
     occ.add_argument(
         "--fold",

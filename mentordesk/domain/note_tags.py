@@ -10,8 +10,8 @@ the mentor sees marked is what becomes an item:
   words and case-sensitive: ``#winter`` and ``#Win`` are not tags.
 
 An item's text is its line without the checkbox, tags, owner and due tokens, a leading list
-bullet or call timestamp (``[12:34]``), whitespace-normalised; a line left with no text is not
-an item yet (the mentor is still typing it). Parsing never raises.
+bullet and any call timestamp (``[12:34]``, wherever Ctrl+T put it), whitespace-normalised; a
+line left with no text is not an item yet (the mentor is still typing it). Parsing never raises.
 """
 
 from __future__ import annotations
@@ -31,7 +31,8 @@ _CHECKBOX = re.compile(r"^\s*[-*+]\s+\[([ xX])\]")
 _TAG = re.compile(r"(?<![\w#-])#(win|feedback|fb-me)(?![\w-])")
 _PERSON = re.compile(r"(?<![\w@])@(me|them)(?![\w-])")
 _DUE = re.compile(r"(?<![\w-])due:(\d{4}-\d{2}-\d{2})(?![\w-])")
-_LEAD = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?")
+_LEAD = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?")
+_STAMP = re.compile(r"\[\d{1,2}:\d{2}(?::\d{2})?\]")
 _KIND_OF_TAG: dict[str, TagKind] = {
     "win": "win",
     "feedback": "feedback_to",
@@ -106,6 +107,8 @@ def parse_line(line: str, line_no: int = 0, private: bool = False) -> TaggedLine
         rest = line
     if "#" in rest:
         rest = _TAG.sub(" ", rest)
+    if "[" in rest:
+        rest = _STAMP.sub(" ", rest)
     rest = _LEAD.sub("", rest, count=1)
     text = " ".join(rest.split())
     if not text:

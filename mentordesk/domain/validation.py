@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 import zoneinfo
 from dataclasses import replace
 from datetime import date, datetime, time
@@ -23,16 +24,35 @@ def _zone_names() -> dict[str, str]:
     return {name.lower(): name for name in zoneinfo.available_timezones()}
 
 
+def _fold(text: str) -> str:
+    """'São Paulo' -> 'sao_paulo': how zone names spell a city."""
+    plain = unicodedata.normalize("NFKD", text.strip())
+    return "".join(c for c in plain if not unicodedata.combining(c)).lower().replace(" ", "_")
+
+
+def _starts_a_part(key: str, name: str) -> bool:
+    """``key`` begins the name or one of its place parts ("sao" -> america/sao_paulo)."""
+    return name.startswith(key) or any(part.startswith(key) for part in name.split("/")[1:])
+
+
 def suggest_zones(text: str, limit: int = 3) -> list[str]:
-    """The IANA names closest to ``text`` (best first), e.g. Europe/Berln -> Europe/Berlin."""
+    """The IANA names closest to ``text`` (best first), e.g. Europe/Berln -> Europe/Berlin.
+
+    What the mentor began to type comes first ("sao" -> America/Sao_Paulo, "kath" ->
+    Asia/Kathmandu): edit distance alone prefers short names that merely look alike
+    (Pacific/Samoa)."""
     names = _zone_names()
-    key = text.strip().lower().replace(" ", "_")
-    close = difflib.get_close_matches(key, names.keys(), n=limit, cutoff=0.6)
+    key = _fold(text)
+    begun = sorted(
+        (n for n in names if len(key) >= 2 and _starts_a_part(key, n)),
+        key=lambda n: ("/" not in n, n),  # old single-word aliases ("Singapore") last
+    )
+    close = begun + difflib.get_close_matches(key, names.keys(), n=limit, cutoff=0.6)
     if not close and "/" not in key:
         # "Berlin" alone: compare against the city part of every name.
         by_city = {n.rsplit("/", 1)[-1]: n for n in names}
         close = [by_city[c] for c in difflib.get_close_matches(key, by_city, n=limit)]
-    return [names[c] for c in close]
+    return [names[c] for c in dict.fromkeys(close)][:limit]
 
 
 def validate_zone(text: str, field: str = "time_zone") -> str:

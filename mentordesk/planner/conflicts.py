@@ -18,6 +18,7 @@ class Busy:
     start: datetime  # aware
     end: datetime
     kind: str  # "meeting" or "busy"
+    who: str = ""  # the mentee a meeting is with: the mentor must know whom to ask
 
 
 @dataclass(slots=True, frozen=True)
@@ -33,8 +34,9 @@ class Conflict:
         other = self.other
         when = other.start.astimezone(self.start.tzinfo)
         what = "meeting" if other.kind == "meeting" else "busy time"
+        with_whom = f" with {other.who}" if other.who else ""
         return (
-            f"{self.start:%a %d %b %H:%M} overlaps the {what} '{other.title}'"
+            f"{self.start:%a %d %b %H:%M} overlaps the {what} '{other.title}'{with_whom}"
             f" ({when:%H:%M}–{other.end.astimezone(self.start.tzinfo):%H:%M})"
         )
 

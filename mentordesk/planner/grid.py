@@ -200,7 +200,7 @@ def _within(
     end: time,
     days: frozenset[int],
 ) -> list[bool]:
-    """overlap's ``_inside`` for each of the first ``quarters`` quarters between edges
+    """overlap's ``inside`` for each of the first ``quarters`` quarters between edges
     read locally (``dates``, ``times``): the same test, with each edge read once."""
     return [
         dates[q].isoweekday() in days

@@ -106,9 +106,7 @@ def parse_person(spec: str) -> Person:
     return validate_person(person)
 
 
-def _inside(
-    start_utc: datetime, tz: ZoneInfo, begin: time, end: time, days: frozenset[int]
-) -> bool:
+def inside(start_utc: datetime, tz: ZoneInfo, begin: time, end: time, days: frozenset[int]) -> bool:
     """Does the quarter from ``start_utc`` lie wholly in [begin, end] of one local day?"""
     local = start_utc.astimezone(tz)
     local_end = (start_utc + QUARTER).astimezone(tz)
@@ -174,8 +172,8 @@ def _slot_level(
 ) -> Level | None:
     moments = [start + QUARTER * i for i in range(quarters)]
     pairs = list(zip(people, zones, strict=True))
-    if all(_inside(m, tz, p.start, p.end, p.days) for m in moments for p, tz in pairs):
+    if all(inside(m, tz, p.start, p.end, p.days) for m in moments for p, tz in pairs):
         return "work"
-    if all(_inside(m, tz, DAY_START, DAY_END, ALL_DAYS) for m in moments for _, tz in pairs):
+    if all(inside(m, tz, DAY_START, DAY_END, ALL_DAYS) for m in moments for _, tz in pairs):
         return "day"
     return None

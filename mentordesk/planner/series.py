@@ -206,7 +206,7 @@ class Drift:
         shift = self.usual_day_shift
         usual = f"{self.usual:%H:%M}" + (f" ({shift:+d} day)" if shift else "")
         return (
-            f"{self.occurrence.utc:%Y-%m-%d}: {self.local:%H:%M} on {self.local:%a %Y-%m-%d}"
+            f"{self.local:%H:%M} on {self.local:%a %Y-%m-%d}"
             f" in {self.zone} instead of the usual {usual}"
         )
 

@@ -91,6 +91,26 @@ class MeetingService:
         """
         return [u.occurrence for u in occurrence_window(self.meetings, start, end, mentee_id)]
 
+    def occurrence_near(self, meeting_id: int, moment: datetime) -> Occurrence | None:
+        """The call a note written at ``moment`` belongs to: the meeting's latest occurrence
+        that had started by then (an hour's grace for notes prepared just before), else its
+        next one; a moved occurrence counts where it was held. None when the meeting is gone
+        or has no occurrence within a month (a note never belongs to a call further away)."""
+        try:
+            meeting = self.meetings.get(meeting_id)
+        except KeyError:
+            return None
+        reach = timedelta(days=31)
+        near = [
+            o
+            for o in self.occurrences_between(moment - reach, moment + reach, meeting.mentee_id)
+            if o.meeting.id == meeting_id and o.status is not OccurrenceStatus.CANCELLED
+        ]
+        started = [o for o in near if o.start <= moment + timedelta(hours=1)]
+        if started:
+            return max(started, key=lambda o: o.start)
+        return min(near, key=lambda o: o.start, default=None)
+
     def upcoming(
         self, now: datetime | None = None, days: int = 14, limit: int = 20
     ) -> list[UpcomingMeeting]:
@@ -166,9 +186,10 @@ class MeetingService:
             return []
         span = (planned[0][0] - timedelta(days=1), planned[-1][1])
         taken = [
-            Busy(o.meeting.title, o.start, o.end, "meeting")
-            for o in self.occurrences_between(*span)
-            if o.meeting.id != meeting.id and o.status is not OccurrenceStatus.CANCELLED
+            Busy(o.meeting.title, o.start, o.end, "meeting", u.mentee_name)
+            for u in occurrence_window(self.meetings, *span)
+            if (o := u.occurrence).meeting.id != meeting.id
+            and o.status is not OccurrenceStatus.CANCELLED
         ]
         for event in self.busy_times():
             taken.extend(

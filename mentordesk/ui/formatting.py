@@ -8,6 +8,11 @@ from zoneinfo import ZoneInfo
 
 from mentordesk.planner.zones import zone
 
+# Markdown marks read as noise in a one-line excerpt.
+_MARKS = re.compile(r"(^|\s)(#{1,6}|[*+-]|>|\d+\.)\s+|[*`]+|\[([^\]]*)\]\([^)]*\)")
+#: How much of a note's opening words stand in for a missing title.
+TITLE_CHARS = 60
+
 _FREQ_WORDS = {"DAILY": "day", "WEEKLY": "week", "MONTHLY": "month", "YEARLY": "year"}
 _FREQ_ONE = {"DAILY": "daily", "WEEKLY": "weekly", "MONTHLY": "monthly", "YEARLY": "yearly"}
 
@@ -131,3 +136,20 @@ def days_text(days: tuple[int, ...]) -> str:
         first, last = _DAY_ABBR[run[0] - 1], _DAY_ABBR[run[-1] - 1]
         parts.append(first if len(run) == 1 else f"{first}–{last}")
     return ", ".join(parts) or "no days"
+
+
+def plain_excerpt(excerpt: str) -> str:
+    cleaned = _MARKS.sub(lambda m: f"{m.group(1) or ''}{m.group(3) or ''}", excerpt)
+    return " ".join(cleaned.split())
+
+
+def note_title(title: str, text: str) -> str:
+    """The one rule for naming a note wherever it is listed: its title, else its opening
+    words (``text``: the body or its excerpt), else "Untitled note"."""
+    if title.strip():
+        return " ".join(title.split())
+    words = plain_excerpt(text[: TITLE_CHARS * 4])
+    if len(words) > TITLE_CHARS:
+        cut = words[:TITLE_CHARS].rsplit(" ", 1)[0] or words[:TITLE_CHARS]
+        words = f"{cut}…"
+    return words or "Untitled note"

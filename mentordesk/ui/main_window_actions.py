@@ -15,11 +15,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMenu
 
+from mentordesk.ui.page_actions import fill_actions_menu, with_mnemonic
+
 if TYPE_CHECKING:
     from pathlib import Path
 
     from PySide6.QtCore import QObject
-    from PySide6.QtWidgets import QMenuBar, QStatusBar, QWidget
+    from PySide6.QtWidgets import QMenuBar, QMessageBox, QStatusBar, QWidget
 
     from mentordesk.domain.models import Mentee
     from mentordesk.services import Workspace
@@ -54,6 +56,7 @@ class WindowActions:
         def findChild(self, kind: type[QObject]) -> QObject | None: ...
         def refresh_all(self) -> None: ...
         def focus_search(self) -> None: ...
+        def current_page(self) -> Page: ...
         def show_page_index(self, index: int) -> None: ...
         def open_mentee(self, mentee_id: int) -> None: ...
         def new_call(self) -> QWidget | None: ...
@@ -123,12 +126,19 @@ class WindowActions:
         self.find_action = self._action("&Find", self.focus_search, [QKeySequence("Ctrl+F")])
         edit_menu.addAction(self.find_action)
 
+        self.actions_menu = bar.addMenu("&Actions")  # the page's buttons (ui/page_actions.py)
+        self.actions_menu.aboutToShow.connect(
+            lambda: fill_actions_menu(self.actions_menu, self.current_page())
+        )
+
         view_menu = bar.addMenu("&View")
         group = QActionGroup(self)
         self._view_actions = []
+        taken = {"r"}  # &Refresh
         for i, cls in enumerate(self.page_classes):
             keys = [QKeySequence(f"Ctrl+{i + 1}")] if i < 9 else []
-            action = self._action(cls.title, lambda _=False, i=i: self.show_page_index(i), keys)
+            text = with_mnemonic(cls.title, taken)
+            action = self._action(text, lambda _=False, i=i: self.show_page_index(i), keys)
             action.setCheckable(True)
             group.addAction(action)
             view_menu.addAction(action)
@@ -141,6 +151,15 @@ class WindowActions:
         self.about_action = self._action(
             "&About MentorDesk", self.show_about, role=QAction.MenuRole.AboutRole
         )
+        self.shortcuts_action = self._action(
+            "&Keyboard Shortcuts",
+            self.show_shortcuts,
+            [QKeySequence("Ctrl+/")],
+        )
+        self.data_folder_action = self._action("&Data Folder…", self.show_data_folder)
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addAction(self.data_folder_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     # -- a page's undo stack and menu (the Roadmap's) ---------------------------------
@@ -224,6 +243,16 @@ class WindowActions:
         run = ExportAllRun(self.workspace, self)
         run.choose_folder()
         return run
+
+    def show_shortcuts(self) -> QMessageBox:
+        from mentordesk.ui.dialogs.shortcuts import show_shortcuts
+
+        return show_shortcuts(self.menuBar(), self.current_page(), self)
+
+    def show_data_folder(self) -> QMessageBox:
+        from mentordesk.ui.dialogs.shortcuts import show_data_folder
+
+        return show_data_folder(self.workspace.path, self)
 
     def show_about(self) -> QWidget:
         from mentordesk.ui.dialogs.about import show_about

@@ -11,6 +11,9 @@ from PySide6.QtGui import QColor, QFont, QPalette
 # A red for each background brightness (Material's error tones for light and dark surfaces).
 _ERROR_ON_LIGHT = QColor(179, 38, 30)
 _ERROR_ON_DARK = QColor(242, 184, 181)
+# An amber for each background brightness, for "check this" (not "this is wrong").
+_WARNING_ON_LIGHT = QColor(138, 90, 0)
+_WARNING_ON_DARK = QColor(255, 204, 128)
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -19,6 +22,10 @@ def is_dark(palette: QPalette) -> bool:
 
 def error_color(palette: QPalette) -> QColor:
     return QColor(_ERROR_ON_DARK if is_dark(palette) else _ERROR_ON_LIGHT)
+
+
+def warning_color(palette: QPalette) -> QColor:
+    return QColor(_WARNING_ON_DARK if is_dark(palette) else _WARNING_ON_LIGHT)
 
 
 def muted_color(palette: QPalette) -> QColor:

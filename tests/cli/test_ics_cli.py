@@ -10,7 +10,7 @@ from mentordesk.domain.models import Meeting, Mentee
 from mentordesk.services import Workspace
 from tests.cli_runner import mentordesk
 
-ICS_DIR = Path("/work/shared/data/ics")
+ICS_DIR = Path(__file__).resolve().parents[1] / "fixtures" / "ics"
 
 
 def _desk(tmp_path: Path) -> Path:

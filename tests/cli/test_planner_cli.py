@@ -112,3 +112,11 @@ def test_occurrences_refuses_gap_fold_and_unknown_zone() -> None:
     assert rule.returncode == 2 and "daily at most" in rule.stderr
     for result in (gap, fold, zone, rule):
         assert "Traceback" not in result.stderr
+
+
+def test_help_shows_the_defaults() -> None:
+    overlap = " ".join(mentordesk("overlap", "--help").stdout.split())
+    assert "days to cover (default: 1)" in overlap
+    assert "15, 30 or 60 (default: 15)" in overlap
+    occurrences = " ".join(mentordesk("occurrences", "--help").stdout.split())
+    assert "(default: 52)" in occurrences

@@ -41,6 +41,18 @@ def test_city_alone_is_matched() -> None:
     assert suggest_zones("Kolkata")[0] == "Asia/Kolkata"
 
 
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("sao", "America/Sao_Paulo"), ("kath", "Asia/Kathmandu"), ("São Pa", "America/Sao_Paulo")],
+)
+def test_the_beginning_of_a_city_is_matched_before_look_alikes(typed: str, expected: str) -> None:
+    suggested = suggest_zones(typed)
+    assert expected in suggested
+    assert "Pacific/Samoa" not in suggested
+    with pytest.raises(ValidationError, match=expected):
+        validate_zone(typed)
+
+
 def test_empty_zone_and_nonsense_zone() -> None:
     with pytest.raises(ValidationError, match="required"):
         validate_zone("  ")

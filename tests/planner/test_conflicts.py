@@ -50,7 +50,7 @@ def test_a_weekly_series_finds_another_mentees_meeting_in_other_zones(
     [conflict] = workspace.conflicts(series)
     assert conflict.start == datetime(2027, 1, 20, 14, 30, tzinfo=BERLIN)
     assert conflict.other.title == "Ben's review"
-    assert "overlaps the meeting 'Ben's review' (15:00–15:45)" in conflict.message
+    assert "overlaps the meeting 'Ben's review' with Ben (15:00–15:45)" in conflict.message
 
 
 def test_a_saved_meeting_does_not_conflict_with_itself_or_cancelled_ones(

@@ -16,9 +16,7 @@ from mentordesk.domain.models import Meeting, Mentee, OccurrenceRecord, Occurren
 from mentordesk.planner.ics import parse_ics, read_ics
 from mentordesk.services import Workspace
 
-ICS_DIR = Path(__file__).resolve().parents[3] / "shared" / "data" / "ics"
-if not ICS_DIR.is_dir():  # the tree may sit elsewhere; the data folder is fixed
-    ICS_DIR = Path("/work/shared/data/ics")
+ICS_DIR = Path(__file__).resolve().parents[1] / "fixtures" / "ics"
 REAL_FILES = sorted(ICS_DIR.glob("*.ics"))
 NOW = datetime(2026, 1, 5, 12, tzinfo=UTC)
 

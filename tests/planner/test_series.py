@@ -84,7 +84,7 @@ def test_new_york_london_drift_in_march_and_november() -> None:
     # US moves 8 March / 1 November, the UK 29 March / 25 October.
     assert days == ["2026-03-09", "2026-03-16", "2026-03-23", "2026-10-26"]
     assert warnings[0].message == (
-        "2026-03-09: 13:00 on Mon 2026-03-09 in Europe/London instead of the usual 14:00"
+        "13:00 on Mon 2026-03-09 in Europe/London instead of the usual 14:00"
     )
     moved = [o.utc.date().isoformat() for o in series if o.moved_for]
     assert moved == days

@@ -288,6 +288,7 @@ def test_new_call_asks_which_mentee_when_none_is_selected(
     chooser = QApplication.activeModalWidget()
     assert isinstance(chooser, QInputDialog)
     assert "Priya Natarajan" in chooser.comboBoxItems()
+    assert chooser.labelText() == "Call with:"  # the prompt, not a mentee's name
     chooser.setTextValue("Priya Natarajan")
     chooser.accept()
     (call,) = main_window.call_windows
@@ -302,3 +303,31 @@ def test_new_call_asks_which_mentee_when_none_is_selected(
     # Closing the main window closes (and saves) its calls.
     main_window.close()
     assert main_window.call_windows == []
+
+
+def test_the_review_shows_five_items_whole_without_scrolling(
+    qtbot: QtBot, workspace: Workspace, priya: Mentee
+) -> None:
+    from PySide6.QtWidgets import QScrollArea
+
+    note = workspace.start_note(priya.id or 0)
+    body = "\n".join(
+        [
+            "- [ ] Write up the migration plan for the ledger service and share it @them",
+            "- [ ] Book a walkthrough with the payments tech lead before Friday @me",
+            "Led the incident review calmly and kept the timeline straight #win",
+            "Summaries could be shorter and open with the decision #feedback",
+            "The agenda beforehand made the call feel much less rushed #fb-me",
+        ]
+    )
+    workspace.write_note_body(note.id or 0, body, datetime.now(UTC))
+    items = workspace.linked_items(note.id or 0)
+    review = CallReviewDialog(workspace, items, priya.name)
+    qtbot.addWidget(review)
+    review.show()
+    qtbot.waitExposed(review)
+    scroll = review.findChild(QScrollArea)
+    assert scroll is not None
+    assert scroll.verticalScrollBar().maximum() == 0  # every item in view, nothing to scroll
+    texts = [lbl for lbl in review.findChildren(QLabel) if lbl.text() == items[0].text]
+    assert texts[0].width() >= review.fontMetrics().averageCharWidth() * 44

@@ -148,7 +148,7 @@ def test_size_page_and_splitters_are_restored_in_a_new_window(
 ) -> None:
     first = make_window(pages=(TodayPage, _ScratchPage))
     first.show()
-    first.resize(720, 520)  # the offscreen screen is 800x600
+    first.resize(720, 560)  # the offscreen screen is 800x600
     today = first.page(TodayPage)
     assert isinstance(today, TodayPage)
     today.splitter.setSizes([300, 250])
@@ -158,7 +158,7 @@ def test_size_page_and_splitters_are_restored_in_a_new_window(
 
     second = make_window(pages=(TodayPage, _ScratchPage))
     second.show()
-    assert (second.width(), second.height()) == (720, 520)
+    assert (second.width(), second.height()) == (720, 560)
     assert isinstance(second.current_page(), _ScratchPage)
     restored = second.show_page(TodayPage)
     assert isinstance(restored, TodayPage)

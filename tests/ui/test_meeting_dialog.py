@@ -121,8 +121,8 @@ def test_a_weekly_new_york_series_into_march_warns_of_the_mismatch_weeks(
     assert box.isVisible()
     assert box.heading.text().startswith("Clock changes move 2 meetings of this series")
     assert box.body.text().splitlines() == [
-        "2027-03-15: 10:00 on Mon 2027-03-15 in America/New_York instead of the usual 09:00",
-        "2027-03-22: 10:00 on Mon 2027-03-22 in America/New_York instead of the usual 09:00",
+        "10:00 on Mon 2027-03-15 in America/New_York instead of the usual 09:00",
+        "10:00 on Mon 2027-03-22 in America/New_York instead of the usual 09:00",
     ]
     assert "Weekly on Mondays, 10 times" in dialog.preview.when_panel.text()
 
@@ -238,7 +238,7 @@ def test_a_clashing_meeting_is_listed_but_does_not_block_save(
     box = dialog.preview.conflicts_box
     qtbot.waitUntil(box.isVisible, timeout=2000)
     assert box.body.text() == (
-        "Tue 12 Jan 10:30 overlaps the meeting 'Portfolio review' (10:00–11:00)"
+        "Tue 12 Jan 10:30 overlaps the meeting 'Portfolio review' with Aroha Ngata (10:00–11:00)"
     )
     assert dialog.save_button.isEnabled()
 

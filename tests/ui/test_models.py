@@ -73,7 +73,10 @@ def test_mentee_rows_show_local_time_zone_work_status_and_due(
     priya = model.row_of(people["Priya Natarajan"].id)
     kolkata = NOW.astimezone(ZoneInfo("Asia/Kolkata"))
     assert model.index(priya, mentee_columns.LOCAL_TIME).data() == f"{kolkata:%a %H:%M}"
-    assert model.index(priya, mentee_columns.ZONE).data() == "Asia/Kolkata"
+    assert model.index(priya, mentee_columns.ZONE).data() == "Kolkata"  # whole in the tooltip
+    assert "Asia/Kolkata" in model.index(priya, mentee_columns.ZONE).data(
+        Qt.ItemDataRole.ToolTipRole
+    )
     assert model.index(priya, mentee_columns.ORGANISATION).data() == "Acme · Engineer"
     assert model.index(priya, mentee_columns.STATUS).data() == "Active"
     due = model.index(priya, mentee_columns.CHECK_IN)
@@ -97,7 +100,7 @@ def test_mentee_filter_matches_any_part_and_sort_orders_by_the_column(
     assert texts(model, 0) == ["Priya Natarajan"]
     model.set_search("")
     model.sort(mentee_columns.ZONE, Qt.SortOrder.DescendingOrder)
-    assert texts(model, mentee_columns.ZONE)[0] == "Europe/Berlin"
+    assert texts(model, mentee_columns.ZONE) == ["Tokyo", "Mexico City", "Kolkata", "Berlin"]
     model.sort(mentee_columns.LOCAL_TIME, Qt.SortOrder.AscendingOrder)
     assert texts(model, 0)[0] == "Diego Alvarez"  # Mexico City's clock is the furthest behind
     assert texts(model, 0)[-1] == "Mei Tanaka"  # Tokyo's is the furthest ahead
@@ -288,3 +291,39 @@ def test_keys_survive_for_selection(workspace: Workspace, people: dict[str, Ment
     assert model.index(model.row_of(key), 0).data() == "Lena Fischer"
     assert model.row_of(-5) == -1
     assert model.data(QModelIndex()) is None
+
+
+def test_a_moved_occurrence_says_why_it_moved(
+    workspace: Workspace, people: dict[str, Mentee]
+) -> None:
+    lena = people["Lena Fischer"]
+    start = datetime(2030, 3, 20, 10, tzinfo=ZoneInfo("Europe/Berlin"))
+    meeting = workspace.save_meeting(Meeting(lena.id or 0, "Weekly", start, rrule="FREQ=WEEKLY"))
+    workspace.meeting_changes.reschedule_occurrence(
+        meeting.id or 0, start, start + timedelta(days=1), "Lena is travelling"
+    )
+    model = OccurrencesModel()
+    found = workspace.occurrences_between(NOW, NOW + timedelta(days=10), lena.id)
+    model.set_occurrences(found, lena.time_zone, NOW, LONDON)
+    assert texts(model, meeting_columns.OCC_STATUS)[0] == (
+        "upcoming (moved from Wed 20 Mar, 09:00) — Lena is travelling"
+    )
+
+
+def test_an_untitled_note_reads_the_same_everywhere(
+    workspace: Workspace, people: dict[str, Mentee]
+) -> None:
+    from PySide6.QtGui import QPalette
+
+    from mentordesk.ui.models.today import RecentNotesModel
+    from mentordesk.ui.widgets.detail_mentee import notes as dashboard_notes
+
+    priya = people["Priya Natarajan"]
+    workspace.save_note(Note(priya.id or 0, "# Plan\n\nShip the **ledger** first, then the API."))
+    expected = "Plan Ship the ledger first, then the API."
+    assert texts(notes_model(workspace), note_columns.TITLE) == [expected]
+    recent = RecentNotesModel()
+    recent.set_rows(workspace.note_search.summaries(workspace.note_ids("", None, "created", True)))
+    assert texts(recent, 0) == [expected]
+    dashboard = workspace.mentee_dashboard(priya.id or 0, NOW)
+    assert f"{expected} — " in dashboard_notes(dashboard, NOW, LONDON, QPalette())

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTime
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -53,7 +53,7 @@ def page(qtbot: QtBot, ws: Workspace, nia: Mentee) -> PlannerPage:
 
 def test_each_day_is_a_band_of_rows_in_each_persons_local_time(page: PlannerPage) -> None:
     model = page.grid_model
-    assert page.first_day() == NOW.date()  # the week starts on Monday the 8th
+    assert page.first_day() == NOW.date()  # today, Monday the 8th, and the days after
     assert model.rowCount() == 7 * 3  # Everyone, you, Nia for each of 7 days
     assert model.columnCount() == 48  # 30-minute slots
     # 14:00 in London is 09:00 in New York: Nia's row reads 9, both are working: green.
@@ -132,6 +132,9 @@ def test_dragging_across_slots_plans_a_meeting_there(
     # It shows in the coming list in both local times, and as booked on the grid.
     upcoming = page.upcoming.model
     texts = [upcoming.cells(r) for r in range(upcoming.rowCount())]
+    # The same words as on the Meetings page.
+    assert page.upcoming.held_button.text() == "Mark Held"
+    assert page.upcoming.call_button.text() == "Start Call"
     assert any("14:00" in t[0] and "09:00" in t[1] and t[2] == "Nia Brooks" for t in texts)
     assert (
         page.grid_model.index(tuesday, 28)
@@ -258,3 +261,36 @@ def test_import_a_calendar_as_busy_times(
     dialog.path_edit.setText(str(tmp_path / "missing.ics"))  # type: ignore[attr-defined]
     assert dialog.run_import() is None  # type: ignore[attr-defined]
     assert "missing.ics" in dialog.error.text()  # type: ignore[attr-defined]
+
+
+def test_on_a_sunday_the_planner_opens_on_today_and_the_days_after(
+    qtbot: QtBot, ws: Workspace, nia: Mentee
+) -> None:
+    sunday = datetime(2027, 3, 14, 10, 0, tzinfo=UTC)
+    planner = PlannerPage(ws, clock=lambda: sunday)
+    qtbot.addWidget(planner)
+    planner.show()
+    qtbot.waitExposed(planner)
+    assert planner.first_day() == sunday.date()
+    planner.move_days(7)
+    planner.today_button.click()
+    assert planner.first_day() == sunday.date()
+
+
+def test_rescheduling_to_the_night_says_so_and_offers_a_time_for_both(
+    qtbot: QtBot, page: PlannerPage, weekly: Meeting
+) -> None:
+    _select(page, weekly.start)
+    dialog = page.upcoming.reschedule()
+    assert dialog is not None
+    fit = dialog.fit  # type: ignore[attr-defined]
+    assert fit.isHidden()  # the planned time suits both
+    dialog.time_edit.setTime(QTime(3, 0))  # type: ignore[attr-defined]
+    assert fit.isVisible()
+    assert fit.text().splitlines()[:2] == [
+        "03:00 for you — you will be asleep",
+        "22:00 for Nia — Nia will be asleep",
+    ]
+    qtbot.mouseClick(fit.use_button, Qt.MouseButton.LeftButton)
+    assert dialog.time_edit.time() == QTime(13, 0)  # type: ignore[attr-defined]  # 08:00 for Nia
+    assert fit.isHidden()

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QScrollArea
 from pytestqt.qtbot import QtBot
 
 from mentordesk.domain.models import Mentee
@@ -213,3 +214,13 @@ def test_muted_text_follows_a_switch_to_a_dark_palette(page: TodayPage) -> None:
     page.setPalette(dark)
     label = page.clock_label
     assert label.palette().color(label.foregroundRole()) == QColor(150, 150, 150)
+
+
+def test_a_selected_meetings_details_show_whole(qtbot: QtBot, page: TodayPage) -> None:
+    meetings = page.sections[0]
+    meetings.view.setCurrentIndex(row_with(meetings, "Career check-in"))
+    qtbot.waitUntil(lambda: "Career check-in" in page.detail_label.text(), timeout=1000)
+    area = page.detail_label.parentWidget().parentWidget()  # the scroll area around it
+    assert isinstance(area, QScrollArea)
+    qtbot.wait(10)
+    assert area.verticalScrollBar().maximum() == 0  # nothing of it is cut off

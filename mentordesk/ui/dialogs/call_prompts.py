@@ -51,8 +51,8 @@ def choose_mentee(
         return None
     names: dict[str, int] = {}
     for mentee in active:
-        label = mentee.name if mentee.name not in names else f"{mentee.name} (#{mentee.id})"
-        names[label] = mentee.id or 0
+        shown = mentee.name if mentee.name not in names else f"{mentee.name} (#{mentee.id})"
+        names[shown] = mentee.id or 0
     dialog = QInputDialog(parent)
     dialog.setWindowTitle(title)
     dialog.setLabelText(label)

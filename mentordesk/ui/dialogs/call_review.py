@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
     QLabel,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -98,6 +99,8 @@ class CallReviewDialog(QDialog):
             row = index + 1
             text = QLabel(item.text, grid_widget)
             text.setWordWrap(True)
+            # Room for a sentence on a line or two, not a word a line.
+            text.setMinimumWidth(self.fontMetrics().averageCharWidth() * 44)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             due = short_date(item.due, today) if item.due is not None else ""
             cells = (
@@ -129,7 +132,28 @@ class CallReviewDialog(QDialog):
         layout.addWidget(scroll_area(grid_widget, self), 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(560, 200 + 36 * min(len(self.items), 10))
+        self.grid_widget = grid_widget
+        self._fit_to_items()
+
+    def _fit_to_items(self) -> None:
+        """Wide enough for the item column, tall enough for ten items without scrolling;
+        never past most of the screen."""
+        screen = self.screen().availableGeometry()
+        width = min(max(760, self.grid_widget.sizeHint().width() + 40), screen.width() * 9 // 10)
+        tallest = screen.height() * 85 // 100
+        self.resize(width, 300)
+        # Labels wrap by the width they get: lay out once, then add what the items lack.
+        self.layout().activate()
+        scroll = self.findChild(QScrollArea)
+        room = scroll.viewport().width() - scroll.verticalScrollBar().sizeHint().width()
+        needed = max(
+            self.grid_widget.heightForWidth(room), self.grid_widget.minimumSizeHint().height()
+        )
+        if len(self.items) > 10:
+            needed = needed * 10 // len(self.items)  # past ten, the list scrolls
+        lacking = needed - scroll.viewport().height()
+        if lacking > 0:
+            self.resize(width, min(300 + lacking, tallest))
 
     def _toggled(self, on: bool) -> None:
         box = self.sender()

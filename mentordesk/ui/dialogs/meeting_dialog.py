@@ -16,12 +16,14 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
-from mentordesk.domain.models import Meeting, MenteeStatus
+from mentordesk.domain.models import Meeting, Mentee, MenteeStatus
+from mentordesk.planner.fit import nearest_slot
 from mentordesk.services import Workspace
 from mentordesk.ui.dialogs.meeting_form import MeetingForm, first_name, next_full_hour
 from mentordesk.ui.dialogs.meeting_preview import MeetingPreview
 from mentordesk.ui.dialogs.validating import ValidatingDialog
 from mentordesk.ui.formatting import safe_zone
+from mentordesk.ui.widgets.fit_notice import attendees
 
 
 class MeetingDialog(ValidatingDialog):
@@ -60,10 +62,13 @@ class MeetingDialog(ValidatingDialog):
             m for m in workspace.list_mentees() if m.status is MenteeStatus.ACTIVE or m.id in keep
         ]
         self.setWindowTitle("Edit meeting" if meeting is not None else "New meeting")
+        self._settings = workspace.settings()
         if meeting is not None:
             first = meeting.start
         else:
-            first = (start or next_full_hour(self._clock(), self.anchor)).astimezone(self.anchor)
+            first = (start or self._first_suggestion(mentees, mentee_id, duration)).astimezone(
+                self.anchor
+            )
         self.form = MeetingForm(
             mentees,
             self.anchor,
@@ -83,8 +88,21 @@ class MeetingDialog(ValidatingDialog):
         if not mentees:
             self.touched("mentee_id")()
 
+    def _first_suggestion(
+        self, mentees: list[Mentee], mentee_id: int | None, duration: timedelta
+    ) -> datetime:
+        """The next start inside working hours for the mentor and the mentee the form will
+        show (the next full hour when their hours never meet)."""
+        now = self._clock()
+        hour = next_full_hour(now, self.anchor)
+        mentee = next((m for m in mentees if m.id == mentee_id), mentees[0] if mentees else None)
+        people = attendees(self._settings, self.mentor_zone, mentee, "")
+        slot = nearest_slot([a.person for a in people], hour, duration, forward_only=True)
+        return slot or hour
+
     def _build(self) -> None:
         self.preview = MeetingPreview(self.workspace.conflicts, self)
+        self.preview.fit.use_requested.connect(self.form.use_time)
         # Long warnings scroll inside the column instead of pushing the buttons off screen.
         scroll = QScrollArea(self)
         scroll.setWidget(self.preview)
@@ -159,3 +177,11 @@ class MeetingDialog(ValidatingDialog):
             id=self.meeting.id if self.meeting is not None else None,
         )
         self.preview.show_meeting(probe, self._people(), summary, check_conflicts=rule_ok)
+        name = first_name(mentee) if mentee is not None else ""
+        self.preview.fit.show_fit(
+            attendees(self._settings, self.mentor_zone, mentee, name),
+            start,
+            probe.duration,
+            self._clock(),
+            ZoneInfo(self.mentor_zone),
+        )

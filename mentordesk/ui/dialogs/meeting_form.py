@@ -190,7 +190,7 @@ class MeetingForm(QWidget):
         self.time_edit.timeChanged.connect(self._edits("start"))
         self.duration_spin.valueChanged.connect(self._edits("duration"))
         self.recurrence.changed.connect(self._recurrence_changed)
-        self.wall_choice.picked.connect(self._use_time)
+        self.wall_choice.picked.connect(self.use_time)
         self.wall_choice.fold_changed.connect(self._edits("start"))
 
     # -- reacting to edits -------------------------------------------------------------
@@ -235,8 +235,9 @@ class MeetingForm(QWidget):
     def _update_end_row(self) -> None:
         self.rows.setRowVisible(self.recurrence.end_row, self.recurrence.shows_end())
 
-    def _use_time(self, moment: datetime) -> None:
-        """A gap alternative was clicked: put it in the fields (its date may differ)."""
+    def use_time(self, moment: datetime) -> None:
+        """A gap alternative or a suggested slot was taken: put it in the fields (its date
+        may differ)."""
         local = moment.astimezone(self.anchor)
         for edit in (self.date_edit, self.time_edit):
             edit.blockSignals(True)

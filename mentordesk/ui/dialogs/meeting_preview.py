@@ -19,6 +19,7 @@ from mentordesk.planner.series import SeriesOccurrence, drift, occurrences
 from mentordesk.ui.dialogs.wall_time_choice import utc_offset
 from mentordesk.ui.formatting import day_shift, plural
 from mentordesk.ui.theme import bold
+from mentordesk.ui.widgets.fit_notice import FitNotice
 from mentordesk.ui.widgets.muted_label import MutedLabel
 from mentordesk.ui.widgets.notice_box import NoticeBox
 
@@ -169,12 +170,15 @@ class MeetingPreview(QWidget):
         self._timer.setInterval(CONFLICT_DELAY_MS)
         self._timer.timeout.connect(self._check_conflicts)
         self.when_panel = WhenPanel(self)
+        #: Night and out-of-hours warnings; the dialog fills it (it knows everyone's hours).
+        self.fit = FitNotice(self)
         self.drift_box = NoticeBox(self, max_lines=8)
         self.conflicts_box = NoticeBox(self, max_lines=4)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
         layout.addWidget(self.when_panel)
+        layout.addWidget(self.fit)
         layout.addWidget(self.drift_box)
         layout.addWidget(self.conflicts_box)
         layout.addStretch(1)
@@ -196,6 +200,7 @@ class MeetingPreview(QWidget):
         self._series_key = self._conflict_key = self._probe = None
         self._timer.stop()
         self.when_panel.show_message(text)
+        self.fit.hide()
         self.drift_box.hide()
         self.conflicts_box.hide()
 

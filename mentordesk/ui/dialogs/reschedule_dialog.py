@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import datetime
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QTime, Signal
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.errors import ValidationError
+from mentordesk.domain.models import Mentee
 from mentordesk.domain.validation import validate_text
 from mentordesk.domain.views import UpcomingMeeting
 from mentordesk.planner.series import check_wall_time
@@ -27,6 +28,7 @@ from mentordesk.services import Workspace
 from mentordesk.ui.dialogs.validating import ValidatingDialog, with_error
 from mentordesk.ui.formatting import their_time
 from mentordesk.ui.widgets.field_error import FieldError
+from mentordesk.ui.widgets.fit_notice import FitNotice, attendees
 from mentordesk.ui.widgets.muted_label import MutedLabel
 
 
@@ -40,12 +42,16 @@ class RescheduleDialog(ValidatingDialog):
         workspace: Workspace,
         upcoming: UpcomingMeeting,
         zone: ZoneInfo,
+        *,
+        clock: Callable[[], datetime] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.upcoming = upcoming
         self.zone = zone
+        #: "Now" for the suggested time (never one in the past); tests pin it.
+        self._clock = clock or (lambda: datetime.now(UTC))
         occurrence = upcoming.occurrence
         meeting = occurrence.meeting
         self.setWindowTitle("Reschedule meeting")
@@ -69,6 +75,14 @@ class RescheduleDialog(ValidatingDialog):
         self.theirs = MutedLabel("", self)
         self.reason_edit = QLineEdit(self)
         self.reason_edit.setPlaceholderText("e.g. Priya is travelling that week")
+        self.fit = FitNotice(self)
+        self.fit.use_requested.connect(self._use_time)
+        try:
+            mentee: Mentee | None = workspace.mentee(meeting.mentee_id)
+        except KeyError:
+            mentee = None
+        name = upcoming.mentee_name.split()[0] if upcoming.mentee_name.strip() else ""
+        self._attendees = attendees(workspace.settings(), zone.key, mentee, name)
 
         when = QHBoxLayout()
         when.addWidget(self.date_edit)
@@ -85,6 +99,7 @@ class RescheduleDialog(ValidatingDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(original)
         layout.addLayout(form)
+        layout.addWidget(self.fit)
         layout.addWidget(self.general_error)
         layout.addWidget(self.button_box)
         self.save_button.setText("Reschedule")
@@ -125,9 +140,17 @@ class RescheduleDialog(ValidatingDialog):
             start = self.new_start()
         except ValidationError:
             self.theirs.setText("—")
+            self.fit.hide()
             return
         local = start.astimezone(self.zone)
         self.theirs.setText(their_time(start, self.upcoming.mentee_zone, local.date()))
+        duration = self.upcoming.occurrence.meeting.duration
+        self.fit.show_fit(self._attendees, start, duration, self._clock(), self.zone)
+
+    def _use_time(self, moment: datetime) -> None:
+        local = moment.astimezone(self.zone)
+        self.date_edit.setDate(QDate(local.year, local.month, local.day))
+        self.time_edit.setTime(QTime(local.hour, local.minute))
 
     def new_start(self) -> datetime:
         """The chosen start, aware in the mentor's zone; ValidationError for a gap or an

@@ -203,7 +203,9 @@ class OccurrencesModel(KeyedTableModel):
             return "in progress"
         moved = ""
         if occurrence.status is OccurrenceStatus.MOVED:
-            moved = f" (moved from {when_text(occurrence.original_start, self.zone, self.now)})"
+            why = f" — {occurrence.reason}" if occurrence.reason else ""
+            was = when_text(occurrence.original_start, self.zone, self.now)
+            moved = f" (moved from {was}){why}"
         if occurrence.start > self.now:
             return f"upcoming{moved}"
         return f"not marked held{moved}"

@@ -26,6 +26,12 @@ def organisation_role(mentee: Mentee) -> str:
     return " · ".join(part for part in (mentee.organisation, mentee.role) if part.strip())
 
 
+def zone_place(zone: str) -> str:
+    """'America/Los_Angeles' -> 'Los Angeles': the place a zone is named after, which is
+    what fits a column (the whole name is in the tooltip and the dashboard)."""
+    return zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
 def utc_offset_text(offset: timedelta | None) -> str:
     if offset is None:
         return "UTC"
@@ -36,8 +42,7 @@ def utc_offset_text(offset: timedelta | None) -> str:
 
 
 class MenteesModel(FilteredListModel[Mentee]):
-    headers = ("Name", "Local time", "Time zone", "Organisation / role", "Status",
-               "Next check-in")  # fmt: skip
+    headers = ("Name", "Local time", "Place", "Org · role", "Status", "Next check-in")
     sortable = frozenset(range(6))
 
     def __init__(self, parent: Any = None) -> None:
@@ -93,7 +98,7 @@ class MenteesModel(FilteredListModel[Mentee]):
         return (
             mentee.name,
             local,
-            mentee.time_zone,
+            zone_place(mentee.time_zone),
             organisation_role(mentee),
             mentee.status.value.capitalize(),
             self._check_in_text(mentee),
@@ -153,7 +158,8 @@ class MenteesModel(FilteredListModel[Mentee]):
                 offsets[name] = offset.total_seconds() if offset is not None else 0.0
             return lambda m: (offsets.get(m.time_zone, 0.0), m.name.casefold())
         if column == ZONE:
-            return lambda m: (m.time_zone.casefold(), m.name.casefold())
+            # By the place shown, so the column reads in order.
+            return lambda m: (zone_place(m.time_zone).casefold(), m.name.casefold())
         if column == ORGANISATION:
             return lambda m: (m.organisation.casefold(), m.role.casefold(), m.name.casefold())
         if column == STATUS:

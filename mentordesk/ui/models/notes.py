@@ -12,7 +12,6 @@ a few rows at a time.
 
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from datetime import UTC, datetime, timedelta
@@ -23,7 +22,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from mentordesk.domain.search_query import parse_search, unmarked
 from mentordesk.domain.views import NoteSummary
-from mentordesk.ui.formatting import short_date
+from mentordesk.ui.formatting import note_title, plain_excerpt, short_date
 from mentordesk.ui.models.list_base import Index, KeyedTableModel
 
 DATE, MENTEE, TITLE, EXCERPT, PRIVACY = range(5)
@@ -40,9 +39,6 @@ _SNIPPET = int(SNIPPET_ROLE)
 #: Column -> the sort the services know (``Workspace.note_ids(sort=...)``).
 SORT_KEYS = {DATE: "created", MENTEE: "mentee", TITLE: "title"}
 
-# Markdown marks read as noise in a one-line excerpt.
-_MARKS = re.compile(r"(^|\s)(#{1,6}|[*+-]|>|\d+\.)\s+|[*`]+|\[([^\]]*)\]\([^)]*\)")
-
 IdsQuery = Callable[[str, int | None, str, bool], list[int]]
 SummariesQuery = Callable[[list[int]], list[NoteSummary]]
 SnippetsQuery = Callable[[list[int], str], dict[int, str]]
@@ -58,11 +54,6 @@ class _Row:
         self.texts: tuple[str, ...] | None = None
         #: None until fetched; "" when the note has none (its excerpt shows instead).
         self.snippet: str | None = None
-
-
-def plain_excerpt(excerpt: str) -> str:
-    cleaned = _MARKS.sub(lambda m: f"{m.group(1) or ''}{m.group(3) or ''}", excerpt)
-    return " ".join(cleaned.split())
 
 
 class NotesModel(KeyedTableModel):
@@ -266,7 +257,7 @@ class NotesModel(KeyedTableModel):
         return (
             f"{short_date(created.date(), self.now.date())}, {created:%H:%M}",
             note.mentee_name,
-            note.title.strip() or "(untitled)",
+            note_title(note.title, note.excerpt),
             plain_excerpt(note.excerpt),
             "Shareable" if note.shareable else "Private",
         )

@@ -20,6 +20,7 @@ from mentordesk.ui.formatting import (
     day_label,
     describe_rrule,
     due_phrase,
+    note_title,
     plural,
     their_time,
 )
@@ -126,8 +127,7 @@ class RecentNotesModel(ClockedModel[NoteSummary]):
     headers = ("Note", "Mentee", "Updated")
 
     def row_cells(self, row: NoteSummary) -> tuple[str, ...]:
-        title = row.title.strip() or " ".join(row.excerpt.split()) or "(empty note)"
-        return (title, row.mentee_name, ago(row.updated_at, self.now))
+        return (note_title(row.title, row.excerpt), row.mentee_name, ago(row.updated_at, self.now))
 
     def mentee_of(self, row: NoteSummary) -> int:
         return row.mentee_id

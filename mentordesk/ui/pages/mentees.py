@@ -65,9 +65,10 @@ class MenteesPage(ListPage):
         self._dialog: QWidget | None = None
 
         self.model = MenteesModel(self)
-        self.make_list("Filter mentees… (Ctrl+F)", widths=(16, 9, 13, 22, 7, 16), stretch_column=3)
+        self.make_list("Filter mentees… (Ctrl+F)", widths=(14, 9, 12, 22, 7, 14), stretch_column=3)
         self.detail = MenteeDetail(self)
-        self.place_detail("menteesSplitter", (1100, 900))
+        # The list gets the room its columns need at the default window size.
+        self.place_detail("menteesSplitter", (1300, 700))
 
         self.detail.edit_requested.connect(self.edit_mentee)
         self.detail.delete_requested.connect(self.delete_mentee)

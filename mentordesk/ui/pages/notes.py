@@ -12,12 +12,12 @@ from collections.abc import Hashable
 
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QMessageBox, QPushButton, QWidget
 
-from mentordesk.domain.models import Meeting, Note
+from mentordesk.domain.models import Note, Occurrence
 from mentordesk.domain.search_query import parse_search
 from mentordesk.services import SEARCH_LIST_LIMIT
 from mentordesk.services.changes import Changes, Kind
 from mentordesk.ui.dialogs.confirm import confirm
-from mentordesk.ui.formatting import plural
+from mentordesk.ui.formatting import note_title, plural
 from mentordesk.ui.models.notes import EXCERPT, SNIPPET_ROLE, NotesModel
 from mentordesk.ui.pages.list_page import ListPage
 from mentordesk.ui.widgets.detail_note import NoteDetail
@@ -128,7 +128,7 @@ class NotesPage(ListPage):
             self.note_requested.emit(note.mentee_id, note.id)
 
     def confirm_delete(self, note: Note) -> QMessageBox:
-        title = note.title.strip() or "this untitled note"
+        title = note_title(note.title, note.body)
         self.dialog = confirm(
             self,
             "Delete Note",
@@ -143,7 +143,7 @@ class NotesPage(ListPage):
         with contextlib.suppress(KeyError):  # already gone: the list is refreshed either way
             self.workspace.delete_note(note.id or 0)
         self.refresh()
-        self.status_message.emit(f"Deleted “{note.title.strip() or 'Untitled note'}”.")
+        self.status_message.emit(f"Deleted “{note_title(note.title, note.body)}”.")
 
     # -- behaviour -----------------------------------------------------------------------
 
@@ -202,10 +202,11 @@ class NotesPage(ListPage):
             return
         summary = self.model.summary_at(self.model.row_of(key))
         mentee_name = summary.mentee_name if summary else self.workspace.mentee(note.mentee_id).name
-        meeting: Meeting | None = None
+        call: Occurrence | None = None
         if note.meeting_id is not None:
-            try:
-                meeting = self.workspace.meeting(note.meeting_id)
-            except KeyError:
-                meeting = None
-        self.detail.show_note(note, mentee_name, meeting, self._clock(), self._zone)
+            # The call the note was written at, not the series' first date.
+            written = note.created_at or self._clock()
+            call = self.workspace.schedule.occurrence_near(note.meeting_id, written)
+        self.detail.show_note(
+            note, mentee_name, call, self._clock(), self._zone, search=self.model.search
+        )

@@ -93,7 +93,7 @@ class PlannerPage(Page):
         self.previous_button.setShortcut("Alt+Left")
         self.previous_button.setAccessibleName("Earlier")
         self.today_button = QPushButton("Today", self)
-        self.today_button.setToolTip("Back to this week (Alt+Home)")
+        self.today_button.setToolTip("Back to today and the days after (Alt+Home)")
         self.today_button.setShortcut("Alt+Home")
         self.next_button = QPushButton("▶", self)
         self.next_button.setToolTip("Later (Alt+Right)")
@@ -111,7 +111,7 @@ class PlannerPage(Page):
         self.slot_combo.setAccessibleName("Slot size")
         for minutes in _SLOT_CHOICES:
             self.slot_combo.addItem(f"{minutes} min slots", minutes)
-        self.new_button = QPushButton("New meeting…", self)
+        self.new_button = QPushButton("New Meeting…", self)
         self.new_button.setToolTip("Plan a meeting (or drag across the grid) — Ctrl+Shift+M")
         self.new_button.setShortcut("Ctrl+Shift+M")
 
@@ -192,7 +192,7 @@ class PlannerPage(Page):
         self._restored_people = []
         self._loaded = True
         if self._first_day is None:
-            self._first_day = self._week_start(self._local_now().date())
+            self._first_day = self._local_now().date()
         self._reload_grid()
         self.upcoming.refresh()
 
@@ -219,16 +219,13 @@ class PlannerPage(Page):
         self._reload_grid()
 
     def go_today(self) -> None:
-        self._first_day = self._week_start(self._local_now().date())
+        # Today and the days after: a week starting on Monday showed six past days on Sunday.
+        self._first_day = self._local_now().date()
         self._reload_grid()
         self._scroll_to_now()
 
     def _local_now(self) -> datetime:
         return self._clock().astimezone(self._zone)
-
-    @staticmethod
-    def _week_start(day: date) -> date:
-        return day - timedelta(days=day.weekday())
 
     def _reload_grid(self) -> None:
         first = self.first_day()

@@ -66,10 +66,10 @@ class UpcomingPanel(QWidget):
         self.reschedule_button.setShortcut("Ctrl+R")
         self.cancel_button = QPushButton("Cancel this one…", self)
         self.cancel_rest_button = QPushButton("Cancel the rest of the series…", self)
-        self.held_button = QPushButton("Mark held", self)
+        self.held_button = QPushButton("Mark Held", self)
         self.held_button.setToolTip("It took place: counts as the last contact (Ctrl+H)")
         self.held_button.setShortcut("Ctrl+H")
-        self.call_button = QPushButton("Start call", self)
+        self.call_button = QPushButton("Start Call", self)
         self.call_button.setToolTip("Take notes during this meeting; ending the call marks it held")
         self.call_button.clicked.connect(self.start_call)
         self.export_button = QPushButton("Export .ics…", self)
@@ -168,7 +168,9 @@ class UpcomingPanel(QWidget):
             return None
         from mentordesk.ui.dialogs.reschedule_dialog import RescheduleDialog
 
-        dialog = RescheduleDialog(self.workspace, chosen, self._zone, parent=self)
+        dialog = RescheduleDialog(
+            self.workspace, chosen, self._zone, clock=self._clock, parent=self
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.rescheduled.connect(
             lambda when: self._changed(f"Moved “{chosen.occurrence.meeting.title}” to {when}.")

@@ -207,6 +207,8 @@ class TodayPage(Page):
         detail.setWidget(self.detail_label)
         detail.setWidgetResizable(True)
         detail.setFrameShape(QFrame.Shape.StyledPanel)
+        # A meeting's details (both zones, the link, the series) without scrolling.
+        detail.setMinimumHeight(self.fontMetrics().lineSpacing() * 9)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("todaySplitter")
@@ -215,7 +217,7 @@ class TodayPage(Page):
         self.splitter.addWidget(detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([600, 110])  # a saved state from the window replaces this
+        self.splitter.setSizes([520, 220])  # a saved state from the window replaces this
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 12)

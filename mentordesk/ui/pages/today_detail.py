@@ -22,6 +22,7 @@ from mentordesk.ui.formatting import (
     describe_rrule,
     due_phrase,
     duration_text,
+    note_title,
     plural,
     safe_zone,
     short_date,
@@ -157,4 +158,4 @@ def _note(row: NoteSummary, workspace: Workspace, now: datetime) -> str:
         _line("Updated", ago(row.updated_at, now)),
         escape("Shareable with the mentee" if row.shareable else "Private to you"),
     ]
-    return _page(row.title.strip() or "Untitled note", lines, body)
+    return _page(note_title(row.title, body), lines, body)

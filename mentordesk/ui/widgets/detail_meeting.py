@@ -22,7 +22,13 @@ from PySide6.QtWidgets import (
 from mentordesk.domain.models import Occurrence
 from mentordesk.domain.views import NoteSummary
 from mentordesk.services import MeetingListing
-from mentordesk.ui.formatting import describe_rrule, duration_text, safe_zone, short_date
+from mentordesk.ui.formatting import (
+    describe_rrule,
+    duration_text,
+    note_title,
+    safe_zone,
+    short_date,
+)
 from mentordesk.ui.models.meetings import OCC_STATUS, OccurrencesModel, when_text
 from mentordesk.ui.theme import muted_color, scaled_font
 from mentordesk.ui.widgets.detail_parts import (
@@ -89,7 +95,7 @@ def notes_html(notes: list[NoteSummary], now: datetime, zone: ZoneInfo, palette:
     rows = []
     for note in notes:
         when = short_date(note.created_at.astimezone(zone).date(), now.astimezone(zone).date())
-        title = text(note.title) or muted("(untitled)", palette)
+        title = text(note_title(note.title, note.excerpt))
         privacy = "shareable" if note.shareable else "private"
         excerpt = f"<br>{muted(note.excerpt[:140], palette)}" if note.excerpt else ""
         rows.append(f"<b>{title}</b> — {when} · {muted(privacy, palette)}{excerpt}")
@@ -141,6 +147,7 @@ class MeetingDetail(QWidget):
         self.occurrence_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.occurrence_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.occurrence_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.occurrence_view.setTabKeyNavigation(False)  # Tab reaches Mark Held and Start Call
         self.occurrence_view.setShowGrid(False)
         self.occurrence_view.setAlternatingRowColors(True)
         self.occurrence_view.setWordWrap(False)
@@ -168,14 +175,20 @@ class MeetingDetail(QWidget):
         self.notes_heading = heading("Notes from this meeting", content)
         self.notes_label = rich_label(content, "Notes from this meeting")
 
-        top = QHBoxLayout()
         titles = QVBoxLayout()
         titles.setSpacing(2)
         titles.addWidget(self.title_label)
         titles.addWidget(self.with_label)
-        top.addLayout(titles, 1)
-        for button in (self.edit_button, self.delete_button, self.open_button):
-            top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        # The title keeps the full width; the buttons go on their own row under it.
+        top = QVBoxLayout()
+        top.setSpacing(8)
+        top.addLayout(titles)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
+        top.addLayout(buttons)
         held = QHBoxLayout()
         held.addWidget(self.occurrence_hint, 1)
         held.addWidget(self.call_button, 0, Qt.AlignmentFlag.AlignTop)

@@ -29,6 +29,7 @@ from mentordesk.ui.formatting import (
     days_text,
     describe_rrule,
     due_phrase,
+    note_title,
     plural,
     safe_zone,
     short_date,
@@ -217,7 +218,7 @@ def notes(dashboard: MenteeDashboard, now: datetime, zone: ZoneInfo, palette: QP
     today = now.astimezone(zone).date()
     rows = []
     for note in dashboard.notes[:MAX_ITEMS]:
-        title = text(note.title) or muted("(untitled)", palette)
+        title = text(note_title(note.title, note.excerpt))
         when = short_date(note.created_at.astimezone(zone).date(), today)
         privacy = "shareable" if note.shareable else "private"
         rows.append(f"{title} — {when} · {muted(privacy, palette)}")

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -14,12 +14,14 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QTextBrowser,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from mentordesk.domain.models import Meeting, Note
-from mentordesk.ui.formatting import short_date
+from mentordesk.domain.models import Note, Occurrence
+from mentordesk.ui.formatting import note_title, short_date
+from mentordesk.ui.note_reading import match_patterns, reading_markdown
 from mentordesk.ui.theme import muted_color, scaled_font
 from mentordesk.ui.widgets.detail_parts import muted, rich_label, text
 
@@ -32,7 +34,7 @@ def _when(moment: datetime, zone: ZoneInfo, now: datetime) -> str:
 def meta_html(
     note: Note,
     mentee_name: str,
-    meeting: Meeting | None,
+    call: Occurrence | None,
     now: datetime,
     zone: ZoneInfo,
     palette: QPalette,
@@ -43,9 +45,9 @@ def meta_html(
         if note.updated_at and note.updated_at - note.created_at > timedelta(minutes=1):
             written += f" · edited {_when(note.updated_at, zone, now)}"
         rows.append(("Written", written))
-    if meeting is not None:
-        when = muted(f"({_when(meeting.start, zone, now)})", palette)
-        rows.append(("Meeting", f"{text(meeting.title)} {when}"))
+    if call is not None:
+        when = muted(f"({_when(call.start, zone, now)})", palette)
+        rows.append(("Meeting", f"{text(call.meeting.title)} {when}"))
     if note.shareable:
         rows.append(("Shareable", "may go into the progress summary you hand over"))
     else:
@@ -55,6 +57,10 @@ def meta_html(
         for label, value in rows
     )
     return f"<table cellspacing='0' cellpadding='2'>{cells}</table>"
+
+
+#: Enough to find every match in a long note, few enough to stay instant.
+MAX_MARKS = 500
 
 
 class NoteDetail(QWidget):
@@ -98,14 +104,17 @@ class NoteDetail(QWidget):
         self.body.setFrameShape(QFrame.Shape.StyledPanel)
         self.body.document().setDocumentMargin(10)
 
-        top = QHBoxLayout()
-        top.addWidget(self.title_label, 1)
-        for button in (self.edit_button, self.delete_button, self.open_button):
-            top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        # The title keeps the full width (beside three buttons it wrapped a word a line).
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(10)
-        layout.addLayout(top)
+        layout.addWidget(self.title_label)
+        layout.addLayout(buttons)
         layout.addWidget(self.meta_label)
         layout.addWidget(self.body, 1)
 
@@ -126,18 +135,47 @@ class NoteDetail(QWidget):
         self,
         note: Note,
         mentee_name: str,
-        meeting: Meeting | None,
+        call: Occurrence | None,
         now: datetime,
         zone: ZoneInfo,
+        search: str = "",
     ) -> None:
+        """``search``: what the mentor searched for; its words are marked in the text."""
         self.note = note
-        self.title_label.setText(note.title.strip() or "Untitled note")
-        self.meta_label.setText(meta_html(note, mentee_name, meeting, now, zone, self.palette()))
+        self.title_label.setText(note_title(note.title, note.body))
+        self.meta_label.setText(meta_html(note, mentee_name, call, now, zone, self.palette()))
         if note.body.strip():
-            self.body.setMarkdown(note.body)
+            self.body.setMarkdown(reading_markdown(note.body))
         else:
             self.body.setHtml(f"<p>{muted('This note is empty.', self.palette())}</p>")
+        self._mark(search)
         self.stack.setCurrentIndex(1)
+
+    def marked_texts(self) -> list[str]:
+        """The words marked as matches, in order (what the mentor sees highlighted)."""
+        return [s.cursor.selectedText() for s in self.body.extraSelections()]
+
+    def _mark(self, search: str) -> None:
+        palette = self.palette()
+        look = QTextCharFormat()
+        look.setBackground(palette.color(QPalette.ColorRole.Highlight))
+        look.setForeground(palette.color(QPalette.ColorRole.HighlightedText))
+        document = self.body.document()
+        marks: list[QTextEdit.ExtraSelection] = []
+        for pattern in match_patterns(search):
+            cursor = document.find(pattern)
+            while not cursor.isNull() and len(marks) < MAX_MARKS:
+                mark = QTextEdit.ExtraSelection()
+                mark.cursor, mark.format = cursor, look
+                marks.append(mark)
+                cursor = document.find(pattern, cursor)
+        marks.sort(key=lambda m: m.cursor.selectionStart())
+        self.body.setExtraSelections(marks)
+        if marks:
+            first = QTextCursor(document)
+            first.setPosition(marks[0].cursor.selectionStart())
+            self.body.setTextCursor(first)  # the first match scrolled into view
+            self.body.ensureCursorVisible()
 
     def _emit_note(self, signal: SignalInstance) -> None:
         if self.note is not None:

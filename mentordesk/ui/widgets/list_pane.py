@@ -75,6 +75,8 @@ class ListPane(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Cells are never edited: Tab leaves the table for the buttons beside it.
+        self.view.setTabKeyNavigation(False)
         self.view.setAlternatingRowColors(True)
         self.view.setShowGrid(False)
         self.view.setWordWrap(False)
@@ -101,13 +103,15 @@ class ListPane(QWidget):
             # Room for the title and the sort arrow, whatever the style draws them with.
             fit = title_metrics.horizontalAdvance(title) + 2 * char + 16
             header.resizeSection(column, max(chars * char + 16, fit))
+        stretched = len(widths) - 1 if stretch_column is None else stretch_column
         if stretch_column is None:
             header.setStretchLastSection(True)
         else:
             header.setStretchLastSection(False)
             header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
-        # The stretched column never shrinks to nothing: the table scrolls sideways instead.
-        header.setMinimumSectionSize(10 * char)
+        # The stretched column never shrinks past its title: the table scrolls sideways instead.
+        title = str(model.headerData(stretched, Qt.Orientation.Horizontal) or "")
+        header.setMinimumSectionSize(max(10 * char, title_metrics.horizontalAdvance(title) + 16))
 
         self.empty_label = QLabel(self)
         self.empty_label.setWordWrap(True)

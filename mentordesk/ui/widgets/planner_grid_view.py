@@ -104,6 +104,7 @@ class PlannerGridView(QTableView):
         self.setItemDelegate(SlotDelegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)  # arrows move between slots, Tab leaves the grid
         self.setMouseTracking(False)
         self.setShowGrid(True)
         self.setCornerButtonEnabled(False)
