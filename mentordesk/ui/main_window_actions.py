@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from mentordesk.ui.dialogs.location_warning import LocationWarningDialog
     from mentordesk.ui.dialogs.mentee_dialog import MenteeDialog
     from mentordesk.ui.dialogs.preferences import PreferencesDialog
+    from mentordesk.ui.dialogs.summary_export import SummaryExportDialog
     from mentordesk.ui.pages.registry import PageEntry
     from mentordesk.ui.widgets.elided_label import ElidedLabel
 
@@ -55,6 +56,7 @@ class WindowActions:
         def new_call(self) -> QWidget | None: ...
         def new_note(self) -> QWidget | None: ...
         def _show_status(self, message: str) -> None: ...
+        def _selected_mentee_id(self) -> int | None: ...
 
     # -- menus -----------------------------------------------------------------------
 
@@ -109,6 +111,10 @@ class WindowActions:
             "&Export All Data…", self.export_all_data, [QKeySequence("Ctrl+Shift+E")]
         )
         file_menu.addAction(self.export_all_action)
+        self.export_summary_action = self._action(
+            "Export Progress &Summary…", self.export_summary, [QKeySequence("Ctrl+P")]
+        )
+        file_menu.addAction(self.export_summary_action)
         file_menu.addSeparator()
         file_menu.addAction(self.preferences_action)
         file_menu.addSeparator()
@@ -175,6 +181,15 @@ class WindowActions:
         from mentordesk.ui.dialogs.backups import BackupsDialog
 
         dialog = BackupsDialog(self.workspace, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def export_summary(self) -> SummaryExportDialog:
+        """A mentee's shared progress as a PDF; the mentee selected on the Mentees page first."""
+        from mentordesk.ui.dialogs.summary_export import SummaryExportDialog
+
+        dialog = SummaryExportDialog(self.workspace, self, self._selected_mentee_id())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
