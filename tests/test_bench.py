@@ -39,6 +39,9 @@ EXPECTED = {
     "overlap_3x14_ms",
     "grid_3x14_ms",
     "series_5y_expand_ms",
+    "summary_pdf_ms",
+    "summary_batch_s",
+    "summary_batch_stall_ms",
 }
 
 

@@ -26,6 +26,7 @@ GROUP_MODULES: tuple[str, ...] = (
     "mentordesk.bench.ui",
     "mentordesk.bench.call_typing",
     "mentordesk.bench.planner",
+    "mentordesk.bench.summaries",
 )
 
 NOTES = [
