@@ -35,7 +35,7 @@ from mentordesk.reports.summary_blocks import (
 )
 
 COLOURS = {"ink": INK, "muted": MUTED, "bar": ACCENT, "track": TRACK}
-GAP = px(4)
+GAP = px(7)  # between blocks: a goal from the next
 _BAR = re.compile(r"src='bar:(\d+)'")
 
 

@@ -49,7 +49,7 @@ def _day(d: date | None) -> str:
 def _h2(text: str) -> str:
     return (
         f"<p style='font-size:{px(14)}px; font-weight:600; color:{ACCENT};"
-        f" margin-top:{px(10)}px; margin-bottom:{px(4)}px'>{escape(text)}</p>"
+        f" margin-top:{px(6)}px; margin-bottom:{px(1)}px'>{escape(text)}</p>"
     )
 
 
@@ -105,7 +105,7 @@ def _bar(percent: int) -> str:
 def _goal(g: GoalSection) -> str:
     target = f" · target {_day(g.target_date)}" if g.target_date else ""
     parts = [
-        f"<p style='font-size:{px(12)}px; font-weight:600; margin-top:{px(4)}px;"
+        f"<p style='font-size:{px(12)}px; font-weight:600; margin-top:{px(2)}px;"
         f" margin-bottom:0'>{escape(g.title)}</p>",
         f"<p style='margin:0'>{_bar(g.percent)}&nbsp;&nbsp;"
         f"{_muted(f'{g.percent}% · {escape(g.status)}{target}')}</p>",
@@ -126,11 +126,11 @@ def _goal(g: GoalSection) -> str:
 def _table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> Iterable[str]:
     """The rows in blocks of a few, each with the header row (already escaped cells)."""
     th = "".join(
-        f"<td style='color:{MUTED}; font-size:{px(8)}px; padding:{px(2)}px'>{h}</td>" for h in head
+        f"<td style='color:{MUTED}; font-size:{px(8)}px; padding:{px(1)}px'>{h}</td>" for h in head
     )
     for i in range(0, len(rows), ROWS_PER_TABLE_BLOCK):
         body = "".join(
-            "<tr>" + "".join(f"<td style='padding:{px(2)}px'>{c}</td>" for c in row) + "</tr>"
+            "<tr>" + "".join(f"<td style='padding:{px(1)}px'>{c}</td>" for c in row) + "</tr>"
             for row in rows[i : i + ROWS_PER_TABLE_BLOCK]
         )
         yield f"<table width='100%' cellspacing='0'><tr>{th}</tr>{body}</table>"

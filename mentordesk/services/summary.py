@@ -95,11 +95,13 @@ class SummaryService:
         return aware(now).astimezone(self.mentor.zone()).date()
 
     def since_start(self, mentee: Mentee, now: datetime | None = None) -> SummaryPeriod:
-        """From the day the mentee was added (in the mentor's zone) to today."""
+        """From the first day of the mentee's history (or the day they were added, in the
+        mentor's zone, when that is earlier: records entered later can carry older dates)."""
         today = self.today(now)
         created = mentee.created_at
         added = created.astimezone(self.mentor.zone()).date() if created else today
-        return SummaryPeriod(min(added, today), today)
+        first = self.shared.first_day(mentee.id or 0) or added
+        return SummaryPeriod(min(added, first, today), today)
 
     def active_mentees(self) -> list[Mentee]:
         return [m for m in self.roster.list() if m.status is MenteeStatus.ACTIVE]

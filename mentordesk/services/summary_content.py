@@ -33,7 +33,7 @@ class SummaryPeriod:
 
     @property
     def label(self) -> str:
-        return f"{self.start:%d %b %Y} – {self.end:%d %b %Y}"
+        return f"{self.start.day} {self.start:%b %Y} – {self.end.day} {self.end:%b %Y}"
 
     @classmethod
     def last_month(cls, today: date) -> SummaryPeriod:

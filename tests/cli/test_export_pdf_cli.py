@@ -31,7 +31,7 @@ def test_one_mentee_for_a_period(db: Path, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert f"wrote {out}" in done.stdout
     text = pdf_text(out)
-    assert "Lead the design guild" in text and "01 Nov 2026 – 30 Nov 2026" in text
+    assert "Lead the design guild" in text and "1 Nov 2026 – 30 Nov 2026" in text
     assert not any(c in text for c in CANARIES)
     assert round(PdfReader(out).pages[0].mediabox.width) == 612
 

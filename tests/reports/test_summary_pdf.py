@@ -34,7 +34,7 @@ def test_the_pdf_says_who_what_and_when(
     text = pdf_text(_write(summary_ws, world.rich.id or 0, tmp_path / "s.pdf"))
     for expected in (
         "Zoë Øster",
-        "01 Nov 2026 – 30 Nov 2026",
+        "1 Nov 2026 – 30 Nov 2026",
         "Lead the design guild",
         "67% · In progress",
         "Ship the onboarding revamp",
@@ -50,7 +50,7 @@ def test_the_pdf_says_who_what_and_when(
     assert "Page 1 of 2" in text and "Page 2 of 2" in text
     meta = PdfReader(tmp_path / "s.pdf").metadata
     assert meta is not None
-    assert meta.title == "Progress summary: Zoë Øster, 01 Nov 2026 – 30 Nov 2026"
+    assert meta.title == "Progress summary: Zoë Øster, 1 Nov 2026 – 30 Nov 2026"
     assert meta.author == "Ada Mentor"
 
 

@@ -84,6 +84,13 @@ def test_an_empty_mentee_has_an_empty_summary(summary_ws: Workspace, world: Worl
     assert s.figures.meetings_held == 0
 
 
+def test_since_start_begins_with_the_oldest_record(summary_ws: Workspace, world: World) -> None:
+    # Added today (the test's real clock), yet with a milestone done on 6 Oct 2026.
+    period = summary_ws.summaries.since_start(world.rich, NOW)
+    assert (period.start, period.end) == (date(2026, 10, 6), date(2026, 12, 2))
+    assert NOVEMBER.label == "1 Nov 2026 – 30 Nov 2026"
+
+
 def test_periods() -> None:
     today = date(2026, 2, 14)
     assert SummaryPeriod.last_month(today) == SummaryPeriod(date(2026, 1, 1), date(2026, 1, 31))

@@ -85,6 +85,22 @@ class SummaryRepository:
             for i, note, text, owner, due, created in rows
         ]  # fmt: skip
 
+    def first_day(self, mentee_id: int) -> date | None:
+        """The earliest day anything of the mentee's history happened on (a meeting, a goal's
+        start, a milestone done, a win, feedback, a note): where "since start" begins."""
+        (first,) = self.db.conn.execute(
+            "SELECT min(d) FROM ("
+            " SELECT substr(start_local, 1, 10) AS d FROM meetings WHERE mentee_id = :m"
+            " UNION ALL SELECT start_date FROM goals WHERE mentee_id = :m"
+            " UNION ALL SELECT done_on FROM milestones WHERE goal_id IN"
+            "  (SELECT id FROM goals WHERE mentee_id = :m)"
+            " UNION ALL SELECT happened_on FROM wins WHERE mentee_id = :m"
+            " UNION ALL SELECT given_on FROM feedback WHERE mentee_id = :m"
+            " UNION ALL SELECT substr(created_at, 1, 10) FROM notes WHERE mentee_id = :m)",
+            {"m": mentee_id},
+        ).fetchone()
+        return parse_day(first)
+
     def resources(self, mentee_id: int) -> list[Resource]:
         """Resources linked to the mentee or to one of their goals."""
         rows = self.db.conn.execute(

@@ -208,8 +208,10 @@ class SummaryExportDialog(QDialog):
     def refresh_preview(self) -> None:
         while self.pages_layout.count():
             item = self.pages_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget()
+            if widget is not None:
+                widget.hide()  # at once: deleteLater waits for the event loop
+                widget.deleteLater()
         summary = self._summary()
         self.save_button.setEnabled(summary is not None)
         if summary is None:
