@@ -23,7 +23,7 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
 fi
 
 # The validators the tests run over the desktop entry and the AppStream metainfo.
-CHECK_PKGS=(desktop-file-utils appstream)
+CHECK_PKGS=(desktop-file-utils appstream appstream-util)
 
 # Progress summary PDFs: a CJK font, so that names such as 张伟 print (Qt draws with what
 # fontconfig offers), and poppler-utils, whose pdftotext/pdffonts/pdftoppm read them back.

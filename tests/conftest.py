@@ -70,3 +70,23 @@ def _fresh_keyring(memory_keyring: InMemoryKeyring):
     from mentordesk.store import connection
 
     connection._KEYS.clear()
+
+
+@pytest.fixture(autouse=True)
+def _operations_ended():
+    """Slow work a test started (``ui/operations.py``) has ended before the next test: its
+    answer must not reach the next test's windows, nor its registry entry refuse their work."""
+    yield
+    import sys
+    import time
+
+    operations = sys.modules.get("mentordesk.ui.operations")
+    if operations is None or not operations.running():
+        return
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + 30
+    while operations.running() and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.005)
+    assert not operations.running(), f"still running after the test: {operations.running()}"

@@ -82,7 +82,7 @@ def _write_notes(ws: Workspace, mentee_id: int) -> int:
 
 
 def _import_round_trip(ws: Workspace, root: Path) -> None:
-    summary = ws.full_export.export_all(root / "export", own_connection=True)
+    summary = ws.full_export.export_all(root / "export")
     exported = (root / "export" / JSON_NAME).read_text(encoding="utf-8")
     assert NOTE in exported and PRIVATE in exported  # the export itself is everything
     with Workspace.open(root / "restored.db") as restored:

@@ -43,7 +43,6 @@ def test_one_application_id() -> None:
     root = ET.parse(METAINFO).getroot()
     assert root.findtext("id") == APP_ID
     assert root.findtext("launchable") == DESKTOP.name
-    assert root.findtext("icon") == APP_ID
 
 
 @pytest.mark.skipif(not shutil.which("desktop-file-validate"), reason="desktop-file-utils")
@@ -58,6 +57,17 @@ def test_the_desktop_file_validates() -> None:
 def test_the_metainfo_validates() -> None:
     done = subprocess.run(
         ["appstreamcli", "validate", "--no-net", str(METAINFO)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.skipif(not shutil.which("appstream-util"), reason="appstream-util")
+def test_the_metainfo_validates_with_appstream_glib_too() -> None:
+    done = subprocess.run(
+        ["appstream-util", "validate-relax", "--nonet", str(METAINFO)],
         capture_output=True,
         text=True,
         check=False,

@@ -74,21 +74,14 @@ def _read(folder: Path) -> dict[str, Any] | None:
 
 
 def backup_through(db: Database, folder: Path | str | None = None) -> Path:
-    """A checked backup through the open connection ``db`` (call on its thread)."""
-    target, is_own = _target(db.path, folder)
-    made = store.make_backup(db, target)
-    if is_own:
-        _record(target, made)
-    _log_made(made.path)
-    return made.path
+    """A checked backup through the open connection ``db`` (call on its thread): for a
+    whole-file operation that holds the connection (encryption backs up before rewriting)."""
+    return _write(db, db.path, folder)
 
 
-def backup_file(db_path: Path | str, folder: Path | str | None = None) -> Path:
-    """The same from any thread, on a connection of its own: for a worker thread of the
-    window that has the file open (SQLite connections never cross threads)."""
-    db_path = Path(db_path).expanduser()
+def _write(source: Database | Path, db_path: Path, folder: Path | str | None) -> Path:
     target, is_own = _target(db_path, folder)
-    made = store.make_backup(db_path, target)
+    made = store.make_backup(source, target)
     if is_own:
         _record(target, made)
     _log_made(made.path)
@@ -121,9 +114,10 @@ class Backups:
         self.refresh = refresh
 
     def backup_now(self, folder: Path | str | None = None) -> Path:
-        """A checked backup through this connection (call on its thread; from a worker
-        thread use ``backup_file``)."""
-        made = backup_through(self.db, folder)
+        """A checked backup of the open file, written through a connection of its own
+        (``store.make_backup`` by path, never this workspace's connection): any thread may
+        call it while the workspace is in use — the window calls it on a worker thread."""
+        made = _write(self.db.path, self.db.path, folder)
         self.feed.report(Changes.of(Kind.BACKUPS))
         return made
 

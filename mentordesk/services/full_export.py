@@ -269,20 +269,19 @@ class FullExport:
         folder: Path | str,
         progress: Progress | None = None,
         *,
-        own_connection: bool = False,
         now: datetime | None = None,
     ) -> ExportSummary:
         """Writes the full export into ``folder`` (new, or an empty folder); see the module doc.
 
-        ``own_connection``: read through a connection of its own, so this can run on a worker
-        thread while the workspace stays in use. ValidationError when ``folder`` cannot be used.
+        It reads through a connection of its own (``dump.reader``), never this workspace's:
+        any thread may call it while the workspace stays in use — the window calls it on a
+        worker thread. ValidationError when ``folder`` cannot be used; whatever ``progress``
+        raises stops the export, leaving nothing behind.
         """
         target = _target(folder)
         moment = now or datetime.now(UTC)
-        if own_connection:
-            with dump.reader(self.db.path) as source:
-                return _export(source, target, moment, progress)
-        return _export(self.db, target, moment, progress)
+        with dump.reader(self.db.path) as source:
+            return _export(source, target, moment, progress)
 
     def import_all(
         self,

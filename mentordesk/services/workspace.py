@@ -9,8 +9,8 @@ services directly (``workspace.schedule``, ``workspace.note_editing``, …).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from datetime import date, datetime, timedelta
+from collections.abc import Sequence
+from datetime import datetime, timedelta
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,7 +32,7 @@ from mentordesk.domain.models import (
 )
 from mentordesk.domain.note_items import LinkedItem, NoteSync, Revision
 from mentordesk.domain.progress import GoalProgress
-from mentordesk.domain.views import CheckIn, NoteSummary, TodayOverview, UpcomingMeeting
+from mentordesk.domain.views import NoteSummary, TodayOverview, UpcomingMeeting
 from mentordesk.planner.recurrence import last_occurrence
 from mentordesk.services.changes import ChangeFeed, Changes
 from mentordesk.services.meetings import MeetingListing, MeetingService
@@ -251,12 +251,6 @@ class Workspace:
     def today(self, now: datetime | None = None) -> TodayOverview:
         return self.overview.today(now)
 
-    def check_ins(self, today: date, limit: int = 15) -> list[CheckIn]:
-        return self.overview.check_ins(today, limit)
-
-    def check_ins_for(self, mentees: Iterable[Mentee], today: date) -> dict[int, CheckIn]:
-        return self.overview.check_ins_for(mentees, today)
-
     def goal_progress(self, mentee_id: int) -> list[GoalProgress]:
         return self.records.goal_progress(mentee_id)
 
@@ -283,9 +277,6 @@ class Workspace:
 
     def meeting(self, meeting_id: int) -> Meeting:
         return self.schedule.get(meeting_id)
-
-    def meeting_notes(self, meeting_id: int) -> list[NoteSummary]:
-        return self.schedule.notes_about(meeting_id)
 
     def list_meetings(self, search: str = "", descending: bool = True) -> list[MeetingListing]:
         return self.schedule.listing(search, descending)
@@ -331,14 +322,8 @@ class Workspace:
     ) -> NoteSearch:
         return self.note_search.find(search, mentee_id, sort, descending)
 
-    def search_snippets(self, ids: list[int], search: str) -> dict[int, str]:
-        return self.note_search.snippets(ids, search)
-
     def search_notes(self, text: str, limit: int = 50) -> list[NoteSummary]:
         return self.note_search.best_matches(text, limit)
-
-    def note_summaries(self, ids: list[int]) -> list[NoteSummary]:
-        return self.note_search.summaries(ids)
 
     def note(self, note_id: int) -> Note:
         return self.note_search.get(note_id)
@@ -383,9 +368,6 @@ class Workspace:
 
     def set_item_shareable(self, kind: str, item_id: int, shareable: bool) -> None:
         self.note_editing.set_item_shareable(kind, item_id, shareable)
-
-    def set_note_details(self, note_id: int, title: str, shareable: bool) -> Note:
-        return self.note_editing.set_note_details(note_id, title, shareable)
 
     def delete_note(self, note_id: int) -> None:
         self.note_editing.delete_note(note_id)

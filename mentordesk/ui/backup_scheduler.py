@@ -1,7 +1,7 @@
 """Automatic backups while the window is open: after the first paint, every 30 minutes of
 use, and on quit, each only when the data changed since the last backup; thinning after
-each. The copy runs on a worker thread with a connection of its own
-(``backups.backup_file``); what happened is reported through ``message``.
+each. The copy runs as an operation (``ui/operations.py``) on a worker thread, through a
+connection of its own (``Backups.backup_now``); what happened is reported through ``message``.
 """
 
 from __future__ import annotations
@@ -14,12 +14,31 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from mentordesk.domain.backup_policy import ThinResult
 from mentordesk.services import Workspace
-from mentordesk.services.backups import backup_file
-from mentordesk.ui.background import BackgroundTask, run_in_background
+from mentordesk.ui import operations
 from mentordesk.ui.formatting import plural
 from mentordesk.ui.models.backups import size_text
 
 INTERVAL_MS = 30 * 60 * 1000
+
+
+def start_backup(
+    name: str,
+    write: Callable[[], Path],
+    on_done: Callable[[Path], object],
+    on_error: Callable[[str], object],
+    owner: QObject,
+) -> operations.Operation:
+    """``write()`` as an operation: until the copy is written and checked, nothing may
+    move, restore or rewrite the file, start another backup, or quit."""
+    return operations.Operation(
+        name,
+        lambda _progress: write(),
+        on_done=on_done,
+        on_error=on_error,
+        owner=owner,
+        blocks=operations.FILE_IN_USE | {operations.QUIT, operations.BACKUP},
+        busy_text="A backup is being written",
+    ).start()
 
 
 def thinning_text(result: ThinResult, zone: tzinfo | None = None) -> str:
@@ -48,14 +67,16 @@ class AutoBackup(QObject):
         parent: QObject | None = None,
         *,
         interval_ms: int = INTERVAL_MS,
-        write: Callable[[Path], Path] = backup_file,
+        write: Callable[[], Path] | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
+        """``write``: writes one backup on the worker thread and returns its path
+        (default: ``workspace.backups.backup_now``)."""
         super().__init__(parent)
         self.workspace = workspace
         self._write = write
         self._clock = clock
-        self._task: BackgroundTask | None = None
+        self._op: operations.Operation | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.back_up_if_changed)
@@ -67,17 +88,19 @@ class AutoBackup(QObject):
 
     @property
     def busy(self) -> bool:
-        return self._task is not None and self._task.running
+        """Whether its own backup is being written."""
+        return self._op is not None and self._op.running
 
     def back_up_if_changed(self) -> bool:
-        """Starts a backup on a worker thread when the data changed; False when none runs."""
-        if self.busy or not self.workspace.backups.changed_since_last():
+        """Starts a backup on a worker thread when the data changed; False when none runs
+        (nothing changed, or a backup or another job that blocks one is running)."""
+        if operations.refusal(operations.BACKUP) or not self.workspace.backups.changed_since_last():
             return False
-        path = self.workspace.path
-        # Read now: the workspace may be closed by the time the copy finishes.
+        # Read now, on this thread: the workspace may be closed by the time the copy ends.
+        write = self._write or self.workspace.backups.backup_now
         zone = self.workspace.mentor_zone()
-        self._task = run_in_background(
-            lambda: self._write(path), lambda written: self._done(written, zone), self._failed, self
+        self._op = start_backup(
+            "automatic backup", write, lambda written: self._done(written, zone), self._failed, self
         )
         return True
 

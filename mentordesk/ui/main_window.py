@@ -243,7 +243,7 @@ class MainWindow(WindowActions, NoteWindows, QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.close_note_windows():
+        if not self.may_quit() or not self.close_note_windows():
             event.ignore()
             return
         self.save_state()

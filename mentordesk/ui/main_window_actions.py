@@ -1,6 +1,6 @@
 """The main window's menus and what their entries open: a new mentee, Preferences, Backups,
-Move Database, Export All Data, About; and the automatic backups whose state decides whether
-the file may be moved or rewritten now.
+Move Database, Export All Data, About; the automatic backups; and whether the file may be
+moved or rewritten, or the window closed, now (``ui/operations.py``'s registry of running work).
 
 A mixin of ``MainWindow`` (``ui/main_window.py``). Dialogs are imported when first opened:
 none of them is needed for the first paint.
@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QMenuBar, QStatusBar, QWidget
 
     from mentordesk.domain.models import Mentee
@@ -49,6 +50,7 @@ class WindowActions:
         def menuBar(self) -> QMenuBar: ...
         def statusBar(self) -> QStatusBar: ...
         def close(self) -> bool: ...
+        def findChild(self, kind: type[QObject]) -> QObject | None: ...
         def refresh_all(self) -> None: ...
         def focus_search(self) -> None: ...
         def show_page_index(self, index: int) -> None: ...
@@ -211,17 +213,35 @@ class WindowActions:
 
     def rewrite_refused(self) -> str:
         """Why the file cannot be rewritten (encrypted, decrypted) right now, or ""."""
-        if self._backup_running():
-            return "A backup is being written — try again in a few seconds."
-        return ""
+        from mentordesk.ui import operations
+
+        return operations.refusal(operations.REWRITE)
 
     def move_refused(self) -> str:
         """Why the file cannot be moved right now, or ""."""
         if self.call_windows:
             return "Finish the call first: its note is being saved as you type."
-        if self._backup_running():
-            return "A backup is being written — try again in a moment."
-        return ""
+        from mentordesk.ui import operations
+
+        return operations.refusal(operations.MOVE)
+
+    def may_quit(self) -> bool:
+        """Whether the window may close now. While work that quitting would cut off runs
+        (``operations.running(QUIT)``), it asks (cancel an export and quit, or keep
+        working) or waits (a backup being written), closes the window again once that
+        work has ended, and returns False."""
+        from mentordesk.ui import operations
+
+        busy = operations.running(operations.QUIT)
+        if not busy:
+            return True
+        from mentordesk.ui.dialogs.busy_quit import QuitWhenDone
+
+        guard = self.findChild(QuitWhenDone)
+        if not isinstance(guard, QuitWhenDone):
+            guard = QuitWhenDone(self)  # type: ignore[arg-type]  # self is the MainWindow
+        guard.ask(busy)
+        return False
 
     def move_database(self) -> LocationWarningDialog:
         """To another folder (out of a synced one): ``ui/dialogs/location_warning.py``."""
@@ -257,9 +277,6 @@ class WindowActions:
             self.auto_backup.message.connect(self._backup_message)
             self.auto_backup.start()
         return self.auto_backup
-
-    def _backup_running(self) -> bool:
-        return self.auto_backup is not None and self.auto_backup.busy
 
     def _backup_message(self, text: str, failed: bool) -> None:
         if not failed:

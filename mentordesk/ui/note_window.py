@@ -118,7 +118,7 @@ class NoteWindow(NoteWindowBase):
         if note is not None and (note.title, note.shareable) == (title, shareable):
             return
         try:
-            self.note = self.workspace.set_note_details(self.note_id, title, shareable)
+            self.note = self.workspace.note_editing.set_note_details(self.note_id, title, shareable)
         except ValidationError as exc:
             self._say(exc.message)
             return

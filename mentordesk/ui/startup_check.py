@@ -1,6 +1,7 @@
 """What the window does after its first paint: the start-up ``quick_check`` off the GUI
-thread; when the file is healthy, the warning about a synced or network folder (once per
-file) and then automatic backups; the recovery dialog when it is not.
+thread (an operation, ``ui/operations.py``, on a connection of its own); when the file is
+healthy, the warning about a synced or network folder (once per file) and then automatic
+backups; the recovery dialog when it is not.
 
 ``recover_at_open`` is the same recovery for a file too damaged to open at all (shown
 before any window). Choosing a backup or an empty database sets the damaged file aside
@@ -17,7 +18,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from mentordesk.services import Workspace, recovery
-from mentordesk.ui.background import BackgroundTask, run_in_background
+from mentordesk.ui import operations
 from mentordesk.ui.dialogs.recovery import RecoveryDialog
 from mentordesk.ui.main_window import MainWindow
 from mentordesk.ui.models.backups import when_text
@@ -70,7 +71,7 @@ class WindowSession(QObject):
         self.dialog: RecoveryDialog | None = None
         self.location_dialog: LocationWarningDialog | None = None
         self._mounts = mounts
-        self._task: BackgroundTask | None = None
+        self._check: operations.Operation | None = None
 
     @property
     def workspace(self) -> Workspace:
@@ -78,15 +79,19 @@ class WindowSession(QObject):
 
     def after_first_paint(self) -> None:
         path = self.workspace.path
-        self._task = run_in_background(
-            lambda: (recovery.quick_check(path),), self._checked, self._check_failed, self.window
-        )
+        self._check = operations.Operation(
+            "start-up check",
+            lambda _progress: recovery.quick_check(path),
+            on_done=self._checked,
+            on_error=self._check_failed,
+            owner=self.window,
+            busy_text="The start-up check is reading the file",
+        ).start()
 
     def close(self) -> None:
         self.workspace.close()
 
-    def _checked(self, answer: tuple[list[str]]) -> None:
-        problems = answer[0]
+    def _checked(self, problems: list[str]) -> None:
         if not problems:
             # A file in a synced folder or on a network drive: the warning (once per file)
             # comes first, so a file moved out gets its backups in its new place.

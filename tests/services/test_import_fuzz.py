@@ -159,7 +159,7 @@ def _read_everything(ws: Workspace) -> None:
         ws.note(note_id)
         ws.note_revisions(note_id)
         ws.linked_items(note_id)
-    ws.note_summaries(ws.note_ids())
+    ws.note_search.summaries(ws.note_ids())
     ws.find_notes("project")
 
 

@@ -154,7 +154,7 @@ def test_last_contact_follows_every_change_to_held_occurrences(
 def test_check_ins_due_reads_only_the_mentees_that_are_due(workspace: Workspace) -> None:
     for i in range(30):
         workspace.save_mentee(Mentee(name=f"Mentee {i:02}", time_zone="UTC", cadence_days=7 + i))
-    due = workspace.check_ins(date.today() + timedelta(days=10), limit=15)
+    due = workspace.overview.check_ins(date.today() + timedelta(days=10), limit=15)
     # Cadences 7..13 are due by day 13 (within 3 days of day 10); the longer ones are not.
     assert [c.mentee.name for c in due] == [f"Mentee {i:02}" for i in range(7)]
     assert due[0].days_overdue == 3

@@ -94,8 +94,8 @@ def test_search_notes_and_snippets_read_the_same_syntax(
 ) -> None:
     best = workspace.search_notes('mentee:lena "career plan"')
     assert [n.title for n in best] == ["First of September career plan"]
-    snippets = workspace.search_snippets(list(titles), "mentee:lena care")
+    snippets = workspace.note_search.snippets(list(titles), "mentee:lena care")
     assert len(snippets) == len(titles)  # every note has a word starting with "care"
     first = next(i for i, t in titles.items() if t.startswith("First"))
     assert f"{MATCH_START}career{MATCH_END}" in snippets[first]
-    assert workspace.search_snippets(list(titles), "mentee:lena") == {}
+    assert workspace.note_search.snippets(list(titles), "mentee:lena") == {}

@@ -73,7 +73,7 @@ def test_an_item_of_a_note_made_private_again_leaves_the_summary(
     summary_ws: Workspace, world: World
 ) -> None:
     note_id = summary_ws.note_ids(search="guild", mentee_id=world.rich.id)[0]
-    summary_ws.set_note_details(note_id, "Guild", shareable=False)
+    summary_ws.note_editing.set_note_details(note_id, "Guild", shareable=False)
     s = _summary(summary_ws, world)
     assert not (s.wins or s.feedback_given or s.mentee_actions)
 

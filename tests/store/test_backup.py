@@ -19,7 +19,6 @@ import pytest
 from mentordesk.domain.backup_policy import BackupInfo, keep
 from mentordesk.domain.models import Mentee, Note
 from mentordesk.services import Workspace
-from mentordesk.services.backups import backup_file
 from mentordesk.store.backup import (
     BackupFailed,
     backup_to,
@@ -134,7 +133,8 @@ def test_a_worker_thread_backs_up_beside_the_open_workspace(workspace: Workspace
     """How the window backs up off the GUI thread: a connection of the worker's own."""
     _mentee(workspace, "Ana")
     written: list[Path] = []
-    worker = threading.Thread(target=lambda: written.append(backup_file(workspace.path)))
+    backups = workspace.backups  # the service; its backup_now opens a connection of its own
+    worker = threading.Thread(target=lambda: written.append(backups.backup_now()))
     worker.start()
     worker.join()
     assert _rows(written[0]) == _rows(workspace.path)

@@ -13,7 +13,6 @@ from pytestqt.qtbot import QtBot
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import Mentee, Settings, WorkingHours
 from mentordesk.services import Workspace
-from mentordesk.services.backups import backup_file
 from mentordesk.store.backup import BackupFailed
 from mentordesk.ui.backup_scheduler import AutoBackup
 from mentordesk.ui.dialogs.backups import BackupsDialog
@@ -105,10 +104,10 @@ def test_automatic_backup_after_paint_runs_off_the_gui_thread(
     threads: list[threading.Thread] = []
     release = threading.Event()
 
-    def slow_write(path: Path) -> Path:
+    def slow_write() -> Path:
         threads.append(threading.current_thread())
         release.wait(5)  # the GUI thread must keep running meanwhile
-        return backup_file(path)
+        return workspace.backups.backup_now()
 
     made = datetime(2026, 12, 6, 4, 44, tzinfo=UTC)
     auto = AutoBackup(workspace, window, write=slow_write, clock=lambda: made)
@@ -134,8 +133,10 @@ def test_automatic_backup_after_paint_runs_off_the_gui_thread(
 def test_a_failed_automatic_backup_is_shown_clearly(
     qtbot: QtBot, window: MainWindow, workspace: Workspace
 ) -> None:
-    def broken(path: Path) -> Path:
-        raise BackupFailed(path, "The backup of mentordesk.db failed its check and was deleted")
+    def broken() -> Path:
+        raise BackupFailed(
+            workspace.path, "The backup of mentordesk.db failed its check and was deleted"
+        )
 
     auto = AutoBackup(workspace, window, write=broken)
     auto.message.connect(window._backup_message)

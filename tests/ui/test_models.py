@@ -48,7 +48,7 @@ def texts(model: KeyedTableModel, column: int) -> list[str]:
 def mentees_model(workspace: Workspace, now: datetime = NOW) -> MenteesModel:
     model = MenteesModel()
     mentees = workspace.list_mentees()
-    model.set_mentees(mentees, workspace.check_ins_for(mentees, now.date()), now, LONDON)
+    model.set_mentees(mentees, workspace.overview.check_ins_for(mentees, now.date()), now, LONDON)
     return model
 
 
@@ -223,7 +223,7 @@ def add_notes(workspace: Workspace, mentee: Mentee, count: int) -> None:
 
 
 def notes_model(workspace: Workspace) -> NotesModel:
-    model = NotesModel(workspace.note_ids, workspace.note_summaries)
+    model = NotesModel(workspace.note_ids, workspace.note_search.summaries)
     model.load("", NOW, LONDON)
     return model
 
@@ -233,7 +233,7 @@ def test_notes_model_passes_the_model_tester(
 ) -> None:
     add_notes(workspace, people["Priya Natarajan"], 30)
     qtmodeltester.check(notes_model(workspace), force_py=True)
-    empty = NotesModel(workspace.note_ids, workspace.note_summaries)
+    empty = NotesModel(workspace.note_ids, workspace.note_search.summaries)
     qtmodeltester.check(empty, force_py=True)
 
 

@@ -141,7 +141,7 @@ def test_the_model_with_snippets_passes_the_model_tester(
     qtmodeltester: ModelTester, workspace: Workspace, people: dict[str, int]
 ) -> None:
     model = NotesModel(
-        workspace.note_ids, workspace.note_summaries, snippets=workspace.search_snippets
+        workspace.note_ids, workspace.note_search.summaries, snippets=workspace.note_search.snippets
     )
     model.load("care")
     assert model.rowCount() == 2

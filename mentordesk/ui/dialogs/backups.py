@@ -1,6 +1,7 @@
 """File ▸ Backups…: the open database's backups with date and size; Back up now, Restore
 (asked first; the current state is backed up before), Show folder. ``restored`` fires after
-a restore so that the window reloads every page.
+a restore so that the window reloads every page. Back Up Now runs as an operation
+(``ui/operations.py``); a restore is refused while a backup or an export runs.
 """
 
 from __future__ import annotations
@@ -27,9 +28,9 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.backup_policy import BackupInfo
 from mentordesk.services import Workspace
-from mentordesk.services.backups import backup_file, default_folder
-from mentordesk.ui.background import BackgroundTask, run_in_background
-from mentordesk.ui.backup_scheduler import thinning_text
+from mentordesk.services.backups import default_folder
+from mentordesk.ui import operations
+from mentordesk.ui.backup_scheduler import start_backup, thinning_text
 from mentordesk.ui.dialogs.confirm import confirm
 from mentordesk.ui.models.backups import BackupsModel, size_text, when_text
 
@@ -44,7 +45,7 @@ class BackupsDialog(QDialog):
         self.workspace = workspace
         self.setWindowTitle("Backups")
         self.folder = default_folder(workspace.path)
-        self._task: BackgroundTask | None = None
+        self._op: operations.Operation | None = None
 
         intro = QLabel(
             f"Backups of <b>{workspace.path.name}</b> are made automatically when it changed:"
@@ -144,7 +145,7 @@ class BackupsDialog(QDialog):
         return self.model.row_at(rows[0].row()) if rows else None
 
     def _update_buttons(self) -> None:
-        busy = self._task is not None and self._task.running
+        busy = self._op is not None and self._op.running
         self.backup_button.setEnabled(not busy)
         self.restore_button.setEnabled(not busy and bool(self.model.rows()))
 
@@ -163,10 +164,13 @@ class BackupsDialog(QDialog):
     # -- actions ---------------------------------------------------------------------
 
     def back_up_now(self) -> None:
+        why = operations.refusal(operations.BACKUP)
+        if why:
+            self.status.setText(why)
+            return
         self._busy("Backing up…")
-        path = self.workspace.path
-        self._task = run_in_background(
-            lambda: backup_file(path), self._backed_up, self._failed, self
+        self._op = start_backup(
+            "backup", self.workspace.backups.backup_now, self._backed_up, self._failed, self
         )
 
     def _backed_up(self, written: Path) -> None:
@@ -179,7 +183,7 @@ class BackupsDialog(QDialog):
 
     def ask_restore(self) -> None:
         chosen = self.selected()
-        if chosen is None or not self.restore_button.isEnabled():
+        if chosen is None or not self.restore_button.isEnabled() or self._restore_refused():
             return
         confirm(
             self,
@@ -191,6 +195,13 @@ class BackupsDialog(QDialog):
             lambda: self.restore(chosen),
         )
 
+    def _restore_refused(self) -> bool:
+        """Says why no restore may start now (a backup or an export is running)."""
+        why = operations.refusal(operations.RESTORE)
+        if why:
+            self.status.setText(why)
+        return bool(why)
+
     def restore(self, chosen: BackupInfo) -> None:
         """Runs on the GUI thread: the copy goes into the window's own connection."""
         self._busy(f"Restoring the backup made {when_text(chosen.created_at, self.zone)}…")
@@ -198,6 +209,9 @@ class BackupsDialog(QDialog):
         QTimer.singleShot(30, lambda: self._restore_now(chosen))
 
     def _restore_now(self, chosen: BackupInfo) -> None:
+        if self._restore_refused():  # a backup or an export is running
+            self._idle(f"<b>Not restored:</b> {self.status.text()}")
+            return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             safety = self.workspace.backups.restore(chosen.path)

@@ -2,15 +2,16 @@
 chooses — the importable JSON, a CSV per table, notes as Markdown (``full_export.py``).
 
 The mentor chooses where: an empty folder takes the export itself, any other folder gets a
-new one inside it, "MentorDesk export 2026-12-05". The export runs on the thread pool
-through a connection of its own, behind a progress dialog whose Cancel stops it at the next
-progress step. The engine writes into a hidden folder and renames it into place only when
-complete, so a cancelled or failed export leaves nothing behind; the messages say so.
+new one inside it, "MentorDesk export 2026-12-05". The export runs as an operation
+(``ui/operations.py``) reading through a connection of its own, behind a progress dialog
+whose Cancel stops it at the next progress step; quitting meanwhile offers to cancel it.
+The engine writes into a hidden folder and renames it into place only when complete, so a
+cancelled or failed export leaves nothing behind; the messages say so.
 """
 
 from __future__ import annotations
 
-import threading
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -30,7 +31,7 @@ from mentordesk.appdata.paths import default_export_dir
 from mentordesk.domain.errors import ValidationError
 from mentordesk.services import Workspace
 from mentordesk.services.export_format import describe_counts
-from mentordesk.ui.background import BackgroundTask, run_in_background
+from mentordesk.ui import operations
 from mentordesk.ui.dialogs.folder_chooser import folder_chooser
 from mentordesk.ui.formatting import plural
 
@@ -46,10 +47,6 @@ PRIVATE_WARNING = (
     " notes that are never shared. Keep it where only you can read it, and delete it when"
     " you no longer need it."
 )
-
-
-class ExportCancelled(Exception):
-    """Raised from the progress callback on the worker thread once Cancel was pressed."""
 
 
 def export_folder_name(day: date) -> str:
@@ -94,7 +91,8 @@ class ExportAllRun(QObject):
     ``ended`` fires with the outcome once the closing message is shown.
     """
 
-    #: Rows done, rows in all: emitted on the worker thread, delivered on the GUI thread.
+    #: Rows done, rows in all, at each step the engine reports: emitted on the worker
+    #: thread (the progress dialog follows the operation's throttled ``progressed``).
     progressed = Signal(int, int)
     ended = Signal(str)
 
@@ -108,13 +106,11 @@ class ExportAllRun(QObject):
         self.progress: QProgressDialog | None = None
         self.message: QMessageBox | None = None
         self._open_button: QAbstractButton | None = None
-        self._task: BackgroundTask | None = None
-        self._cancel = threading.Event()
-        self.progressed.connect(self._show_progress)
+        self.operation: operations.Operation | None = None
 
     @property
     def running(self) -> bool:
-        return self._task is not None and self._task.running
+        return self.operation is not None and self.operation.running
 
     def choose_folder(self) -> QFileDialog:
         dialog = folder_chooser(
@@ -148,20 +144,33 @@ class ExportAllRun(QObject):
         progress.setValue(0)
         progress.show()
         self.progress = progress
-        self._task = run_in_background(
-            lambda: self._export(target), self._exported, self._tell_failed, self
+        export = self.workspace.full_export.export_all  # built here, on the GUI thread
+        operation = operations.Operation(
+            "export of all data",
+            lambda steps: self._export(export, target, steps),
+            on_done=self._exported,
+            on_error=self._tell_failed,
+            on_cancelled=self._cancelled,
+            owner=self,
+            blocks=operations.FILE_IN_USE | {operations.QUIT},
+            busy_text="An export is still running",
+            cancellable=True,
         )
+        operation.progressed.connect(self._show_progress)
+        self.operation = operation.start()
 
-    def _export(self, target: Path) -> ExportSummary | None:  # on the worker thread
+    def _export(
+        self,
+        export: Callable[..., ExportSummary],
+        target: Path,
+        steps: operations.Progress,
+    ) -> ExportSummary:  # on the worker thread
         def progress(done: int, total: int) -> None:
             self.progressed.emit(done, total)
-            if self._cancel.is_set():
-                raise ExportCancelled
+            steps.step(done, total)  # raises Cancelled once Cancel was pressed
 
         try:
-            return self.workspace.full_export.export_all(target, progress, own_connection=True)
-        except ExportCancelled:
-            return None
+            return export(target, progress)
         except OSError as exc:
             # The engine has removed what it wrote; the system's reason names the problem.
             raise ValidationError(
@@ -172,9 +181,9 @@ class ExportAllRun(QObject):
 
     @Slot()
     def cancel(self) -> None:
-        if not self.running:
+        if self.operation is None or not self.running:
             return
-        self._cancel.set()
+        self.operation.cancel()
         if self.progress is not None:
             # Cancel hides the dialog; keep it until the worker has stopped and cleaned up.
             self.progress.setLabelText("Cancelling — removing what was written so far…")
@@ -186,7 +195,7 @@ class ExportAllRun(QObject):
 
     @Slot(int, int)
     def _show_progress(self, done: int, total: int) -> None:
-        if self.progress is not None and not self._cancel.is_set():
+        if self.progress is not None and not (self.operation and self.operation.cancelled):
             self.progress.setValue(_STEPS if total <= 0 else min(_STEPS, done * _STEPS // total))
 
     def _close_progress(self) -> None:
@@ -195,16 +204,17 @@ class ExportAllRun(QObject):
             self.progress.deleteLater()
             self.progress = None
 
-    def _exported(self, summary: ExportSummary | None) -> None:
+    def _cancelled(self) -> None:
         self._close_progress()
-        if summary is None:
-            self._tell(
-                QMessageBox.Icon.Information,
-                "Export cancelled",
-                "The export was cancelled. Nothing was written: the folder is as it was.",
-                "cancelled",
-            )
-            return
+        self._tell(
+            QMessageBox.Icon.Information,
+            "Export cancelled",
+            "The export was cancelled. Nothing was written: the folder is as it was.",
+            "cancelled",
+        )
+
+    def _exported(self, summary: ExportSummary) -> None:
+        self._close_progress()
         self.summary = summary
         self._tell(
             QMessageBox.Icon.Information, "Export complete", summary_text(summary), "exported",

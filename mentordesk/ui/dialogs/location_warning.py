@@ -4,9 +4,9 @@ with the offer to move it.
 Shown after the first paint and the start-up check (``maybe_warn_location``, through
 ``MainWindow.warn_about_location`` from ``ui/startup_check.WindowSession``). Detection and the
 record of the mentor's answer are ``appdata/storage_location.py``; the move is
-``services/database_move.py``: the copy runs off the GUI thread, the switch to the new file on
-it. The dialog knows no window: it asks ``refused()`` whether a move may start and emits
-``moved(path)`` when it is done.
+``services/database_move.py``: the copy runs off the GUI thread (an operation,
+``ui/operations.py``), the switch to the new file on it. The dialog knows no window: it
+asks ``refused()`` whether a move may start and emits ``moved(path)`` when it is done.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ from mentordesk.services.database_move import (
     finish_move,
     plan_move,
 )
-from mentordesk.ui.background import BackgroundTask, run_in_background
+from mentordesk.ui import operations
 from mentordesk.ui.dialogs.folder_chooser import folder_chooser
 from mentordesk.ui.dialogs.parts import heading
 from mentordesk.ui.widgets.field_error import FieldError
@@ -99,7 +99,7 @@ class LocationWarningDialog(QDialog):
         self._mounts = mounts
         self._record = record
         self._path = workspace.path
-        self._task: BackgroundTask | None = None
+        self._copy: operations.Operation | None = None
         self.outcome: Outcome | None = None
         self.move_result: MoveResult | None = None
         self.chooser: QFileDialog | None = None
@@ -205,8 +205,12 @@ class LocationWarningDialog(QDialog):
         self._remember("keep")
         self.done(QDialog.DialogCode.Rejected)
 
+    @property
+    def copying(self) -> bool:
+        return self._copy is not None and self._copy.running
+
     def reject(self) -> None:
-        if self._task is not None:
+        if self.copying:
             return  # the copy is running: it finishes or fails, then the dialog may close
         # Escape and the close box count as "remind me later": asked again another day.
         if self.outcome is None:
@@ -251,12 +255,17 @@ class LocationWarningDialog(QDialog):
             return
         self._say(None)
         self._set_busy(True, plan)
-        self._task = run_in_background(
-            lambda: copy_for_move(plan),
-            lambda _copy: self._copied(plan),
-            self._copy_failed,
-            self,
-        )
+        # Until the copy is checked and the workspace switched over, nothing else may touch
+        # the file: no backup, restore or rewrite, and no quitting half-way.
+        self._copy = operations.Operation(
+            "move of the database",
+            lambda _progress: copy_for_move(plan),
+            on_done=lambda _copy: self._copied(plan),
+            on_error=self._copy_failed,
+            owner=self,
+            blocks=operations.FILE_IN_USE | {operations.QUIT, operations.BACKUP},
+            busy_text="The database is being copied to its new folder",
+        ).start()
 
     def _say(self, message: str | None) -> None:
         self.error.set_message(message)
@@ -280,12 +289,10 @@ class LocationWarningDialog(QDialog):
             self.unsetCursor()
 
     def _copy_failed(self, message: str) -> None:
-        self._task = None
         self._set_busy(False)
         self._say(message)
 
     def _copied(self, plan: MovePlan) -> None:
-        self._task = None
         self._set_busy(False)
         try:
             result = finish_move(self.workspace, plan)

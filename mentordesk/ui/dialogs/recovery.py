@@ -1,8 +1,10 @@
 """The recovery dialog: a damaged MentorDesk file, named with its problem, and the ways out
 (the newest backup that passes its check, a fresh empty database, or quitting).
 
-It does no file work itself: it looks for the backup off the GUI thread through the
-callable it is given and reports the mentor's ``choice``; the caller sets the file aside.
+It does no file work itself: it looks for the backup off the GUI thread (an operation,
+``ui/operations.py``; on the thread pool when it is shown before the event loop starts)
+through the callable it is given and reports the mentor's ``choice``; the caller sets the
+file aside.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.backup_policy import BackupInfo
-from mentordesk.ui.background import BackgroundTask, run_in_background
+from mentordesk.ui import operations
 from mentordesk.ui.models.backups import size_text, when_text
 
 Choice = Literal["backup", "fresh", "quit"]
@@ -40,7 +42,6 @@ class RecoveryDialog(QDialog):
         self.setWindowTitle("MentorDesk — your data file is damaged")
         self.choice: Choice = "quit"
         self.backup: BackupInfo | None = None
-        self.searching = True
 
         headline = QLabel(f"<b>{file_name} cannot be used: {problem}.</b>", self)
         headline.setWordWrap(True)
@@ -82,14 +83,23 @@ class RecoveryDialog(QDialog):
         layout.addStretch(1)
         layout.addLayout(buttons)
         self.setMinimumWidth(520)
-        self._task: BackgroundTask = run_in_background(
-            lambda: (find_backup(),), self._found, self._search_failed, self
-        )
+        # Reads backups only: it blocks nothing.
+        self._search = operations.Operation(
+            "search for a good backup",
+            lambda _progress: find_backup(),
+            on_done=self._found,
+            on_error=self._search_failed,
+            owner=self,
+            blocks=(),
+        ).start()
 
-    def _found(self, answer: tuple[BackupInfo | None]) -> None:
-        self.searching = False
+    @property
+    def searching(self) -> bool:
+        return self._search.running
+
+    def _found(self, backup: BackupInfo | None) -> None:
         self.progress.hide()
-        self.backup = answer[0]
+        self.backup = backup
         if self.backup is None:
             self.found.setText(
                 "There is no backup of it that passes its check. You can start with an empty"
@@ -108,7 +118,7 @@ class RecoveryDialog(QDialog):
         self.restore_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _search_failed(self, message: str) -> None:
-        self._found((None,))
+        self._found(None)
         self.found.setText(f"The backups could not be checked ({message}).")
 
     def _choose(self, choice: Choice) -> None:

@@ -134,5 +134,5 @@ class MeetingsPage(ListPage):
         ]
         past = [o for o in window if o.start <= now][-PAST_SHOWN:]
         future = [o for o in window if o.start > now][:FUTURE_SHOWN]
-        notes = self.workspace.meeting_notes(meeting.id or 0)
+        notes = self.workspace.schedule.notes_about(meeting.id or 0)
         self.detail.show_meeting(listing, past + future, notes, now, self._zone)

@@ -84,7 +84,7 @@ class MenteesPage(ListPage):
         self._zone = self.workspace.mentor_zone()
         mentees = self.workspace.list_mentees()
         today = now.astimezone(self._zone).date()
-        check_ins = self.workspace.check_ins_for(mentees, today)
+        check_ins = self.workspace.overview.check_ins_for(mentees, today)
         self.model.set_search(self.pane.search_text())
         self.model.set_mentees(mentees, check_ins, now, self._zone)
         self._update_empty_text()

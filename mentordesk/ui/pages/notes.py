@@ -48,7 +48,7 @@ class NotesPage(ListPage):
 
         workspace = self.workspace
         self.model = NotesModel(
-            self._find_ids, workspace.note_summaries, self, workspace.search_snippets
+            self._find_ids, workspace.note_search.summaries, self, workspace.note_search.snippets
         )
         self.make_list(
             "Search notes… mentee:name before:2026-10-01",
