@@ -16,17 +16,19 @@ from mentordesk.domain.models import Mentee
 from mentordesk.reports.batch import write_batch
 from mentordesk.reports.paper import Paper
 from mentordesk.reports.summary_pdf import write_summary_pdf
-from mentordesk.services import Workspace
+from mentordesk.services.summary import SummaryService
 from mentordesk.services.summary_content import SummaryPeriod
 
 BATCH = 100
 
 
-def _since_start(ws: Workspace, mentee: Mentee) -> SummaryPeriod:
-    return ws.summaries.since_start(mentee)
+def _since_start(summaries: SummaryService, mentee: Mentee) -> SummaryPeriod:
+    return summaries.since_start(mentee)
 
 
-def _batch_with_stalls(ctx: Context, mentees: list[Mentee], folder: Path) -> tuple[float, float]:
+def _batch_with_stalls(
+    service: SummaryService, mentees: list[Mentee], folder: Path
+) -> tuple[float, float]:
     """(seconds, longest event-loop gap in ms) of one batch on a worker thread, which opens
     its own connection as the window's operation does."""
     gaps: list[float] = []
@@ -39,8 +41,8 @@ def _batch_with_stalls(ctx: Context, mentees: list[Mentee], folder: Path) -> tup
         last = now
 
     def work() -> None:
-        with Workspace.open(ctx.db_path, readonly=True) as ws:
-            write_batch(ws, mentees, _since_start, folder, Paper.A4)
+        with service.on_own_connection() as own:
+            write_batch(own, mentees, _since_start, folder, Paper.A4)
 
     timer = QTimer(interval=1)
     timer.timeout.connect(tick)
@@ -71,7 +73,7 @@ def summaries(ctx: Context) -> list[Row]:
             write_summary_pdf(summary, folder / "one.pdf", Paper.A4)
 
         single = time_ms(one, runs)
-        batches = [_batch_with_stalls(ctx, mentees, folder) for _ in range(ctx.runs_or(2))]
+        batches = [_batch_with_stalls(ws.summaries, mentees, folder) for _ in range(ctx.runs_or(2))]
     detail = f"{len(mentees)} active mentees, since start, A4"
     return [
         Row("summary_pdf_ms", "Summary: one mentee's PDF (build, lay out, write)", "ms",

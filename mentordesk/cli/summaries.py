@@ -17,7 +17,7 @@ from mentordesk.cli.errors import EXIT_BAD_INPUT, EXIT_OK, CommandFailed, exit_o
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import Mentee
 from mentordesk.reports.paper import Paper, system_paper
-from mentordesk.services import Workspace
+from mentordesk.services.summary import SummaryService
 from mentordesk.services.summary_content import SummaryPeriod
 
 
@@ -32,9 +32,9 @@ def _day(value: str | None, option: str) -> date | None:
         ) from None
 
 
-def _period(ws: Workspace, mentee: Mentee, args: argparse.Namespace) -> SummaryPeriod:
+def _period(summaries: SummaryService, mentee: Mentee, args: argparse.Namespace) -> SummaryPeriod:
     start, end = _day(args.date_from, "--from"), _day(args.date_to, "--to")
-    whole = ws.summaries.since_start(mentee)
+    whole = summaries.since_start(mentee)
     start, end = start or min(whole.start, end or whole.end), end or whole.end
     if start > end:
         raise ValidationError("--from", f"--from {start} is after --to {end} — swap them.")
@@ -64,11 +64,12 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     with exit_on_error(writing=target), open_workspace(args, readonly=True) as ws:
         if args.mentee:
             mentee = ws.find_mentee(args.mentee)
-            summary = ws.summaries.build(mentee.id or 0, _period(ws, mentee, args))
+            summary = ws.summaries.build(mentee.id or 0, _period(ws.summaries, mentee, args))
             written, warnings = [target], write_summary_pdf(summary, target, paper)
         else:
             mentees = ws.summaries.active_mentees()
-            result = write_batch(ws, mentees, lambda w, m: _period(w, m, args), folder, paper)
+            rule = lambda s, m: _period(s, m, args)  # noqa: E731
+            result = write_batch(ws.summaries, mentees, rule, folder, paper)
             written, warnings = result.written, result.warnings
     for warning in warnings:
         print(f"mentordesk: warning: {warning}", file=sys.stderr)

@@ -1,8 +1,9 @@
 """Many summaries into one folder: one PDF per mentee, each whole or not at all.
 
-Runs on whatever thread calls it, with its own workspace (a worker never shares the
-window's connection); ``progress`` and ``cancelled`` let a caller show progress and stop
-between files (and between the pages of a file), leaving no half-written PDF.
+Runs on whatever thread calls it, with a ``SummaryService`` of that thread (a worker's is
+``on_own_connection()``: it never shares the window's connection); ``progress`` and
+``cancelled`` let a caller show progress and stop between files (and between the pages of
+a file), leaving no half-written PDF.
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ from mentordesk.domain.models import Mentee
 from mentordesk.reports.filenames import summary_file_name
 from mentordesk.reports.paper import Paper
 from mentordesk.reports.summary_pdf import ExportCancelled, write_summary_pdf
-from mentordesk.services import Workspace
+from mentordesk.services.summary import SummaryService
 from mentordesk.services.summary_content import SummaryPeriod
 
 #: The period of each mentee's summary (e.g. "since start" differs per mentee).
-PeriodRule = Callable[[Workspace, Mentee], SummaryPeriod]
+PeriodRule = Callable[[SummaryService, Mentee], SummaryPeriod]
 
 
 @dataclass(slots=True)
@@ -29,7 +30,7 @@ class BatchResult:
 
 
 def write_batch(
-    ws: Workspace,
+    summaries: SummaryService,
     mentees: list[Mentee],
     period: PeriodRule,
     folder: Path,
@@ -45,12 +46,12 @@ def write_batch(
         if cancelled():
             raise ExportCancelled
         progress(done, len(mentees), mentee.name)
-        span = period(ws, mentee)
+        span = period(summaries, mentee)
         name = summary_file_name(mentee.name, span.start, span.end)
         if name in used:  # two mentees of the same name
             name = name.removesuffix(".pdf") + f" (id {mentee.id}).pdf"
         used.add(name)
-        summary = ws.summaries.build(mentee.id or 0, span)
+        summary = summaries.build(mentee.id or 0, span)
         result.warnings += write_summary_pdf(summary, folder / name, paper, cancelled)
         result.written.append(folder / name)
     progress(len(mentees), len(mentees), "")

@@ -10,6 +10,8 @@ section. Everything is read for one mentee id only.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -24,6 +26,8 @@ from mentordesk.domain.models import (
     Owner,
 )
 from mentordesk.domain.progress import GoalProgress
+from mentordesk.planner.recurrence import last_occurrence
+from mentordesk.services.changes import ChangeFeed
 from mentordesk.services.clock import aware
 from mentordesk.services.meetings import MeetingService
 from mentordesk.services.mentees import MenteeService
@@ -40,6 +44,17 @@ from mentordesk.services.summary_content import (
     SummaryPeriod,
 )
 from mentordesk.store.database import Database
+from mentordesk.store.repositories.busy import BusyRepository
+from mentordesk.store.repositories.goals import GoalRepository
+from mentordesk.store.repositories.meetings import MeetingRepository
+from mentordesk.store.repositories.mentees import MenteeRepository
+from mentordesk.store.repositories.notes import NoteRepository
+from mentordesk.store.repositories.records import (
+    FeedbackRepository,
+    ResourceRepository,
+    WinRepository,
+)
+from mentordesk.store.repositories.settings import SettingsRepository
 from mentordesk.store.repositories.summary import SummaryRepository
 
 _STATUS = {
@@ -76,6 +91,8 @@ def _chart(done_days: list[date], period: SummaryPeriod) -> tuple[MonthCount, ..
 
 
 class SummaryService:
+    """Builds summaries; ``on_own_connection`` gives one that a worker thread may use."""
+
     def __init__(
         self,
         db: Database,
@@ -84,11 +101,30 @@ class SummaryService:
         schedule: MeetingService,
         mentor: MentorSettings,
     ) -> None:
+        self.db = db
         self.shared = SummaryRepository(db)
         self.roster = roster
         self.records = records
         self.schedule = schedule
         self.mentor = mentor
+
+    @contextmanager
+    def on_own_connection(self) -> Iterator[SummaryService]:
+        """The same service reading through a connection of its own, for a worker thread
+        (SQLite connections never cross threads); it only reads, so it reports nothing."""
+        db = Database.second(self.db.path)
+        try:
+            feed = ChangeFeed()
+            mentees, notes = MenteeRepository(db), NoteRepository(db)
+            settings = SettingsRepository(db)
+            records = RecordService(GoalRepository(db), notes, FeedbackRepository(db),
+                                    WinRepository(db), ResourceRepository(db), feed)  # fmt: skip
+            meetings = MeetingService(MeetingRepository(db, last_occurrence), mentees, notes,
+                                      BusyRepository(db), settings, feed)  # fmt: skip
+            yield SummaryService(db, MenteeService(mentees, feed), records, meetings,
+                                 MentorSettings(settings, feed))  # fmt: skip
+        finally:
+            db.close()
 
     def today(self, now: datetime | None = None) -> date:
         """The mentor's date: what "last month" and "generated on" are read against."""

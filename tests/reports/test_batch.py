@@ -21,7 +21,7 @@ def test_every_mentee_gets_a_file_and_progress_is_told(
     twin = summary_ws.save_mentee(Mentee(name=world.rich.name, time_zone="UTC"))
     mentees = [world.rich, world.other, twin]
     steps: list[tuple[int, int, str]] = []
-    result = write_batch(summary_ws, mentees, lambda ws, m: NOVEMBER, tmp_path, Paper.A4,
+    result = write_batch(summary_ws.summaries, mentees, lambda ws, m: NOVEMBER, tmp_path, Paper.A4,
                          progress=lambda *step: steps.append(step))  # fmt: skip
     assert [p.name for p in result.written] == [
         "Zoë Øster - progress 2026-11-01 to 2026-11-30.pdf",
@@ -45,8 +45,9 @@ def test_cancel_stops_between_files_and_leaves_no_half_file(
     out = tmp_path / "out"
     out.mkdir()
     with pytest.raises(ExportCancelled):
-        write_batch(summary_ws, [world.rich, world.other, world.empty], lambda ws, m: NOVEMBER,
-                    out, Paper.A4, cancelled=cancelled)  # fmt: skip
+        mentees = [world.rich, world.other, world.empty]
+        write_batch(summary_ws.summaries, mentees, lambda s, m: NOVEMBER, out, Paper.A4,
+                    cancelled=cancelled)  # fmt: skip
     files = sorted(p.name for p in out.iterdir())
     assert files == ["Zoë Øster - progress 2026-11-01 to 2026-11-30.pdf"]
     assert "Zoë Øster" in pdf_text(out / files[0])

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDate
+from pytest import MonkeyPatch
 from pytestqt.qtbot import QtBot
 
+from mentordesk.reports import batch
 from mentordesk.services import Workspace
 from mentordesk.ui.dialogs.summary_export import SummaryExportDialog
 from tests.reports.pdf_text import pdf_text
@@ -80,3 +84,50 @@ def test_the_file_menu_opens_it_with_ctrl_p(
     assert dialog.isVisible() and dialog.mentee_box.count() > 0
     assert dialog.mentee_box.count() == 3
     dialog.close()
+
+
+def test_save_all_writes_every_active_mentee_off_the_gui_thread(
+    qtbot: QtBot, summary_ws: Workspace, world: World, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    dialog = SummaryExportDialog(summary_ws, None, world.rich.id, now=NOW,
+                                 choose_folder=lambda parent, start: out)  # fmt: skip
+    qtbot.addWidget(dialog)
+    run = dialog.save_all()
+    assert run is not None and run.operation.running
+    with qtbot.waitSignal(run.ended, timeout=20_000) as ended:
+        pass
+    assert ended.args == ["done"]
+    names = sorted(p.name.split(" - ")[0] for p in out.glob("*.pdf"))
+    assert names == sorted(["Zoë Øster", "张伟", "José Ñúñez"])
+    assert "Lead the design guild" in pdf_text(next(out.glob("Zoë*.pdf")))
+
+
+def test_cancel_stops_the_batch_and_leaves_no_half_file(
+    qtbot: QtBot, summary_ws: Workspace, world: World, tmp_path: Path, monkeypatch: MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    gate = threading.Event()
+    real = batch.write_summary_pdf
+
+    def held(*args: Any, **kwargs: Any) -> list[str]:  # the worker waits for the Cancel
+        gate.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(batch, "write_summary_pdf", held)
+    dialog = SummaryExportDialog(summary_ws, None, world.rich.id, now=NOW,
+                                 choose_folder=lambda parent, start: out)  # fmt: skip
+    qtbot.addWidget(dialog)
+    run = dialog.save_all()
+    assert run is not None
+    try:
+        run.cancel()
+        assert "Cancelling" in run.progress.labelText()
+    finally:
+        gate.set()
+    with qtbot.waitSignal(run.ended, timeout=20_000) as ended:
+        pass
+    assert ended.args == ["cancelled"]
+    assert list(out.iterdir()) == []  # the file being written was discarded, no temp left

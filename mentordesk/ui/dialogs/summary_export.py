@@ -31,12 +31,14 @@ from PySide6.QtWidgets import (
 from mentordesk.appdata.paths import default_export_dir
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import MenteeStatus
+from mentordesk.reports.batch import PeriodRule
 from mentordesk.reports.filenames import summary_file_name
 from mentordesk.reports.paper import Paper, system_paper
 from mentordesk.reports.summary_pdf import preview_images, write_summary_pdf
 from mentordesk.services import Workspace
 from mentordesk.services.summary_content import ProgressSummary, SummaryPeriod
 from mentordesk.ui.dialogs.parts import wrapped
+from mentordesk.ui.dialogs.summary_batch import SummaryBatchRun
 from mentordesk.ui.widgets.field_error import FieldError
 
 PERIODS = ("Last month", "Last quarter", "Since start", "Custom")
@@ -46,6 +48,12 @@ SHARING = (
     " you marked as shared. Private notes and “Private” sections never do."
 )
 ChooseFile = Callable[[QWidget, Path], Path | None]
+ChooseFolder = Callable[[QWidget, Path], Path | None]
+
+
+def _ask_for_folder(parent: QWidget, start: Path) -> Path | None:
+    chosen = QFileDialog.getExistingDirectory(parent, "Save Summaries Into", str(start))
+    return Path(chosen) if chosen else None
 
 
 def _ask_for_file(parent: QWidget, suggested: Path) -> Path | None:
@@ -70,11 +78,14 @@ class SummaryExportDialog(QDialog):
         *,
         now: datetime | None = None,
         choose_file: ChooseFile = _ask_for_file,
+        choose_folder: ChooseFolder = _ask_for_folder,
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.now = now
         self.choose_file = choose_file
+        self.choose_folder = choose_folder
+        self.batch: SummaryBatchRun | None = None
         self.saved: Path | None = None
         self.warnings: list[str] = []
         self.setWindowTitle("Export Progress Summary")
@@ -130,6 +141,12 @@ class SummaryExportDialog(QDialog):
         self.save_button = QPushButton("&Save…", self)
         self.save_button.setDefault(True)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_all_button = QPushButton("Save All &Active…", self)
+        self.save_all_button.setToolTip(
+            "A summary of every active mentee for this period, into a folder you choose"
+        )
+        buttons.addButton(self.save_all_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_all_button.clicked.connect(self.save_all)
         self.save_button.clicked.connect(self.save)
         buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
@@ -206,6 +223,7 @@ class SummaryExportDialog(QDialog):
         return self.workspace.summaries.build(mentee_id, period, self.now)
 
     def refresh_preview(self) -> None:
+        self._redraw.stop()  # this redraw is the one that was pending
         while self.pages_layout.count():
             item = self.pages_layout.takeAt(0)
             widget = item.widget()
@@ -227,6 +245,33 @@ class SummaryExportDialog(QDialog):
         self.pages_layout.addStretch(1)
         self.page_count.setText(f"{len(images)} page{'s' if len(images) != 1 else ''}"
                                 f" · {self.paper().label}")  # fmt: skip
+
+    def _rule(self) -> PeriodRule:
+        """Each mentee's period: "since start" is each one's own, the others are shared."""
+        if self.period_box.currentText() == "Since start":
+            now = self.now
+            return lambda summaries, mentee: summaries.since_start(mentee, now)
+        fixed = self.period()
+        return lambda summaries, mentee: fixed
+
+    def save_all(self) -> SummaryBatchRun | None:
+        """Every active mentee's summary into a folder, off the GUI thread."""
+        try:
+            rule = self._rule()
+        except ValidationError as exc:
+            self.period_error.set_message(exc.message)
+            return None
+        ids = [m.id for m in self.workspace.summaries.active_mentees() if m.id is not None]
+        if not ids:
+            self.status.setText("No active mentee to write a summary for.")
+            return None
+        folder = self.choose_folder(self, default_export_dir())
+        if folder is None:
+            return None
+        self.batch = SummaryBatchRun(
+            self.workspace.summaries, ids, rule, folder, self.paper(), self
+        )
+        return self.batch
 
     def save(self) -> Path | None:
         summary = self._summary()
