@@ -114,7 +114,7 @@ class WindowActions:
         )
         file_menu.addAction(self.export_all_action)
         self.export_summary_action = self._action(
-            "Export Progress &Summary…", self.export_summary, [QKeySequence("Ctrl+P")]
+            "Export Progress &Summary…", lambda: self.export_summary(), [QKeySequence("Ctrl+P")]
         )
         file_menu.addAction(self.export_summary_action)
         file_menu.addSeparator()
@@ -187,11 +187,13 @@ class WindowActions:
         dialog.open()
         return dialog
 
-    def export_summary(self) -> SummaryExportDialog:
-        """A mentee's shared progress as a PDF; the mentee selected on the Mentees page first."""
+    def export_summary(self, mentee_id: int | None = None) -> SummaryExportDialog:
+        """A mentee's shared progress as a PDF: ``mentee_id``'s, else the mentee selected on
+        the Mentees page, else the first."""
         from mentordesk.ui.dialogs.summary_export import SummaryExportDialog
 
-        dialog = SummaryExportDialog(self.workspace, self, self._selected_mentee_id())
+        chosen = mentee_id if mentee_id is not None else self._selected_mentee_id()
+        dialog = SummaryExportDialog(self.workspace, self, chosen)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

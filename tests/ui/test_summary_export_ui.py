@@ -84,6 +84,13 @@ def test_the_file_menu_opens_it_with_ctrl_p(
     assert dialog.isVisible() and dialog.mentee_box.count() > 0
     assert dialog.mentee_box.count() == 3
     dialog.close()
+    # From a mentee's dashboard: the dialog opens for that mentee.
+    window.open_mentee(world.other.id or 0)
+    detail = window.current_page().detail  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: detail.mentee_id() == world.other.id)
+    detail.summary_button.click()
+    shown = [d for d in window.findChildren(SummaryExportDialog) if d.isVisible()]
+    assert [d.mentee_box.currentText() for d in shown] == ["张伟"]
 
 
 def test_save_all_writes_every_active_mentee_off_the_gui_thread(

@@ -91,6 +91,7 @@ class MenteeDetail(QWidget):
     delete_requested = Signal(int)
     call_requested = Signal(int)
     note_requested = Signal(int)
+    summary_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,6 +124,9 @@ class MenteeDetail(QWidget):
         self.note_button = QPushButton("New Note…", content)
         self.note_button.setToolTip("Write a note about this mentee, outside a call")
         self.note_button.clicked.connect(lambda: self._emit_for_mentee(self.note_requested))
+        self.summary_button = QPushButton("Summary PDF…", content)
+        self.summary_button.setToolTip("Export a progress summary to hand over (Ctrl+P)")
+        self.summary_button.clicked.connect(lambda: self._emit_for_mentee(self.summary_requested))
         self.browser = DashboardBrowser(content)
         self.browser.setAccessibleName("Dashboard")
 
@@ -134,6 +138,7 @@ class MenteeDetail(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.call_button)
         buttons.addWidget(self.note_button)
+        buttons.addWidget(self.summary_button)
         buttons.addStretch(1)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)

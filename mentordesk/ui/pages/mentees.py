@@ -73,6 +73,7 @@ class MenteesPage(ListPage):
         self.detail.delete_requested.connect(self.delete_mentee)
         self.detail.call_requested.connect(lambda mentee: self.call_requested.emit(mentee, 0, None))
         self.detail.note_requested.connect(lambda mentee: self.note_requested.emit(mentee, 0))
+        self.detail.summary_requested.connect(self.summary_requested)
 
         self.tick_every(_CLOCK_TICK_MS)
         self.refresh()
