@@ -139,7 +139,11 @@ def _add_summary_parser(sub: argparse._SubParsersAction) -> None:
     who.add_argument("--all", action="store_true", help="every active mentee")
     pdf.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="first day")
     pdf.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="last day (today)")
-    pdf.add_argument("--paper", choices=("a4", "letter"), help="paper size (system default)")
+    pdf.add_argument(
+        "--paper",
+        choices=("a4", "letter"),
+        help="paper size (default: the one last chosen in the window, else the system's)",
+    )
     pdf.add_argument("--out", metavar="FILE", help="the PDF to write (with --mentee)")
     pdf.add_argument("--out-dir", metavar="DIR", help="folder for the PDFs (with --all)")
 

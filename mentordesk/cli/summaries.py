@@ -16,7 +16,7 @@ from mentordesk.cli.encryption import open_workspace
 from mentordesk.cli.errors import EXIT_BAD_INPUT, EXIT_OK, CommandFailed, exit_on_error
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import Mentee
-from mentordesk.reports.paper import Paper, system_paper
+from mentordesk.reports.paper import Paper, preferred_paper
 from mentordesk.services.summary import SummaryService
 from mentordesk.services.summary_content import SummaryPeriod
 
@@ -59,9 +59,9 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
 
     target = Path(args.out if args.mentee else args.out_dir).expanduser()
     folder = _folder(str(target.parent) if args.mentee else args.out_dir)
-    paper = Paper(args.paper or system_paper())
     # Read-only: works beside the open window and never changes the file.
     with exit_on_error(writing=target), open_workspace(args, readonly=True) as ws:
+        paper = Paper(args.paper or preferred_paper(ws.summaries.paper_preference()))
         if args.mentee:
             mentee = ws.find_mentee(args.mentee)
             summary = ws.summaries.build(mentee.id or 0, _period(ws.summaries, mentee, args))

@@ -34,6 +34,14 @@ def paper_from_locale(name: str) -> Paper | None:
     return Paper.LETTER if base.rsplit("_", 1)[1].upper() in LETTER_TERRITORIES else Paper.A4
 
 
+def preferred_paper(saved: str, environ: Mapping[str, str] | None = None) -> Paper:
+    """The paper the mentor chose last (``saved``), else the system's."""
+    try:
+        return Paper(saved)
+    except ValueError:
+        return system_paper(environ)
+
+
 def system_paper(environ: Mapping[str, str] | None = None) -> Paper:
     """The system's paper: ``LC_ALL``, else ``LC_PAPER``, else ``LANG`` (POSIX precedence);
     A4 when none names a territory (most of the world's paper)."""

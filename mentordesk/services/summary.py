@@ -27,7 +27,7 @@ from mentordesk.domain.models import (
 )
 from mentordesk.domain.progress import GoalProgress
 from mentordesk.planner.recurrence import last_occurrence
-from mentordesk.services.changes import ChangeFeed
+from mentordesk.services.changes import ChangeFeed, Changes, Kind
 from mentordesk.services.clock import aware
 from mentordesk.services.meetings import MeetingService
 from mentordesk.services.mentees import MenteeService
@@ -65,6 +65,7 @@ _STATUS = {
     GoalStatus.DROPPED: "Set aside",
 }
 _CLOSED = (GoalStatus.DONE, GoalStatus.DROPPED)
+_PAPER_KEY = "summary_paper"
 #: The chart shows at most this many months (the last ones of the period).
 CHART_MONTHS = 12
 
@@ -125,6 +126,16 @@ class SummaryService:
                                  MentorSettings(settings, feed))  # fmt: skip
         finally:
             db.close()
+
+    def paper_preference(self) -> str:
+        """The paper the mentor last chose for a summary ("a4", "letter"); "" for none yet."""
+        value = self.mentor.repo.get_value(_PAPER_KEY, "")
+        return value if isinstance(value, str) else ""
+
+    def set_paper_preference(self, paper: str) -> None:
+        if paper != self.paper_preference():
+            self.mentor.repo.set_values({_PAPER_KEY: paper})
+            self.mentor.feed.report(Changes.of(Kind.SETTINGS))
 
     def today(self, now: datetime | None = None) -> date:
         """The mentor's date: what "last month" and "generated on" are read against."""

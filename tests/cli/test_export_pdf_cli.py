@@ -80,3 +80,17 @@ def test_missing_output_and_locked_database(db: Path, tmp_path: Path) -> None:
         holder.close()
     assert done.returncode == 3, done.stderr
     assert not (tmp_path / "s.pdf").exists()
+
+
+def test_the_paper_defaults_to_the_one_chosen_in_the_window(db: Path, tmp_path: Path) -> None:
+    with Workspace.open(db) as ws:
+        ws.summaries.set_paper_preference("letter")
+    out = tmp_path / "s.pdf"
+    try:
+        done = mentordesk("export-pdf", "--db", str(db), "--mentee", "张伟", "--out", str(out),
+                          env={"LC_ALL": "de_DE.UTF-8"})  # fmt: skip
+    finally:
+        with Workspace.open(db) as ws:
+            ws.summaries.set_paper_preference("")
+    assert done.returncode == 0, done.stderr
+    assert round(PdfReader(out).pages[0].mediabox.width) == 612

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from mentordesk.reports.filenames import MAX_BYTES, safe_stem, summary_file_name
-from mentordesk.reports.paper import Paper, system_paper
+from mentordesk.reports.paper import Paper, preferred_paper, system_paper
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,10 @@ def test_summary_file_name() -> None:
     name = summary_file_name("张伟/../x", date(2026, 11, 1), date(2026, 11, 30))
     assert name == "张伟 . x - progress 2026-11-01 to 2026-11-30.pdf"
     assert "/" not in name
+
+
+def test_the_mentors_choice_wins_over_the_system() -> None:
+    us = {"LC_PAPER": "en_US.UTF-8"}
+    assert preferred_paper("a4", us) is Paper.A4
+    assert preferred_paper("", us) is Paper.LETTER
+    assert preferred_paper("tabloid", us) is Paper.LETTER  # an unknown saved value

@@ -70,6 +70,12 @@ def test_save_writes_the_pdf_under_a_safe_name(
     assert saved == tmp_path / "Zoë Øster - progress 2026-11-01 to 2026-11-30.pdf"
     assert "Lead the design guild" in pdf_text(saved)
     assert dialog.status.text().startswith("Saved to")
+    # The paper chosen is remembered, for the next summary and the command line.
+    dialog.paper_box.setCurrentIndex(dialog.paper_box.findText("US Letter"))
+    dialog.save()
+    assert summary_ws.summaries.paper_preference() == "letter"
+    again = _dialog(qtbot, summary_ws, world.rich.id or 0, tmp_path)
+    assert again.paper_box.currentText() == "US Letter"
 
 
 def test_the_file_menu_opens_it_with_ctrl_p(

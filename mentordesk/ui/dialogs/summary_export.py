@@ -33,7 +33,7 @@ from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import MenteeStatus
 from mentordesk.reports.batch import PeriodRule
 from mentordesk.reports.filenames import summary_file_name
-from mentordesk.reports.paper import Paper, system_paper
+from mentordesk.reports.paper import Paper, preferred_paper
 from mentordesk.reports.summary_pdf import preview_images, write_summary_pdf
 from mentordesk.services import Workspace
 from mentordesk.services.summary_content import ProgressSummary, SummaryPeriod
@@ -111,7 +111,8 @@ class SummaryExportDialog(QDialog):
         self.paper_box = QComboBox(self)
         for paper in Paper:
             self.paper_box.addItem(paper.label, paper)
-        self.paper_box.setCurrentIndex(self.paper_box.findData(system_paper()))
+        chosen = preferred_paper(workspace.summaries.paper_preference())
+        self.paper_box.setCurrentIndex(self.paper_box.findData(chosen))
 
         form = QFormLayout()
         form.addRow("&Mentee:", self.mentee_box)
@@ -268,6 +269,7 @@ class SummaryExportDialog(QDialog):
         folder = self.choose_folder(self, default_export_dir())
         if folder is None:
             return None
+        self.workspace.summaries.set_paper_preference(self.paper().value)
         self.batch = SummaryBatchRun(
             self.workspace.summaries, ids, rule, folder, self.paper(), self
         )
@@ -288,5 +290,6 @@ class SummaryExportDialog(QDialog):
             self.status.setText(f"Could not save {path.name}: {exc}")
             return None
         self.saved = path
+        self.workspace.summaries.set_paper_preference(self.paper().value)
         self.status.setText(" ".join([f"Saved to {path}.", *self.warnings]))
         return path
