@@ -25,7 +25,11 @@ fi
 # The validators the tests run over the desktop entry and the AppStream metainfo.
 CHECK_PKGS=(desktop-file-utils appstream appstream-util)
 
-wanted=("${OFFSCREEN_PKGS[@]}" "${XCB_PKGS[@]}" "${CHECK_PKGS[@]}")
+# Progress summary PDFs: a CJK font, so that names such as 张伟 print (Qt draws with what
+# fontconfig offers), and poppler-utils, whose pdftotext/pdffonts/pdftoppm read them back.
+REPORT_PKGS=(fonts-noto-cjk poppler-utils)
+
+wanted=("${OFFSCREEN_PKGS[@]}" "${XCB_PKGS[@]}" "${CHECK_PKGS[@]}" "${REPORT_PKGS[@]}")
 
 # Debian's Python ships venv without ensurepip unless python3-venv is installed, so
 # `python3 -m venv` may fail even though the module imports. Only relevant when the

@@ -12,6 +12,9 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
+# The progress summary's database with privacy canaries (ws and world fixtures).
+pytest_plugins = ["tests.summary_world"]
+
 # Qt picks its platform plugin when the first QGuiApplication is created; CI and developer
 # shells may have no display, so default to offscreen (an explicit setting still wins).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -61,7 +61,10 @@ LAYERS: dict[str, frozenset[str]] = {
     "demo": frozenset({"domain", "planner", "store", "appdata", "services", "logs"}),
     # The UI benchmarks build pages, list panes and the call window; the cache key reads the
     # migration names. Start-up is measured in a subprocess, so bench needs neither app nor demo.
-    "bench": frozenset({"domain", "planner", "store", "appdata", "services", "logs", "ui"}),
+    # The summary benchmark writes PDFs as the window's batch does (reports, below ui).
+    "bench": frozenset(
+        {"domain", "planner", "store", "appdata", "services", "logs", "ui", "reports"}
+    ),
 }
 
 #: Third-party families and the layers that may import them. Qt includes the asyncio bridge.

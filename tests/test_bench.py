@@ -41,6 +41,9 @@ EXPECTED = {
     "series_5y_expand_ms",
     "roadmap_open_ms",
     "roadmap_move_ms",
+    "summary_pdf_ms",
+    "summary_batch_s",
+    "summary_batch_stall_ms",
 }
 
 

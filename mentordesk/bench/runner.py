@@ -28,6 +28,7 @@ GROUP_MODULES: tuple[str, ...] = (
     "mentordesk.bench.planner",
     "mentordesk.bench.roadmap",
     "mentordesk.bench.hostile",
+    "mentordesk.bench.summaries",
 )
 
 NOTES = [

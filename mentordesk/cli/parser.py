@@ -131,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", metavar="FILE", help="the backup to restore")
     _add_full_export_parsers(sub)
     _add_goal_parsers(sub)
+    _add_summary_parser(sub)
     return parser
 
 
@@ -161,6 +162,30 @@ def _add_goal_parsers(sub: argparse._SubParsersAction) -> None:
     _store_options(done)
     done.add_argument("id", type=int, metavar="ID", help="the milestone's id")
     done.add_argument("--on", metavar="YYYY-MM-DD", help="the day it was done (default today)")
+
+
+def _add_summary_parser(sub: argparse._SubParsersAction) -> None:
+    pdf = sub.add_parser(
+        "export-pdf",
+        help="write progress summaries (PDF) to hand over: what the mentor shares, never"
+        " private notes",
+        description="Writes a progress summary PDF for one mentee (--mentee, --out) or for every"
+        " active mentee into a folder (--all, --out-dir). The period defaults to since the"
+        " mentee was added; the paper to the system's (LC_PAPER).",
+    )
+    _store_options(pdf)
+    who = pdf.add_mutually_exclusive_group(required=True)
+    who.add_argument("--mentee", metavar="NAME_OR_ID", help="the mentee to summarise")
+    who.add_argument("--all", action="store_true", help="every active mentee")
+    pdf.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="first day")
+    pdf.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="last day (today)")
+    pdf.add_argument(
+        "--paper",
+        choices=("a4", "letter"),
+        help="paper size (default: the one last chosen in the window, else the system's)",
+    )
+    pdf.add_argument("--out", metavar="FILE", help="the PDF to write (with --mentee)")
+    pdf.add_argument("--out-dir", metavar="DIR", help="folder for the PDFs (with --all)")
 
 
 def _add_full_export_parsers(sub: argparse._SubParsersAction) -> None:

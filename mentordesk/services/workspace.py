@@ -43,6 +43,7 @@ from mentordesk.services.note_editing import NoteEditing
 from mentordesk.services.notes import SEARCH_LIST_LIMIT, NoteSearch, NoteService
 from mentordesk.services.overview import MenteeDashboard, Overview
 from mentordesk.services.records import RecordService
+from mentordesk.services.summary import SummaryService
 from mentordesk.store.database import Database
 
 # Re-exported: the UI catches store errors from here, never importing the store itself.
@@ -77,8 +78,7 @@ class Workspace:
     """A MentorDesk database opened for use. Close it when done (or use ``with``)."""
 
     def __init__(self, db: Database) -> None:
-        #: Every committed write is reported here (``services/changes.py``); the feed
-        #: outlives ``rebind``, so listeners keep listening to the moved file.
+        #: Committed writes are reported here (services/changes.py); it outlives ``rebind``.
         self.changes = ChangeFeed()
         self._build(db)
 
@@ -115,6 +115,7 @@ class Workspace:
         self.overview = Overview(
             self.mentees, self.notes, self.schedule, self.records, self.roadmap
         )
+        self.summaries = SummaryService(db, self.roster, self.roadmap, self.schedule, self.mentor)
 
     @cached_property
     def meeting_changes(self) -> MeetingChanges:
@@ -156,9 +157,8 @@ class Workspace:
     def open(
         cls, path: Path | str, *, readonly: bool = False, key: bytes | None = None
     ) -> Workspace:
-        """Opens (creating if needed) and migrates; raises a StoreError subclass if refused
-        (``recovery.DatabaseNeedsRecovery`` for a damaged MentorDesk file,
-        ``recovery.DatabaseLocked`` for an encrypted one without its key)."""
+        """Opens (creating if needed) and migrates; raises a StoreError if refused (recovery.
+        DatabaseNeedsRecovery: a damaged file; DatabaseLocked: encrypted, without its key)."""
         import mentordesk.services.recovery as recovery
         from mentordesk.appdata import known_databases
 

@@ -11,6 +11,7 @@ from mentordesk.store.connection import (
     APPLICATION_ID,
     applied_migrations,
     connect,
+    connect_second,
     key_of,
 )
 from mentordesk.store.connection import restrict_permissions as _restrict
@@ -47,6 +48,16 @@ class Database:
             self._release()
             raise
         self._depth = 0
+
+    @classmethod
+    def second(cls, path: Path | str) -> Database:
+        """Another connection, read-only, to a file this process has open, for a worker
+        thread (``connect_second``: no header read through a plain descriptor, whose close
+        would drop SQLite's locks). Close it on the thread that opened it."""
+        db = cls.__new__(cls)
+        db.path, db.readonly, db._lock, db._depth = Path(path), True, None, 0
+        db.conn = connect_second(db.path)
+        return db
 
     def _release(self) -> None:
         if self._lock is not None:

@@ -147,6 +147,7 @@ class MainWindow(WindowActions, NoteWindows, QMainWindow):
                 lambda mentee, meeting, start: self.open_call(mentee, meeting or None, start)
             )
             page.note_requested.connect(lambda mentee, note: self.open_note(mentee, note or None))
+            page.summary_requested.connect(self.export_summary)
             for splitter in page.findChildren(QSplitter):
                 state = self.settings.value(_settings_key(cls, splitter))
                 if splitter.objectName() and isinstance(state, QByteArray):

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from mentordesk.ui.dialogs.location_warning import LocationWarningDialog
     from mentordesk.ui.dialogs.mentee_dialog import MenteeDialog
     from mentordesk.ui.dialogs.preferences import PreferencesDialog
+    from mentordesk.ui.dialogs.summary_export import SummaryExportDialog
     from mentordesk.ui.pages.base import Page
     from mentordesk.ui.pages.registry import PageEntry
     from mentordesk.ui.widgets.elided_label import ElidedLabel
@@ -62,6 +63,7 @@ class WindowActions:
         def new_call(self) -> QWidget | None: ...
         def new_note(self) -> QWidget | None: ...
         def _show_status(self, message: str) -> None: ...
+        def _selected_mentee_id(self) -> int | None: ...
 
     # -- menus -----------------------------------------------------------------------
 
@@ -116,6 +118,10 @@ class WindowActions:
             "&Export All Data…", self.export_all_data, [QKeySequence("Ctrl+Shift+E")]
         )
         file_menu.addAction(self.export_all_action)
+        self.export_summary_action = self._action(
+            "Export Progress &Summary…", lambda: self.export_summary(), [QKeySequence("Ctrl+P")]
+        )
+        file_menu.addAction(self.export_summary_action)
         file_menu.addSeparator()
         file_menu.addAction(self.preferences_action)
         file_menu.addSeparator()
@@ -232,6 +238,17 @@ class WindowActions:
         from mentordesk.ui.dialogs.backups import BackupsDialog
 
         dialog = BackupsDialog(self.workspace, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def export_summary(self, mentee_id: int | None = None) -> SummaryExportDialog:
+        """A mentee's shared progress as a PDF: ``mentee_id``'s, else the mentee selected on
+        the Mentees page, else the first."""
+        from mentordesk.ui.dialogs.summary_export import SummaryExportDialog
+
+        chosen = mentee_id if mentee_id is not None else self._selected_mentee_id()
+        dialog = SummaryExportDialog(self.workspace, self, chosen)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

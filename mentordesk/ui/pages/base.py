@@ -55,6 +55,8 @@ class Page(QWidget):
     call_requested = Signal(int, int, object)
     #: Ask the window for the note editor: mentee id, note id (0: a new note).
     note_requested = Signal(int, int)
+    #: Ask the window for File ▸ Export Progress Summary… for this mentee id.
+    summary_requested = Signal(int)
 
     def __init__(
         self,

@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QRect, Qt, QUrl, Signal, SignalInstance
 from PySide6.QtGui import QFont, QPainter, QPalette, QPixmap, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -92,6 +93,7 @@ class MenteeDetail(QWidget):
     call_requested = Signal(int)
     note_requested = Signal(int)
     roadmap_requested = Signal(int)
+    summary_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,6 +129,9 @@ class MenteeDetail(QWidget):
         self.roadmap_button = QPushButton("Roadmap…", content)
         self.roadmap_button.setToolTip("Add, edit, reorder and revisit this mentee's goals")
         self.roadmap_button.clicked.connect(lambda: self._emit_for_mentee(self.roadmap_requested))
+        self.summary_button = QPushButton("Summary PDF…", content)
+        self.summary_button.setToolTip("Export a progress summary to hand over (Ctrl+P)")
+        self.summary_button.clicked.connect(lambda: self._emit_for_mentee(self.summary_requested))
         self.browser = DashboardBrowser(content)
         self.browser.setAccessibleName("Dashboard")
 
@@ -134,18 +139,23 @@ class MenteeDetail(QWidget):
         titles.setSpacing(2)
         titles.addWidget(self.name_label)
         titles.addWidget(self.subtitle_label)
-        # The name keeps the full width; the buttons go on their own row under it.
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.call_button)
-        buttons.addWidget(self.note_button)
-        buttons.addWidget(self.roadmap_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.delete_button)
+        # The profile's own buttons beside the name; what to do with the mentee under it, in
+        # two rows, so the pane stays narrow enough for the list beside it.
+        top = QHBoxLayout()
+        top.addLayout(titles, 1)
+        top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignTop)
+        buttons = QGridLayout()
+        buttons.setHorizontalSpacing(6)
+        for index, button in enumerate(
+            (self.call_button, self.note_button, self.roadmap_button, self.summary_button)
+        ):
+            buttons.addWidget(button, index // 2, index % 2)
+        buttons.setColumnStretch(2, 1)
         header = QVBoxLayout()
         header.setContentsMargins(16, 12, 16, 6)
         header.setSpacing(8)
-        header.addLayout(titles)
+        header.addLayout(top)
         header.addLayout(buttons)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -75,6 +75,7 @@ class MenteesPage(ListPage):
         self.detail.call_requested.connect(lambda mentee: self.call_requested.emit(mentee, 0, None))
         self.detail.note_requested.connect(lambda mentee: self.note_requested.emit(mentee, 0))
         self.detail.roadmap_requested.connect(lambda mentee: self.roadmap_requested.emit(mentee, 0))
+        self.detail.summary_requested.connect(self.summary_requested)
 
         self.tick_every(_CLOCK_TICK_MS)
         self.refresh()

@@ -1,0 +1,81 @@
+"""``export-pdf``: progress summaries as PDFs, for one mentee or every active one.
+
+Runs without a display (Qt's offscreen platform). The period defaults to "since start":
+from the day the mentee was added to today, in the mentor's zone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from mentordesk.cli.encryption import open_workspace
+from mentordesk.cli.errors import EXIT_BAD_INPUT, EXIT_OK, CommandFailed, exit_on_error
+from mentordesk.domain.errors import ValidationError
+from mentordesk.domain.models import Mentee
+from mentordesk.reports.paper import Paper, preferred_paper
+from mentordesk.services.summary import SummaryService
+from mentordesk.services.summary_content import SummaryPeriod
+
+
+def _day(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValidationError(
+            option, f"{option} '{value}' is not a date — write it as YYYY-MM-DD."
+        ) from None
+
+
+def _period(summaries: SummaryService, mentee: Mentee, args: argparse.Namespace) -> SummaryPeriod:
+    start, end = _day(args.date_from, "--from"), _day(args.date_to, "--to")
+    whole = summaries.since_start(mentee)
+    start, end = start or min(whole.start, end or whole.end), end or whole.end
+    if start > end:
+        raise ValidationError("--from", f"--from {start} is after --to {end} — swap them.")
+    return SummaryPeriod(start, end)
+
+
+def _folder(name: str) -> Path:
+    folder = Path(name).expanduser()
+    if not folder.is_dir():
+        raise CommandFailed(f"the folder {folder} does not exist — create it first.",
+                            EXIT_BAD_INPUT)  # fmt: skip
+    return folder
+
+
+def cmd_export_pdf(args: argparse.Namespace) -> int:
+    if args.mentee and not args.out:
+        raise CommandFailed("--mentee needs --out FILE: the PDF to write.", EXIT_BAD_INPUT)
+    if args.all and not args.out_dir:
+        raise CommandFailed("--all needs --out-dir DIR: the folder to write into.", EXIT_BAD_INPUT)
+    from mentordesk.reports.batch import write_batch
+    from mentordesk.reports.summary_pdf import write_summary_pdf
+
+    target = Path(args.out if args.mentee else args.out_dir).expanduser()
+    folder = _folder(str(target.parent) if args.mentee else args.out_dir)
+    # Read-only: works beside the open window and never changes the file.
+    with exit_on_error(writing=target), open_workspace(args, readonly=True) as ws:
+        paper = Paper(args.paper or preferred_paper(ws.summaries.paper_preference()))
+        if args.mentee:
+            mentee = ws.find_mentee(args.mentee)
+            summary = ws.summaries.build(mentee.id or 0, _period(ws.summaries, mentee, args))
+            written, warnings = [target], write_summary_pdf(summary, target, paper)
+        else:
+            mentees = ws.summaries.active_mentees()
+            rule = lambda s, m: _period(s, m, args)  # noqa: E731
+            result = write_batch(ws.summaries, mentees, rule, folder, paper)
+            written, warnings = result.written, result.warnings
+    for warning in warnings:
+        print(f"mentordesk: warning: {warning}", file=sys.stderr)
+    for path in written:
+        print(f"wrote {path}")
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"export-pdf": cmd_export_pdf}
