@@ -642,6 +642,8 @@ def test_self_check_workspace_and_connections(broken: Package) -> None:
 SELF_CONTAINED = ("mentordesk", "tests", "packaging")
 #: The development machine's shared corpus, spelt in parts so that this file does not name it.
 OUTSIDE_MARKERS = ("/".join(("..", "shared")), "/".join(("shared", "data")))
+#: An absolute path with this folder in it points at the machine's shared corpus.
+SHARED_SEGMENT = "/".join(("", "shared", ""))
 
 
 def _climb(node: ast.AST) -> int | None:
@@ -669,11 +671,10 @@ def _climb(node: ast.AST) -> int | None:
 
 def outside_data(root: Path) -> list[str]:
     """Files that reach past the repository for data: the sibling ``shared`` folder of the
-    development machine, an absolute path into the folder that holds the clone, or a
+    development machine (relative, or any absolute path through a ``shared`` folder), or a
     ``Path(__file__)`` that climbs above the repository. Example paths handed to a function as
-    test data (``/home/ana/Dropbox``) are not reads and stay allowed."""
-    beside = root.resolve().parent.as_posix()
-    beside = "" if beside == "/" else beside + "/"
+    test data (``/home/ana/Dropbox``, ``/tmp/m.db``) are not reads and stay allowed; where the
+    clone itself sits never matters (CI clones anywhere, ``/tmp`` included)."""
     messages = []
     for folder in SELF_CONTAINED:
         for path in sorted((root / folder).rglob("*.py")):
@@ -683,7 +684,7 @@ def outside_data(root: Path) -> list[str]:
                 text = node.value if isinstance(node, ast.Constant) else None
                 if isinstance(text, str) and (
                     any(marker in text for marker in OUTSIDE_MARKERS)
-                    or (beside and text.startswith(beside))
+                    or (text.startswith("/") and SHARED_SEGMENT in text)
                 ):
                     messages.append(f"{rel}:{node.lineno}: {text!r} is outside the repository")
                 climbed = _climb(node) if isinstance(node, ast.Attribute | ast.Subscript) else None
@@ -703,13 +704,14 @@ def test_nothing_reads_data_from_outside_the_repository() -> None:
 def test_self_check_outside_data(tmp_path: Path) -> None:
     repo = tmp_path / "clone"
     sibling = "/".join(["..", "shared", "data", "ics"])  # spelt in parts: not a literal here
+    corpus = "/".join([tmp_path.as_posix(), "shared", "ics"])  # an absolute path, likewise
     _write(
         repo,
         {
             "tests/planner/test_a.py": f"""
                 from pathlib import Path
                 ICS = Path(__file__).resolve().parents[3] / "shared" / "data"
-                FALLBACK = Path("{tmp_path.as_posix()}/shared/ics")
+                FALLBACK = Path("{corpus}")
                 OWN = Path(__file__).resolve().parents[1] / "fixtures" / "ics"
                 """,
             "mentordesk/ui/res.py": f"""
@@ -726,7 +728,7 @@ def test_self_check_outside_data(tmp_path: Path) -> None:
         found,
         [
             "tests/planner/test_a.py:2: Path(__file__) climbs 4 folders",
-            "tests/planner/test_a.py:3: '" + tmp_path.as_posix() + "/shared/ics'",
+            "tests/planner/test_a.py:3: '" + corpus + "'",
             "mentordesk/ui/res.py:2: Path(__file__) climbs 4 folders",
             "mentordesk/ui/res.py:4: '" + sibling + "' is outside the repository",
         ],
