@@ -19,7 +19,6 @@ No Qt here: the dialogs are ``ui/dialogs/unlock.py`` and ``ui/dialogs/recovery_k
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
 import logging
 import secrets
@@ -204,10 +203,20 @@ def key_from_passphrase(path: Path, passphrase: str) -> bytes:
 
 
 def key_from_typed(path: Path, text: str) -> bytes:
-    """A passphrase or a recovery key, whichever ``text`` is (for --passphrase-file)."""
-    with contextlib.suppress(ValidationError):
+    """A passphrase or a recovery key, whichever ``text`` is (for --passphrase-file). Text
+    shaped like a recovery key whose check digits fail is a mistyped recovery key (the
+    ValidationError says so), not a passphrase."""
+    try:
         return parse_recovery_key(text)
+    except ValidationError:
+        if _shaped_like_recovery_key(text):
+            raise
     return key_from_passphrase(path, text)
+
+
+def _shaped_like_recovery_key(text: str) -> bool:
+    groups = text.replace("-", " ").split()
+    return len(groups) == 14 and all(len(g) == 4 and g.isalnum() for g in groups)
 
 
 def unlocked_with_recovery_key(path: Path, key: bytes) -> str:

@@ -130,3 +130,18 @@ def test_with_a_secure_keyring_encrypt_needs_no_passphrase_and_check_unlocks_by_
     assert cli.run(["encrypt", "--db", str(db)]) == 2  # already encrypted: said, not redone
     assert cli.run(["decrypt", "--db", str(db)]) == 0
     assert not encryption.is_encrypted(db)
+
+
+def test_a_mistyped_recovery_key_is_named_as_such(db: Path, tmp_path: Path) -> None:
+    secret = _secret_file(tmp_path, PASSPHRASE)
+    done = mentordesk("encrypt", "--db", str(db), "--passphrase-file", str(secret))
+    key = _recovery_key(done.stdout)
+    # One group mistyped: the check digits catch it before any key is tried.
+    first, rest = key.split("-", 1)
+    typo = ("AAAA" if first != "AAAA" else "BBBB") + "-" + rest
+    result = mentordesk("check", "--db", str(db), "--passphrase-file",
+                        str(_secret_file(tmp_path, typo, "typo.txt")))  # fmt: skip
+    assert result.returncode == 3
+    assert "recovery key has a typo" in result.stderr
+    assert "does not open" not in result.stderr
+    assert "Traceback" not in result.stderr
