@@ -379,3 +379,23 @@ def test_typing_in_a_note_redraws_its_row_in_the_notes_list_without_a_reload(
     # A change that is not typing (a new note) reloads the list.
     workspace.start_note(practice["Aroha Ngata"].id or 0, title="Second")
     assert reloads == [1]
+
+
+def test_typing_about_another_mentee_leaves_the_mentees_page_alone(
+    qtbot: QtBot, make_window: MakeWindow, workspace: Workspace, practice: dict[str, Mentee]
+) -> None:
+    window = make_window()
+    window.show()
+    page = window.show_page("MenteesPage")
+    shown, other = practice["Aroha Ngata"].id or 0, practice["Diego Alvarez"].id or 0
+    page.select_mentee(shown)  # type: ignore[attr-defined]
+    reloads: list[int] = []
+    page.model.modelReset.connect(lambda: reloads.append(1))  # type: ignore[attr-defined]
+    note = workspace.start_note(other)
+    reloads.clear()
+    workspace.write_note_body(note.id or 0, "typing about Diego")
+    assert reloads == []  # the shown dashboard is Aroha's
+    mine = workspace.start_note(shown)
+    reloads.clear()
+    workspace.write_note_body(mine.id or 0, "typing about Aroha")
+    assert reloads == [1]  # her dashboard lists the note: it follows

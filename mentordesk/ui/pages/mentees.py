@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from mentordesk.domain.models import Mentee
 from mentordesk.services import MenteeDashboard
-from mentordesk.services.changes import Kind
+from mentordesk.services.changes import Changes, Kind
 from mentordesk.ui.formatting import plural
 from mentordesk.ui.models.mentees import MenteesModel
 from mentordesk.ui.pages.list_page import ListPage
@@ -92,6 +92,12 @@ class MenteesPage(ListPage):
         self.model.set_mentees(mentees, check_ins, now, self._zone)
         self._update_empty_text()
         self._show(self.pane.current_key())
+
+    def follow_typing(self, changes: Changes) -> bool:
+        """An autosave changes nothing the list shows, only the dashboard of the mentee the
+        note is about: another mentee's typing needs no reload at all."""
+        key = self.pane.current_key()
+        return not isinstance(key, int) or not changes.about(key)
 
     def select_mentee(self, mentee_id: int) -> bool:
         """Shows that mentee (clearing a filter that hides them); False if there is none."""
