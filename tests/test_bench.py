@@ -44,6 +44,7 @@ EXPECTED = {
     "summary_pdf_ms",
     "summary_batch_s",
     "summary_batch_stall_ms",
+    "snippet_1mb_note_ms",
 }
 
 

@@ -17,13 +17,8 @@ from mentordesk.reports.batch import write_batch
 from mentordesk.reports.paper import Paper
 from mentordesk.reports.summary_pdf import write_summary_pdf
 from mentordesk.services.summary import SummaryService
-from mentordesk.services.summary_content import SummaryPeriod
 
 BATCH = 100
-
-
-def _since_start(summaries: SummaryService, mentee: Mentee) -> SummaryPeriod:
-    return summaries.since_start(mentee)
 
 
 def _batch_with_stalls(
@@ -42,7 +37,7 @@ def _batch_with_stalls(
 
     def work() -> None:
         with service.on_own_connection() as own:
-            write_batch(own, mentees, _since_start, folder, Paper.A4)
+            write_batch(own, mentees, SummaryService.since_start, folder, Paper.A4)
 
     timer = QTimer(interval=1)
     timer.timeout.connect(tick)

@@ -7,6 +7,7 @@ be copied out); metadata is the title and the mentor as author, nothing else of 
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,7 +41,10 @@ class ExportCancelled(Exception):
 def ensure_gui() -> None:
     """Qt's fonts need a QGuiApplication; the command line has none, and no screen either."""
     if QGuiApplication.instance() is None:
-        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        # Only Linux tells "no screen" by these variables (as app._no_display does); macOS
+        # and Windows always have their own platform plugin.
+        headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+        if sys.platform.startswith("linux") and headless:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         ensure_gui.app = QGuiApplication(["mentordesk"])  # type: ignore[attr-defined]
 
