@@ -12,13 +12,11 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-import tempfile
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
-from mentordesk.appdata.paths import APP_NAME, ensure_private_dir
+from mentordesk.appdata.paths import APP_NAME, ensure_private_dir, write_private_file
 
 log = logging.getLogger(__name__)
 
@@ -191,12 +189,5 @@ def _save_manifest(folder: Path, manifest: dict[str, str]) -> None:
 
 
 def _write(path: Path, data: bytes) -> None:
-    """Write-then-rename, so a crash never leaves a half-written template."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Whole or not at all (synced, renamed into place): a crash never leaves half a template."""
+    write_private_file(path, data)

@@ -12,17 +12,9 @@ from mentordesk.store.errors import (
     NewerDatabaseError,
     NotAMentorDeskDatabase,
     StoreError,
+    database_errors,
 )
 from mentordesk.store.lock import refuse_if_in_use
-
-
-def database_errors() -> tuple[type[Exception], ...]:
-    """SQLite's error classes (SQLCipher's too, once in use), imported only when asked:
-    the command line imports this module on the window's start-up path."""
-    from mentordesk.store.errors import database_errors as classes
-
-    return classes()
-
 
 __all__ = [
     "BadDatabasePath",

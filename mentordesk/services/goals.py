@@ -17,6 +17,7 @@ from mentordesk.domain.models import Goal, GoalRevisit, Milestone, MilestoneStat
 from mentordesk.domain.progress import GoalProgress, next_revisit
 from mentordesk.domain.views import GoalToRevisit
 from mentordesk.services.changes import ChangeFeed, Changes, Kind
+from mentordesk.services.mentor import MentorSettings
 from mentordesk.store.database import Database
 from mentordesk.store.repositories.goal_rows import GoalRows, RemovedRows
 from mentordesk.store.repositories.goals import GoalRepository
@@ -37,8 +38,11 @@ class GoalService:
         wins: WinRepository,
         mentees: MenteeRepository,
         feed: ChangeFeed,
+        mentor: MentorSettings,
     ) -> None:
         self.db = db
+        #: Whose calendar "today" is: a completion or a revisit is dated in the mentor's zone.
+        self.mentor = mentor
         self.mentees = mentees
         self.goals = goals
         self.wins = wins
@@ -106,7 +110,7 @@ class GoalService:
         """Adds a goal (last, or at ``index``); its revisit date defaults to four weeks on."""
         clean = validate_goal(goal)
         if clean.revisit_date is None:
-            clean = replace(clean, revisit_date=next_revisit(today or date.today()))
+            clean = replace(clean, revisit_date=next_revisit(today or self.mentor.today()))
         steps = tuple(validate_milestone(m) for m in milestones)
         added = self.goals.add(clean, steps, index)
         self._report(added.mentee_id)
@@ -168,7 +172,7 @@ class GoalService:
         completing = clean.status is MilestoneStatus.DONE
         was_done = before.status is MilestoneStatus.DONE
         if completing and clean.done_on is None:
-            clean = replace(clean, done_on=today or date.today())
+            clean = replace(clean, done_on=today or self.mentor.today())
         if not completing:
             clean = replace(clean, done_on=None)
         with self.db.transaction():
@@ -180,7 +184,7 @@ class GoalService:
                     Win(
                         goal.mentee_id,
                         f"Milestone reached: {saved.title}",
-                        saved.done_on or date.today(),
+                        saved.done_on or self.mentor.today(),
                         goal_id=goal.id,
                         milestone_id=saved.id,
                         shareable=goal.shareable,

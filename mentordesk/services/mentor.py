@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mentordesk.domain.models import Settings
 from mentordesk.domain.validation import validate_settings
 from mentordesk.planner.zones import system_zone
 from mentordesk.services.changes import ChangeFeed, Changes, Kind
+from mentordesk.services.clock import utc_now
 from mentordesk.store.repositories.settings import SettingsRepository
 
 
@@ -40,6 +42,10 @@ class MentorSettings:
     def zone(self) -> ZoneInfo:
         """The zone every "today", day boundary and local time of the mentor is read in."""
         return zone_or_utc(self.load().time_zone)
+
+    def today(self, now: datetime | None = None) -> date:
+        """The mentor's calendar day at ``now`` (default: the clock)."""
+        return (now or utc_now()).astimezone(self.zone()).date()
 
     def has_mentor(self) -> bool:
         return self.repo.has_mentor()

@@ -1,7 +1,7 @@
 """Progress summaries: one mentee's shared progress over a period, as plain data.
 
-Sharing rules: goals, their milestones and held meetings are shared (until goals get an
-"Include in summaries" flag: ``_goal_shared`` is where it is read); action items, wins and
+Sharing rules: goals the mentor includes in summaries (the Roadmap's switch, read in
+``_goal_shared``), their milestones and held meetings are shared; action items, wins and
 feedback only when shared (``store/repositories/summary.py``); resources linked to the
 mentee. Notes never reach a summary, so neither does a private note or ``## Private``
 section. Everything is read for one mentee id only.
@@ -115,11 +115,11 @@ class SummaryService:
             feed = ChangeFeed()
             mentees, notes = MenteeRepository(db), NoteRepository(db)
             settings = SettingsRepository(db)
-            goals = GoalService(db, GoalRepository(db), WinRepository(db), mentees, feed)
+            mentor = MentorSettings(settings, feed)
+            goals = GoalService(db, GoalRepository(db), WinRepository(db), mentees, feed, mentor)
             meetings = MeetingService(MeetingRepository(db, last_occurrence), mentees, notes,
                                       BusyRepository(db), settings, feed)  # fmt: skip
-            yield SummaryService(db, MenteeService(mentees, feed), goals, meetings,
-                                 MentorSettings(settings, feed))  # fmt: skip
+            yield SummaryService(db, MenteeService(mentees, feed), goals, meetings, mentor)
         finally:
             db.close()
 

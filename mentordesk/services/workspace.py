@@ -104,7 +104,7 @@ class Workspace:
         self.mentor = MentorSettings(self.settings_repo, feed)
         self.roster = MenteeService(self.mentees, feed)
         self.records = RecordService(self.notes, self.feedback, self.wins, self.resources, feed)
-        self.roadmap = GoalService(db, self.goals, self.wins, self.mentees, feed)
+        self.roadmap = GoalService(db, self.goals, self.wins, self.mentees, feed, self.mentor)
         self.schedule = MeetingService(
             self.meetings, self.mentees, self.notes, BusyRepository(db), self.settings_repo, feed
         )

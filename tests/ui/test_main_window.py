@@ -399,3 +399,23 @@ def test_typing_about_another_mentee_leaves_the_mentees_page_alone(
     reloads.clear()
     workspace.write_note_body(mine.id or 0, "typing about Aroha")
     assert reloads == [1]  # her dashboard lists the note: it follows
+
+
+def test_typing_held_back_is_drawn_when_a_page_hidden_meanwhile_is_shown(
+    qtbot: QtBot, make_window: MakeWindow, workspace: Workspace, practice: dict[str, Mentee]
+) -> None:
+    class NotesScratch(_ScratchPage):
+        watches = frozenset({Kind.NOTES})
+
+    window = make_window(pages=(NotesScratch, TodayPage))
+    window.show()
+    page = window.current_page()
+    assert isinstance(page, NotesScratch)
+    note = workspace.start_note(practice["Aroha Ngata"].id or 0)
+    workspace.write_note_body(note.id or 0, "first words")  # drawn at once
+    workspace.write_note_body(note.id or 0, "second words")  # held back for a second
+    drawn = page.refreshed
+    window.show_page(TodayPage)  # the mentor looks elsewhere before the second is up
+    qtbot.waitUntil(lambda: page.stale, timeout=2000)
+    window.show_page(NotesScratch)
+    assert page.refreshed == drawn + 1

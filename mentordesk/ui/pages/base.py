@@ -129,9 +129,13 @@ class Page(QWidget):
             self._reload()
 
     def _typing_hold_over(self) -> None:
-        if self._typed_since_reload and self.isVisible():
+        if not self._typed_since_reload:
+            return
+        if self.isVisible():
             self._typing_hold.start()
             self._reload()
+        else:  # hidden meanwhile: what was held back is drawn when it is shown again
+            self.stale = True
 
     def _reload(self) -> None:
         self.stale = False
