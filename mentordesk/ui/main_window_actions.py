@@ -140,7 +140,7 @@ class WindowActions:
         view_menu = bar.addMenu("&View")
         group = QActionGroup(self)
         self._view_actions = []
-        taken = {"r"}  # &Refresh
+        taken = {"r", "c"}  # &Refresh, &Columns
         for i, cls in enumerate(self.page_classes):
             keys = [QKeySequence(f"Ctrl+{i + 1}")] if i < 9 else []
             text = with_mnemonic(cls.title, taken)
@@ -150,6 +150,9 @@ class WindowActions:
             view_menu.addAction(action)
             self._view_actions.append(action)
         view_menu.addSeparator()
+        # The shown list's columns (the same ticks as right-clicking a column title).
+        self.columns_menu = view_menu.addMenu("&Columns")
+        view_menu.aboutToShow.connect(self._fill_columns_menu)
         self.refresh_action = self._action("&Refresh", self.refresh_all, [QKeySequence("F5")])
         view_menu.addAction(self.refresh_action)
 
@@ -195,6 +198,14 @@ class WindowActions:
                 menu.addSeparator() if action is None else menu.addAction(action)
             self.menuBar().insertMenu(self.help_menu.menuAction(), menu)
             self._page_menus[id(page)] = menu
+
+    def _fill_columns_menu(self) -> None:
+        pane = getattr(self.current_page(), "pane", None)
+        if pane is None:
+            self.columns_menu.clear()
+        else:
+            pane.fill_column_menu(self.columns_menu)
+        self.columns_menu.setEnabled(pane is not None)
 
     def _page_shown(self, page: Page) -> None:
         self.undo_group.setActiveStack(getattr(page, "undo_stack", None))

@@ -84,7 +84,7 @@ def test_the_actions_menu_shows_the_planners_shortcuts(window: MainWindow) -> No
 def test_view_entries_have_their_own_alt_letters(window: MainWindow) -> None:
     view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
     letters = [a.text().split("&")[1][0].lower() for a in view.actions() if a.text()]
-    assert len(letters) == len(set(letters)) == len(window.page_classes) + 1  # and Refresh
+    assert len(letters) == len(set(letters)) == len(window.page_classes) + 2  # Columns, Refresh
 
 
 def test_help_lists_the_shortcuts_and_shows_the_data_folder(

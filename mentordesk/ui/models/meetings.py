@@ -160,7 +160,7 @@ OCC_WHEN, OCC_THEIRS, OCC_STATUS = range(3)
 class OccurrencesModel(KeyedTableModel):
     """Recent and coming occurrences of one meeting, with what happened to each."""
 
-    headers = ("When (your time)", "Their local time", "Status")
+    headers = ("Your time", "Their time", "Status")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)

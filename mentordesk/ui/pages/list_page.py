@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 
 from PySide6.QtWidgets import QSplitter, QWidget
 
@@ -31,11 +31,21 @@ class ListPage(Page):
     splitter: QSplitter
 
     def make_list(
-        self, placeholder: str, widths: Sequence[int], stretch_column: int | None
+        self,
+        placeholder: str,
+        widths: Sequence[int],
+        stretch_column: int | None,
+        hidden: Sequence[int] = (),
     ) -> ListPane:
-        """The list half showing ``model``, named after the page for screen readers."""
+        """The list half showing ``model``, named after the page for screen readers;
+        ``hidden`` columns start hidden (View ▸ Columns shows them)."""
         self.pane = ListPane(
-            self.model, placeholder, widths=widths, stretch_column=stretch_column, parent=self
+            self.model,
+            placeholder,
+            widths=widths,
+            stretch_column=stretch_column,
+            parent=self,
+            hidden=hidden,
         )
         self.pane.view.setAccessibleName(self.title)
         self.pane.search_changed.connect(self._search)
@@ -50,6 +60,17 @@ class ListPage(Page):
 
     def focus_search(self) -> None:
         self.pane.focus_search()
+
+    def saved_choices(self) -> dict[str, object]:
+        hidden = self.pane.hidden_columns()
+        return {**super().saved_choices(), "hidden_columns": ",".join(map(str, hidden)) or "-"}
+
+    def restore_choices(self, read: Callable[[str], object]) -> None:
+        super().restore_choices(read)
+        saved = read("hidden_columns")
+        if isinstance(saved, str) and saved:
+            columns = [int(part) for part in saved.split(",") if part.isdigit()]
+            self.pane.set_hidden_columns(columns)
 
     # -- behaviour -----------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import Meeting, Occurrence
 from mentordesk.services.changes import Kind
 from mentordesk.ui.dialogs.confirm import confirm
-from mentordesk.ui.models.meetings import MeetingsModel, when_text
+from mentordesk.ui.models.meetings import DURATION, MeetingsModel, when_text
 from mentordesk.ui.pages.list_page import ListPage
 from mentordesk.ui.widgets.detail_meeting import MeetingDetail
 
@@ -38,12 +38,14 @@ class MeetingsPage(ListPage):
         self.model = MeetingsModel(self)
         self.make_list(
             "Filter meetings… (Ctrl+F)",
-            widths=(16, 9, 14, 24, 13, 9, 16),
-            # Titles stay readable; a narrow pane scrolls sideways to Duration and Next.
-            stretch_column=None,
+            widths=(14, 8, 14, 22, 12, 6, 14),
+            # The title gives way first, and the duration (in the detail too) starts hidden:
+            # every column stays in sight beside the detail at 1280×720.
+            stretch_column=3,
+            hidden=(DURATION,),
         )
         self.detail = MeetingDetail(self)
-        self.place_detail("meetingsSplitter", (1200, 800))
+        self.place_detail("meetingsSplitter", (1380, 620))
 
         self.detail.mark_held_requested.connect(self.mark_held)
         self.detail.open_mentee_requested.connect(self.open_mentee)

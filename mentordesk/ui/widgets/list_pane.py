@@ -6,7 +6,7 @@ in a reset, and the pane puts the selection back on the same key afterwards.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeyEvent, QKeySequence, QPalette
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -46,6 +47,7 @@ class ListPane(QWidget):
         widths: Sequence[int],
         stretch_column: int | None,
         parent: QWidget | None = None,
+        hidden: Sequence[int] = (),
     ) -> None:
         super().__init__(parent)
         self.model = model
@@ -112,6 +114,13 @@ class ListPane(QWidget):
         # The stretched column never shrinks past its title: the table scrolls sideways instead.
         title = str(model.headerData(stretched, Qt.Orientation.Horizontal) or "")
         header.setMinimumSectionSize(max(10 * char, title_metrics.horizontalAdvance(title) + 16))
+        # Columns the mentor can hide or show again (right-click a title, or View ▸ Columns).
+        self._stretched = stretched
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(
+            lambda pos: self.column_menu().exec(header.mapToGlobal(pos))
+        )
+        self.set_hidden_columns(hidden)
 
         self.empty_label = QLabel(self)
         self.empty_label.setWordWrap(True)
@@ -167,6 +176,33 @@ class ListPane(QWidget):
         )
         self.view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         return True
+
+    def hidden_columns(self) -> list[int]:
+        return [c for c in range(self.model.columnCount()) if self.view.isColumnHidden(c)]
+
+    def set_hidden_columns(self, columns: Iterable[int]) -> None:
+        """Hides ``columns`` and shows the others; the stretched column always stays."""
+        hide = set(columns) - {self._stretched}
+        for column in range(self.model.columnCount()):
+            self.view.setColumnHidden(column, column in hide)
+
+    def fill_column_menu(self, menu: QMenu) -> None:
+        """One tick per column: shown or hidden (the stretched one cannot be hidden)."""
+        menu.clear()
+        for column in range(self.model.columnCount()):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            action = menu.addAction(title)
+            action.setCheckable(True)
+            action.setChecked(not self.view.isColumnHidden(column))
+            action.setEnabled(column != self._stretched)
+            action.toggled.connect(
+                lambda shown, column=column: self.view.setColumnHidden(column, not shown)
+            )
+
+    def column_menu(self) -> QMenu:
+        menu = QMenu("Columns", self)
+        self.fill_column_menu(menu)
+        return menu
 
     def focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
