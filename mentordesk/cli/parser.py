@@ -169,13 +169,19 @@ def _add_summary_parser(sub: argparse._SubParsersAction) -> None:
         "export-pdf",
         help="write progress summaries (PDF) to hand over: what the mentor shares, never"
         " private notes",
-        description="Writes a progress summary PDF for one mentee (--mentee, --out) or for every"
-        " active mentee into a folder (--all, --out-dir). The period defaults to since the"
-        " mentee was added; the paper to the system's (LC_PAPER).",
+        description="Writes a progress summary PDF for one mentee (--mentee, --out), for several"
+        " (--mentee A --mentee B, --out-dir) or for every active mentee (--all, --out-dir) into"
+        " a folder. The period defaults to since the mentee was added; the paper to the"
+        " system's (LC_PAPER).",
     )
     _store_options(pdf)
     who = pdf.add_mutually_exclusive_group(required=True)
-    who.add_argument("--mentee", metavar="NAME_OR_ID", help="the mentee to summarise")
+    who.add_argument(
+        "--mentee",
+        action="append",
+        metavar="NAME_OR_ID",
+        help="a mentee to summarise (repeat it for several, with --out-dir)",
+    )
     who.add_argument("--all", action="store_true", help="every active mentee")
     pdf.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="first day")
     pdf.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="last day (today)")
@@ -185,7 +191,9 @@ def _add_summary_parser(sub: argparse._SubParsersAction) -> None:
         help="paper size (default: the one last chosen in the window, else the system's)",
     )
     pdf.add_argument("--out", metavar="FILE", help="the PDF to write (with --mentee)")
-    pdf.add_argument("--out-dir", metavar="DIR", help="folder for the PDFs (with --all)")
+    pdf.add_argument(
+        "--out-dir", metavar="DIR", help="folder for the PDFs (with --all or several --mentee)"
+    )
 
 
 def _add_full_export_parsers(sub: argparse._SubParsersAction) -> None:

@@ -49,25 +49,41 @@ def _folder(name: str) -> Path:
     return folder
 
 
+def _check_targets(args: argparse.Namespace) -> None:
+    several = bool(args.all) or len(args.mentee or ()) > 1
+    if several and args.out:
+        raise CommandFailed("--out names one PDF: give --out-dir DIR for several mentees.",
+                            EXIT_BAD_INPUT)  # fmt: skip
+    if several and not args.out_dir:
+        what = "--all" if args.all else "several --mentee"
+        raise CommandFailed(f"{what} needs --out-dir DIR: the folder to write into.",
+                            EXIT_BAD_INPUT)  # fmt: skip
+    if not several and not (args.out or args.out_dir):
+        raise CommandFailed("--mentee needs --out FILE (the PDF to write) or --out-dir DIR.",
+                            EXIT_BAD_INPUT)  # fmt: skip
+
+
 def cmd_export_pdf(args: argparse.Namespace) -> int:
-    if args.mentee and not args.out:
-        raise CommandFailed("--mentee needs --out FILE: the PDF to write.", EXIT_BAD_INPUT)
-    if args.all and not args.out_dir:
-        raise CommandFailed("--all needs --out-dir DIR: the folder to write into.", EXIT_BAD_INPUT)
+    _check_targets(args)
     from mentordesk.reports.batch import write_batch
     from mentordesk.reports.summary_pdf import write_summary_pdf
 
-    target = Path(args.out if args.mentee else args.out_dir).expanduser()
-    folder = _folder(str(target.parent) if args.mentee else args.out_dir)
+    single = args.out is not None
+    target = Path(args.out if single else args.out_dir).expanduser()
+    folder = _folder(str(target.parent) if single else args.out_dir)
     # Read-only: works beside the open window and never changes the file.
     with exit_on_error(writing=target), open_workspace(args, readonly=True) as ws:
         paper = Paper(args.paper or preferred_paper(ws.summaries.paper_preference()))
-        if args.mentee:
-            mentee = ws.find_mentee(args.mentee)
+        if single:
+            mentee = ws.find_mentee(args.mentee[0])
             summary = ws.summaries.build(mentee.id or 0, _period(ws.summaries, mentee, args))
             written, warnings = [target], write_summary_pdf(summary, target, paper)
         else:
-            mentees = ws.summaries.active_mentees()
+            if args.all:
+                mentees = ws.summaries.active_mentees()
+            else:  # each named once, in the order given
+                found = [ws.find_mentee(name) for name in args.mentee]
+                mentees = list({m.id: m for m in found}.values())
             rule = lambda s, m: _period(s, m, args)  # noqa: E731
             result = write_batch(ws.summaries, mentees, rule, folder, paper)
             written, warnings = result.written, result.warnings

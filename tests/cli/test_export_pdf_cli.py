@@ -45,6 +45,19 @@ def test_all_active_mentees_into_a_folder(db: Path, tmp_path: Path) -> None:
     assert done.stdout.count("wrote ") == 3
 
 
+def test_the_mentees_named_into_a_folder(db: Path, tmp_path: Path) -> None:
+    done = mentordesk("export-pdf", "--db", str(db), "--mentee", "Paused Pat", "--mentee", "zoë",
+                      "--mentee", "Zoë Øster", "--out-dir", str(tmp_path))  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    names = sorted(p.name.split(" - ")[0] for p in tmp_path.glob("*.pdf"))
+    assert names == ["Paused Pat", "Zoë Øster"]  # a mentee named twice is written once
+    done = mentordesk("export-pdf", "--db", str(db), "--mentee", "1", "--mentee", "2",
+                      "--out", str(tmp_path / "one.pdf"))  # fmt: skip
+    assert done.returncode == 2 and "give --out-dir DIR for several" in done.stderr
+    done = mentordesk("export-pdf", "--db", str(db), "--mentee", "1")
+    assert done.returncode == 2 and "--mentee needs --out FILE" in done.stderr
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

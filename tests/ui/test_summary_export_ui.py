@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QPushButton, QWidget
 from pytest import MonkeyPatch
 from pytestqt.qtbot import QtBot
 
+from mentordesk.domain.models import Mentee
 from mentordesk.reports import batch
 from mentordesk.services import Workspace
+from mentordesk.ui.dialogs.summary_choice import MenteeChoiceDialog
 from mentordesk.ui.dialogs.summary_export import SummaryExportDialog
 from tests.reports.pdf_text import pdf_text
 from tests.summary_world import NOW, World
@@ -99,13 +104,19 @@ def test_the_file_menu_opens_it_with_ctrl_p(
     assert [d.mentee_box.currentText() for d in shown] == ["张伟"]
 
 
+def _as_offered(parent: QWidget, mentees: Sequence[Mentee]) -> list[int]:
+    """The mentees the chooser ticks when it opens, accepted as they are."""
+    return MenteeChoiceDialog(mentees, parent).chosen_ids()
+
+
 def test_save_all_writes_every_active_mentee_off_the_gui_thread(
     qtbot: QtBot, summary_ws: Workspace, world: World, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
     out.mkdir()
     dialog = SummaryExportDialog(summary_ws, None, world.rich.id, now=NOW,
-                                 choose_folder=lambda parent, start: out)  # fmt: skip
+                                 choose_folder=lambda parent, start: out,
+                                 choose_mentees=_as_offered)  # fmt: skip
     qtbot.addWidget(dialog)
     run = dialog.save_all()
     assert run is not None and run.operation.running
@@ -115,6 +126,40 @@ def test_save_all_writes_every_active_mentee_off_the_gui_thread(
     names = sorted(p.name.split(" - ")[0] for p in out.glob("*.pdf"))
     assert names == sorted(["Zoë Øster", "张伟", "José Ñúñez"])
     assert "Lead the design guild" in pdf_text(next(out.glob("Zoë*.pdf")))
+
+
+def test_a_batch_writes_only_the_mentees_ticked_and_cancel_writes_none(
+    qtbot: QtBot, summary_ws: Workspace, world: World, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    picked: list[MenteeChoiceDialog] = []
+
+    def tick_one(parent: QWidget, mentees: Sequence[Mentee]) -> list[int] | None:
+        chooser = MenteeChoiceDialog(mentees, parent)
+        qtbot.addWidget(chooser)
+        picked.append(chooser)
+        none = next(b for b in chooser.findChildren(QPushButton) if b.text() == "Select &None")
+        none.click()
+        assert not chooser.ok_button.isEnabled()  # nothing ticked: nothing to write
+        rows = [chooser.list.item(r) for r in range(chooser.list.count())]
+        next(i for i in rows if i.text() == "张伟").setCheckState(Qt.CheckState.Checked)
+        assert chooser.ok_button.isEnabled() and "1 of" in chooser.count_label.text()
+        return chooser.chosen_ids()
+
+    dialog = SummaryExportDialog(summary_ws, None, world.rich.id, now=NOW,
+                                 choose_folder=lambda parent, start: out,
+                                 choose_mentees=tick_one)  # fmt: skip
+    qtbot.addWidget(dialog)
+    run = dialog.save_all()
+    assert run is not None
+    with qtbot.waitSignal(run.ended, timeout=20_000):
+        pass
+    assert [p.name.split(" - ")[0] for p in out.glob("*.pdf")] == ["张伟"]
+    # Cancelled in the chooser: no folder asked for, nothing written.
+    dialog.choose_mentees = lambda parent, mentees: None
+    dialog.choose_folder = lambda parent, start: pytest.fail("no folder is asked for")
+    assert dialog.save_all() is None
 
 
 def test_cancel_stops_the_batch_and_leaves_no_half_file(
@@ -131,7 +176,8 @@ def test_cancel_stops_the_batch_and_leaves_no_half_file(
 
     monkeypatch.setattr(batch, "write_summary_pdf", held)
     dialog = SummaryExportDialog(summary_ws, None, world.rich.id, now=NOW,
-                                 choose_folder=lambda parent, start: out)  # fmt: skip
+                                 choose_folder=lambda parent, start: out,
+                                 choose_mentees=_as_offered)  # fmt: skip
     qtbot.addWidget(dialog)
     run = dialog.save_all()
     assert run is not None

@@ -7,7 +7,7 @@ what the mentor shares goes in (``services/summary.py``); the dialog says so.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.appdata.paths import default_export_dir
 from mentordesk.domain.errors import ValidationError
-from mentordesk.domain.models import MenteeStatus
+from mentordesk.domain.models import Mentee, MenteeStatus
 from mentordesk.reports.batch import PeriodRule
 from mentordesk.reports.filenames import summary_file_name
 from mentordesk.reports.paper import Paper, preferred_paper
@@ -39,6 +39,7 @@ from mentordesk.services import Workspace
 from mentordesk.services.summary_content import ProgressSummary, SummaryPeriod
 from mentordesk.ui.dialogs.parts import wrapped
 from mentordesk.ui.dialogs.summary_batch import SummaryBatchRun
+from mentordesk.ui.dialogs.summary_choice import ask_for_mentees
 from mentordesk.ui.widgets.field_error import FieldError
 
 PERIODS = ("Last month", "Last quarter", "Since start", "Custom")
@@ -49,6 +50,7 @@ SHARING = (
 )
 ChooseFile = Callable[[QWidget, Path], Path | None]
 ChooseFolder = Callable[[QWidget, Path], Path | None]
+ChooseMentees = Callable[[QWidget, Sequence[Mentee]], list[int] | None]
 
 
 def _ask_for_folder(parent: QWidget, start: Path) -> Path | None:
@@ -79,18 +81,20 @@ class SummaryExportDialog(QDialog):
         now: datetime | None = None,
         choose_file: ChooseFile = _ask_for_file,
         choose_folder: ChooseFolder = _ask_for_folder,
+        choose_mentees: ChooseMentees = ask_for_mentees,
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.now = now
         self.choose_file = choose_file
         self.choose_folder = choose_folder
+        self.choose_mentees = choose_mentees
         self.batch: SummaryBatchRun | None = None
         self.saved: Path | None = None
         self.warnings: list[str] = []
         self.setWindowTitle("Export Progress Summary")
         # Active mentees first: they are the ones summaries are usually for.
-        mentees = sorted(
+        self.mentees = mentees = sorted(
             workspace.list_mentees(),
             key=lambda m: (m.status is not MenteeStatus.ACTIVE, m.name.lower()),
         )
@@ -142,9 +146,10 @@ class SummaryExportDialog(QDialog):
         self.save_button = QPushButton("&Save…", self)
         self.save_button.setDefault(True)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_all_button = QPushButton("Save All &Active…", self)
+        self.save_all_button = QPushButton("Save &Several…", self)
         self.save_all_button.setToolTip(
-            "A summary of every active mentee for this period, into a folder you choose"
+            "A summary of each mentee you tick (the active ones to start with) for this"
+            " period, into a folder you choose"
         )
         buttons.addButton(self.save_all_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.save_all_button.clicked.connect(self.save_all)
@@ -256,15 +261,17 @@ class SummaryExportDialog(QDialog):
         return lambda summaries, mentee: fixed
 
     def save_all(self) -> SummaryBatchRun | None:
-        """Every active mentee's summary into a folder, off the GUI thread."""
+        """The summaries of the mentees the mentor ticks into a folder, off the GUI thread."""
         try:
             rule = self._rule()
         except ValidationError as exc:
             self.period_error.set_message(exc.message)
             return None
-        ids = [m.id for m in self.workspace.summaries.active_mentees() if m.id is not None]
+        if not self.mentees:
+            self.status.setText("No mentee to write a summary for yet.")
+            return None
+        ids = self.choose_mentees(self, self.mentees)
         if not ids:
-            self.status.setText("No active mentee to write a summary for.")
             return None
         folder = self.choose_folder(self, default_export_dir())
         if folder is None:
