@@ -10,15 +10,14 @@ code stays as written.
 from __future__ import annotations
 
 import re
-
-from PySide6.QtCore import QRegularExpression
+from bisect import bisect_left
 
 from mentordesk.domain.search_query import parse_search
+from mentordesk.domain.search_terms import match_spans, search_terms
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s|$)")
 _FENCE = re.compile(r"^\s{0,3}(?:```|~~~)")
-_TERM = re.compile(r'"([^"]*)"?|(\S+)')
 
 
 def reading_markdown(body: str) -> str:
@@ -41,20 +40,14 @@ def reading_markdown(body: str) -> str:
     return "\n".join(out)
 
 
-def match_patterns(search: str) -> list[QRegularExpression]:
-    """What to mark in the opened note for the words searched (filters left out): each word
-    where a word begins (the index matches prefixes as the mentor types), a phrase as one."""
-    terms = parse_search(search).terms
-    found: list[QRegularExpression] = []
-    for match in _TERM.finditer(terms):
-        words = (match.group(1) if match.group(1) is not None else match.group(2)).split()
-        words = [w.strip("*()^") for w in words if w.upper() not in ("AND", "OR", "NOT")]
-        words = [w for w in words if w]
-        if words:
-            body = r"\s+".join(QRegularExpression.escape(w) for w in words)
-            found.append(
-                QRegularExpression(
-                    rf"\b{body}", QRegularExpression.PatternOption.CaseInsensitiveOption
-                )
-            )
-    return found
+def match_spans_utf16(text: str, search: str, limit: int) -> list[tuple[int, int]]:
+    """Where to mark the words searched (filters left out) in ``text``, a document's plain
+    text, as the index found them: (start, end) in the document's positions (UTF-16 units)."""
+    spans = match_spans(text, search_terms(parse_search(search).terms), limit)
+    if text.isascii() or not spans:
+        return spans
+    # Qt counts a character outside the BMP (an emoji) as two positions, Python as one.
+    wide = [i for i, c in enumerate(text) if ord(c) > 0xFFFF]
+    return [
+        (start + bisect_left(wide, start), end + bisect_left(wide, end)) for start, end in spans
+    ]

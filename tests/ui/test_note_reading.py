@@ -55,8 +55,11 @@ def test_each_line_reads_as_written(qtbot: QtBot) -> None:
 
 
 def test_the_searched_words_are_marked_in_the_opened_note(qtbot: QtBot) -> None:
-    detail = _shown(qtbot, "ledg mentee:maya")
+    detail = _shown(qtbot, "mentee:maya ledg")  # still being typed: a prefix
     assert [t.lower() for t in detail.marked_texts()] == ["ledg", "ledg", "ledg"]
+    # A finished word is matched whole, as the index matches it: "ledg" finds no note.
+    assert _shown(qtbot, "ledg mentee:maya").marked_texts() == []
+    assert _shown(qtbot, "LEDGÉR ").marked_texts() == ["Ledger", "ledger", "ledger"]
     assert _shown(qtbot, '"live critique"').marked_texts() == ["live critique"]
     assert _shown(qtbot, "").marked_texts() == []
     # Scrolled to the first match, nothing selected by it.

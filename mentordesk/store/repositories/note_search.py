@@ -8,13 +8,13 @@ newest first.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from mentordesk.domain.models import MenteeStatus
 from mentordesk.domain.search_query import MATCH_END, MATCH_START
+from mentordesk.domain.search_terms import search_terms
 from mentordesk.store.database import Database
 from mentordesk.store.repositories._convert import instant
 from mentordesk.store.repositories.excerpt import EXCERPT_SCAN_CHARS, SNIPPET_MAX_CHARS, excerpt
@@ -22,7 +22,6 @@ from mentordesk.store.repositories.excerpt import EXCERPT_SCAN_CHARS, SNIPPET_MA
 # Ranking every match is slow when a word is in most notes; rank only a few.
 # (bm25 over 18,000 matches took ~55 ms at 200k notes; over 5,000 it stays near 15 ms.)
 RANK_LIMIT = 5_000
-_TOKEN = re.compile(r'"[^"]*"?|\S+')
 
 # A search with filters (mentee, dates) finds its notes one of three ways, by how many notes
 # pass the filter (measured at 200,000 notes, a word in 84% of them):
@@ -89,23 +88,10 @@ NOTE_SORTS = {
 def fts_query(text: str) -> str:
     """A safe FTS5 MATCH expression: words AND-ed, "phrases" kept, the last word a prefix.
 
-    Every term is quoted, so FTS5 operators typed by a user are read as words.
+    Every term is quoted, so FTS5 operators typed by a user are read as words. The terms are
+    read by ``domain.search_terms``, as the opened note's marks are.
     """
-    terms: list[str] = []
-    tokens = _TOKEN.findall(text)
-    for i, token in enumerate(tokens):
-        is_phrase = token.startswith('"')
-        word = token.strip('"').replace('"', "")
-        if not word.strip():
-            continue
-        prefix = word.endswith("*") or (
-            i == len(tokens) - 1 and not is_phrase and not text.endswith(" ")
-        )
-        word = word.rstrip("*")
-        if not word:
-            continue
-        terms.append(f'"{word}"' + ("*" if prefix and len(word) >= 2 else ""))
-    return " ".join(terms)
+    return " ".join(f'"{term.text}"' + ("*" if term.prefix else "") for term in search_terms(text))
 
 
 class NoteSearch:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.models import Note, Occurrence
 from mentordesk.ui.formatting import note_title, short_date
-from mentordesk.ui.note_reading import match_patterns, reading_markdown
+from mentordesk.ui.note_reading import match_spans_utf16, reading_markdown
 from mentordesk.ui.theme import muted_color, scaled_font
 from mentordesk.ui.widgets.detail_parts import muted, rich_label, text
 
@@ -162,14 +162,13 @@ class NoteDetail(QWidget):
         look.setForeground(palette.color(QPalette.ColorRole.HighlightedText))
         document = self.body.document()
         marks: list[QTextEdit.ExtraSelection] = []
-        for pattern in match_patterns(search):
-            cursor = document.find(pattern)
-            while not cursor.isNull() and len(marks) < MAX_MARKS:
-                mark = QTextEdit.ExtraSelection()
-                mark.cursor, mark.format = cursor, look
-                marks.append(mark)
-                cursor = document.find(pattern, cursor)
-        marks.sort(key=lambda m: m.cursor.selectionStart())
+        for start, end in match_spans_utf16(document.toPlainText(), search, MAX_MARKS):
+            cursor = QTextCursor(document)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            mark = QTextEdit.ExtraSelection()
+            mark.cursor, mark.format = cursor, look
+            marks.append(mark)
         self.body.setExtraSelections(marks)
         if marks:
             first = QTextCursor(document)
