@@ -14,7 +14,9 @@ from datetime import datetime, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from mentordesk.domain.models import Mentee, Settings, WorkingHours
 from mentordesk.planner.overlap import ALL_DAYS, DAY_END, DAY_START, QUARTER, Person, inside
+from mentordesk.planner.zones import is_zone
 
 Misfit = Literal["off", "night"]
 #: How far a suggestion may be from the time asked for.
@@ -126,3 +128,28 @@ def nearest_slot(
             if suits_everyone(people, start, duration, daytime=daytime):
                 return start
     return None
+
+
+def person(zone: str, hours: WorkingHours) -> Person:
+    return Person(zone, hours.start, hours.end, frozenset(hours.days))
+
+
+def attendees(settings: Settings, zone: str, mentee: Mentee | None, name: str) -> list[Attendee]:
+    """The mentor ("you", in ``zone``) and the mentee (``name``: how the dialog calls them);
+    a mentee whose zone the tz database does not know is left out."""
+    found = [Attendee("you", "you", person(zone, settings.hours))]
+    if mentee is not None and is_zone(mentee.time_zone):
+        subject = subject_of(name, mentee.pronouns)
+        found.append(Attendee(name, subject, person(mentee.time_zone, mentee.hours)))
+    return found
+
+
+def suggested_start(
+    people: Sequence[Attendee], around: datetime, duration: timedelta, now: datetime
+) -> tuple[datetime | None, bool]:
+    """The nearest start inside everyone's hours, else when all are awake (second: True)."""
+    persons = [a.person for a in people]
+    slot = nearest_slot(persons, around, duration, not_before=now)
+    if slot is not None:
+        return slot, False
+    return nearest_slot(persons, around, duration, not_before=now, daytime=True), True

@@ -80,10 +80,11 @@ def system_zone() -> str:
         candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
     # Trying each name is instant; listing every zone (available_timezones) took ~40 ms,
     # on the start-up path through the mentor's settings.
-    return next((c for c in candidates if _is_zone(c)), "UTC")
+    return next((c for c in candidates if is_zone(c)), "UTC")
 
 
-def _is_zone(name: str) -> bool:
+def is_zone(name: str) -> bool:
+    """A zone name the installed tz database knows (never a path)."""
     if not name or name.startswith(("/", ".")) or ".." in name:
         return False
     try:

@@ -8,7 +8,16 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mentordesk.planner.fit import Attendee, nearest_slot, subject_of, suits_everyone, unsuited
+from mentordesk.domain.models import Mentee, Settings, WorkingHours
+from mentordesk.planner.fit import (
+    Attendee,
+    attendees,
+    nearest_slot,
+    subject_of,
+    suggested_start,
+    suits_everyone,
+    unsuited,
+)
 from mentordesk.planner.overlap import Person
 
 BERLIN, LA, SAO_PAULO = (
@@ -77,3 +86,22 @@ def test_a_suggested_slot_suits_everyone_and_nothing_nearer_does(
     while abs(probe - around) < distance - step:
         assert not suits_everyone(people, probe, duration)
         probe = probe - step if slot > around else probe + step
+
+
+def test_the_attendees_of_a_meeting_and_the_time_offered() -> None:
+    hours = WorkingHours(time(9), time(17), (1, 2, 3, 4, 5))
+    settings = Settings("Sam", "Europe/Berlin", hours)
+    maya = Mentee("Maya", "America/Los_Angeles", pronouns="she/they", hours=hours)
+    people = attendees(settings, "Europe/Berlin", maya, "Maya")
+    assert [(a.who, a.subject, a.person.zone) for a in people] == [
+        ("you", "you", "Europe/Berlin"),
+        ("Maya", "she", "America/Los_Angeles"),
+    ]
+    lost = Mentee("Lost", "Mars/Olympus_Mons")  # a zone the tz database does not know
+    assert [a.who for a in attendees(settings, "Europe/Berlin", lost, "Lost")] == ["you"]
+    # Berlin 09:00 on a Monday is midnight in Los Angeles: no working hours meet (Berlin's
+    # 17:00 is LA's 08:00), so the offer is a time when both are awake.
+    monday = datetime(2026, 12, 7, 8, 0, tzinfo=UTC)
+    slot, awake_only = suggested_start(people, monday, timedelta(hours=1), monday)
+    assert awake_only and slot is not None
+    assert suits_everyone([a.person for a in people], slot, timedelta(hours=1), daytime=True)

@@ -17,13 +17,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from mentordesk.domain.models import Meeting, Mentee, MenteeStatus
-from mentordesk.planner.fit import nearest_slot
+from mentordesk.planner.fit import attendees, nearest_slot
 from mentordesk.services import Workspace
 from mentordesk.ui.dialogs.meeting_form import MeetingForm, first_name, next_full_hour
 from mentordesk.ui.dialogs.meeting_preview import MeetingPreview
 from mentordesk.ui.dialogs.validating import ValidatingDialog
 from mentordesk.ui.formatting import safe_zone
-from mentordesk.ui.widgets.fit_notice import attendees
 
 
 class MeetingDialog(ValidatingDialog):

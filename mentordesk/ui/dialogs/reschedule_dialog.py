@@ -23,12 +23,13 @@ from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import Mentee
 from mentordesk.domain.validation import validate_text
 from mentordesk.domain.views import UpcomingMeeting
+from mentordesk.planner.fit import attendees
 from mentordesk.planner.series import check_wall_time
 from mentordesk.services import Workspace
 from mentordesk.ui.dialogs.validating import ValidatingDialog, with_error
 from mentordesk.ui.formatting import their_time
 from mentordesk.ui.widgets.field_error import FieldError
-from mentordesk.ui.widgets.fit_notice import FitNotice, attendees
+from mentordesk.ui.widgets.fit_notice import FitNotice
 from mentordesk.ui.widgets.muted_label import MutedLabel
 
 

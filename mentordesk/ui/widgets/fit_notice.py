@@ -1,7 +1,7 @@
 """Says when a meeting time is at night or outside someone's working hours, and offers the
 nearest time inside everyone's hours (or, when their working days never meet, when everyone
-is at least awake). Hidden when the time suits everyone. ``use_requested(start)`` when the
-mentor takes the suggestion."""
+is at least awake; the rules are ``planner/fit.py``'s). Hidden when the time suits everyone.
+``use_requested(start)`` when the mentor takes the suggestion."""
 
 from __future__ import annotations
 
@@ -14,35 +14,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from mentordesk.domain.models import Mentee, Settings, WorkingHours
-from mentordesk.planner.fit import Attendee, nearest_slot, subject_of, unsuited
-from mentordesk.planner.overlap import Person
-from mentordesk.ui.formatting import day_label, safe_zone
+from mentordesk.planner.fit import Attendee, suggested_start, unsuited
+from mentordesk.ui.formatting import day_label
 from mentordesk.ui.theme import error_color, warning_color
-
-
-def person(zone: str, hours: WorkingHours) -> Person:
-    return Person(zone, hours.start, hours.end, frozenset(hours.days))
-
-
-def attendees(settings: Settings, zone: str, mentee: Mentee | None, name: str) -> list[Attendee]:
-    """The mentor ("you", in ``zone``) and the mentee (``name``: how the dialog calls them)."""
-    found = [Attendee("you", "you", person(zone, settings.hours))]
-    if mentee is not None and safe_zone(mentee.time_zone) is not None:
-        subject = subject_of(name, mentee.pronouns)
-        found.append(Attendee(name, subject, person(mentee.time_zone, mentee.hours)))
-    return found
-
-
-def suggested_start(
-    people: Sequence[Attendee], around: datetime, duration: timedelta, now: datetime
-) -> tuple[datetime | None, bool]:
-    """The nearest start inside everyone's hours, else when all are awake (second: True)."""
-    persons = [a.person for a in people]
-    slot = nearest_slot(persons, around, duration, not_before=now)
-    if slot is not None:
-        return slot, False
-    return nearest_slot(persons, around, duration, not_before=now, daytime=True), True
 
 
 class FitNotice(QFrame):
