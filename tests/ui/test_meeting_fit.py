@@ -78,6 +78,11 @@ def test_an_out_of_hours_time_offers_a_time_inside_everyones_hours(
         "18:30 for you — outside working hours (Mon–Fri 09:00–17:00)",
         "Use Thu 10 Dec 16:15 (your time) — inside everyone's working hours",
     ]
+    # The offer wraps: the notice fits a column half as wide, so nothing is clipped.
+    column = dialog.preview.parentWidget()  # the scroll area's viewport
+    assert fit.minimumSizeHint().width() <= column.width() // 2
+    qtbot.waitUntil(lambda: dialog.preview.width() <= column.width(), timeout=1000)
+    assert fit.use_button.text() == "Use Thu 10 Dec 16:15"
     qtbot.mouseClick(fit.use_button, Qt.MouseButton.LeftButton)
     assert dialog.form.start_local() == datetime(2026, 12, 10, 16, 15, tzinfo=BERLIN)
     assert fit.isHidden()

@@ -31,6 +31,10 @@ class FitNotice(QFrame):
         self.lines.setTextFormat(Qt.TextFormat.RichText)
         self.lines.setWordWrap(True)
         self.lines.setAccessibleName("Time warnings")
+        # The offer is said in a label that wraps; the button stays short, so a narrow column
+        # never clips it.
+        self.offer = QLabel(self)
+        self.offer.setWordWrap(True)
         self.use_button = QPushButton(self)
         self.use_button.clicked.connect(lambda: self.use_requested.emit(self._slot))
         row = QHBoxLayout()
@@ -39,9 +43,11 @@ class FitNotice(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.addWidget(self.lines)
+        layout.addWidget(self.offer)
         layout.addLayout(row)
         self._slot: datetime | None = None
         self._plain: list[str] = []
+        self._offer = ""
         self.hide()
 
     def show_fit(
@@ -69,18 +75,24 @@ class FitNotice(QFrame):
         )
         self._slot, awake_only = suggested_start(people, start, duration, now)
         if self._slot is None:
+            self._offer = ""
+            self.offer.hide()
             self.use_button.hide()
         else:
             local = self._slot.astimezone(zone)
             when = f"{day_label(local.date(), now.astimezone(zone).date())} {local:%H:%M}"
             fits = "everyone is awake" if awake_only else "inside everyone's working hours"
-            self.use_button.setText(f"Use {when} (your time) — {fits}")
+            self._offer = f"Use {when} (your time) — {fits}"
+            self.offer.setText(f"Nearest time that suits: {when} (your time) — {fits}.")
+            self.use_button.setText(f"Use {when}")
+            self.use_button.setAccessibleDescription(self._offer)
+            self.offer.show()
             self.use_button.show()
         self.show()
 
     def text(self) -> str:
         """The warnings and the offer, as plain text (for tests and accessibility)."""
-        offer = [self.use_button.text()] if self._slot is not None else []
+        offer = [self._offer] if self._slot is not None else []
         return "\n".join(self._plain + offer) if self._plain else ""
 
     def suggestion(self) -> datetime | None:
