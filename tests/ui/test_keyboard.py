@@ -95,6 +95,8 @@ def test_help_lists_the_shortcuts_and_shows_the_data_folder(
     text = keys.text()
     for row in ("New Mentee…", "Ctrl+N", "Reschedule…", "Ctrl+R", "Stamp the call time"):
         assert row in text
+    # Each key once, at most two per entry: Redo's standard bindings repeat Ctrl+Shift+Z.
+    assert text.count("Ctrl+Shift+Z") == 1 and "Backspace, Undo" not in text
     keys.close()
     box = window.show_data_folder()
     assert str(window.workspace.path) in box.text()

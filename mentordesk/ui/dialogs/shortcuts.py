@@ -29,7 +29,9 @@ def shortcut_rows(bar: QMenuBar, page: QWidget) -> list[tuple[str, str, str]]:
             continue
         where = top.text().replace("&", "")
         for action in menu.actions():
-            keys = ", ".join(shortcut_text(k) for k in action.shortcuts())
+            # The first two, once each: the standard bindings repeat a key and add keys few
+            # keyboards have ("Undo").
+            keys = ", ".join(list(dict.fromkeys(shortcut_text(k) for k in action.shortcuts()))[:2])
             if keys:
                 rows.append((where, action.text().replace("&", ""), keys))
     title = getattr(page, "title", "") or "This page"
@@ -43,7 +45,8 @@ def shortcut_rows(bar: QMenuBar, page: QWidget) -> list[tuple[str, str, str]]:
 def show_shortcuts(bar: QMenuBar, page: QWidget, parent: QWidget) -> QMessageBox:
     cells = "".join(
         f"<tr><td style='padding-right:12px'>{escape(where)}</td>"
-        f"<td style='padding-right:12px'>{escape(what)}</td><td><b>{escape(keys)}</b></td></tr>"
+        f"<td style='padding-right:12px; white-space:nowrap'>{escape(what)}</td>"
+        f"<td style='white-space:nowrap'><b>{escape(keys)}</b></td></tr>"
         for where, what, keys in shortcut_rows(bar, page)
     )
     box = QMessageBox(parent)
