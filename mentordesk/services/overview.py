@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from mentordesk.domain.cadence import check_in, due_check_ins
+from mentordesk.domain.contacts import Contact
 from mentordesk.domain.models import (
     ActionItem,
     Feedback,
@@ -19,6 +20,7 @@ from mentordesk.domain.models import (
 from mentordesk.domain.progress import GoalProgress
 from mentordesk.domain.views import CheckIn, NoteSummary, OpenAction, TodayOverview
 from mentordesk.services.clock import utc_now
+from mentordesk.services.contacts import ContactService
 from mentordesk.services.goals import GoalService
 from mentordesk.services.meetings import MeetingService
 from mentordesk.services.records import RecordService
@@ -38,6 +40,8 @@ class MenteeDashboard:
     feedback: list[Feedback]
     wins: list[Win]
     resources: list[Resource]
+    #: Contacts logged or calls that held no occurrence, latest first.
+    contacts: list[Contact] = field(default_factory=list)
 
 
 class Overview:
@@ -48,7 +52,9 @@ class Overview:
         meetings: MeetingService,
         records: RecordService,
         goals: GoalService,
+        contacts: ContactService,
     ) -> None:
+        self.contacts = contacts
         self.mentees = mentees
         self.notes = notes
         self.meetings = meetings
@@ -93,4 +99,5 @@ class Overview:
             feedback=records.feedback.for_mentee(mentee_id),
             wins=records.wins.for_mentee(mentee_id),
             resources=records.resources.for_mentee(mentee_id),
+            contacts=self.contacts.for_mentee(mentee_id),
         )

@@ -46,6 +46,7 @@ class MeetingsPage(ListPage):
         self.place_detail("meetingsSplitter", (1200, 800))
 
         self.detail.mark_held_requested.connect(self.mark_held)
+        self.detail.mark_not_held_requested.connect(self.mark_not_held)
         self.detail.open_mentee_requested.connect(self.open_mentee)
         self.detail.edit_requested.connect(self.edit_meeting)
         self.detail.delete_requested.connect(self.confirm_delete)
@@ -70,13 +71,25 @@ class MeetingsPage(ListPage):
     def mark_held(self, occurrence: Occurrence) -> None:
         meeting = occurrence.meeting
         try:
-            self.workspace.mark_held(meeting.id or 0, occurrence.original_start)
+            self.workspace.mark_held(meeting.id or 0, occurrence.original_start, self._clock())
         except ValidationError as error:
             self.status_message.emit(error.message)
             return
         when = when_text(occurrence.start, self._zone, self._clock())
         self._show(self.pane.current_key())
         self.status_message.emit(f"Marked “{meeting.title}” on {when} as held.")
+
+    def mark_not_held(self, occurrence: Occurrence) -> None:
+        """Undoes a wrong "held"; the last contact and the check-in move back."""
+        meeting = occurrence.meeting
+        try:
+            self.workspace.schedule.mark_not_held(meeting.id or 0, occurrence.original_start)
+        except ValidationError as error:
+            self.status_message.emit(error.message)
+            return
+        when = when_text(occurrence.start, self._zone, self._clock())
+        self._show(self.pane.current_key())
+        self.status_message.emit(f"“{meeting.title}” on {when} is no longer marked held.")
 
     def edit_meeting(self, meeting: Meeting) -> QWidget:
         from mentordesk.ui.dialogs.meeting_dialog import MeetingDialog
