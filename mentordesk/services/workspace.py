@@ -64,6 +64,7 @@ from mentordesk.store.repositories.settings import SettingsRepository
 if TYPE_CHECKING:
     from mentordesk.planner.conflicts import Conflict
     from mentordesk.planner.ics import ImportedEvent
+    from mentordesk.services.agenda import Agenda
     from mentordesk.services.backups import Backups
     from mentordesk.services.calendar_transfer import CalendarTransfer
     from mentordesk.services.full_export import FullExport
@@ -72,7 +73,7 @@ if TYPE_CHECKING:
 __all__ = ["SEARCH_LIST_LIMIT", "MeetingListing", "MenteeDashboard", "NoteSearch", "Workspace"]
 
 #: The services built on first use; ``rebind`` forgets them with the old database.
-_LAZY = ("meeting_changes", "calendar", "backups", "full_export")
+_LAZY = ("meeting_changes", "calendar", "backups", "full_export", "agenda")
 
 
 class Workspace:
@@ -126,6 +127,12 @@ class Workspace:
         return MeetingChanges(
             self.db, self.meetings, self.schedule, self.mentees, self.mentor, self.changes
         )
+
+    @cached_property
+    def agenda(self) -> Agenda:
+        from mentordesk.services.agenda import Agenda
+
+        return Agenda(self.overview, self.schedule, self.mentees, self.wins, self.mentor)
 
     @cached_property
     def calendar(self) -> CalendarTransfer:
