@@ -147,12 +147,18 @@ def test_the_list_s_context_menu_and_the_edit_menu_log_a_contact(
 def test_mark_not_held_on_the_meetings_page_moves_the_check_in_back(
     qtbot: QtBot, ws: Workspace, siobhan: Mentee
 ) -> None:
+    wednesday = datetime(2026, 12, 9, 15, 0, tzinfo=LONDON)
+    mock = ws.save_meeting(Meeting(siobhan.id or 0, "Mock interview", wednesday))
     page = MeetingsPage(ws, clock=lambda: NOW)
     qtbot.addWidget(page)
     page.show()
-    [intro] = ws.meetings.for_mentee(siobhan.id or 0)
-    assert page.pane.select_key(intro.id)
     detail = page.detail
+    # A meeting on a later day cannot be marked held yet (the service's rule, here too).
+    assert page.pane.select_key(mock.id)
+    detail.select_occurrence(0)
+    assert not detail.mark_held_button.isEnabled()
+    [intro] = [m for m in ws.meetings.for_mentee(siobhan.id or 0) if m.title == "Intro"]
+    assert page.pane.select_key(intro.id)
     detail.select_occurrence(0)
     assert detail.mark_held_button.text() == "Mark Not Held"
     detail.mark_held_button.click()
