@@ -27,6 +27,9 @@ from mentordesk.services.records import RecordService
 from mentordesk.store.repositories.mentees import MenteeRepository
 from mentordesk.store.repositories.notes import NoteRepository
 
+#: Today lists the goals waiting longest for a look; a large practice can have thousands.
+GOALS_ON_TODAY = 30
+
 
 @dataclass(slots=True)
 class MenteeDashboard:
@@ -71,7 +74,7 @@ class Overview:
             check_ins=self.check_ins(now.date()),
             recent_notes=self.notes.recent(10),
             open_actions=[OpenAction(a, names.get(a.mentee_id, "")) for a in actions],
-            goals_to_revisit=self.goals.to_revisit(now.date()),
+            goals_to_revisit=self.goals.to_revisit(now.date(), limit=GOALS_ON_TODAY),
         )
 
     def check_ins(self, today: date, limit: int = 15) -> list[CheckIn]:
