@@ -224,7 +224,12 @@ class MeetingService:
                 return
             if held_early is None:
                 raise ValidationError("start", refusal)
-        self.contacts.add(Contact(mentee_id, at, ContactChannel.CALL, note_id=note_id))
+        # A call reopened and ended again is still one call: it moves to its new end.
+        earlier = self.contacts.call_of_note(note_id)
+        if earlier is None:
+            self.contacts.add(Contact(mentee_id, at, ContactChannel.CALL, note_id=note_id))
+        else:
+            self.contacts.update(replace(earlier, at=max(earlier.at, at)))
         self.feed.report(Changes.of(Kind.CONTACT, mentee=mentee_id))
 
     def listing(self, search: str = "", descending: bool = True) -> list[MeetingListing]:

@@ -119,9 +119,13 @@ def test_an_ad_hoc_call_counts_as_contact(ws: Workspace, siobhan: Mentee) -> Non
     assert _last(ws, siobhan) == NOW
     assert _due(ws, siobhan) == date(2026, 12, 27)
     assert ws.overview.check_ins(NOW.date()) == []
+    # Reopened and ended again later, it is still one call, now ending later.
+    ws.end_call(note.id or 0, None, None, now=NOW + timedelta(minutes=30))
+    [call] = ws.contacts.for_mentee(siobhan.id or 0)
+    assert call.at == _last(ws, siobhan) == NOW + timedelta(minutes=30)
     # Deleting the call's note keeps the contact: the call still happened.
     ws.delete_note(note.id or 0)
-    assert _last(ws, siobhan) == NOW
+    assert _last(ws, siobhan) == NOW + timedelta(minutes=30)
 
 
 def test_logged_contacts_count_and_editing_or_deleting_moves_the_cadence_back(

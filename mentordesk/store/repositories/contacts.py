@@ -64,6 +64,15 @@ class ContactRepository:
         )
         return [_contact(r) for r in rows]
 
+    def call_of_note(self, note_id: int) -> Contact | None:
+        """The call contact recorded when the call of this note ended, if any."""
+        row = self.db.conn.execute(
+            f"SELECT {_COLUMNS} FROM contacts WHERE note_id = ? AND channel = 'call'"
+            " ORDER BY id LIMIT 1",
+            (note_id,),
+        ).fetchone()
+        return None if row is None else _contact(row)
+
     def held_starts(self, mentee_id: int) -> list[datetime]:
         """Where each held occurrence of the mentee's meetings was held (the rule's input)."""
         rows = self.db.conn.execute(
