@@ -182,7 +182,7 @@ def _print_lists(data: Row, lines: list[tuple[str, str, Callable[[Row], str]]]) 
 
 def cmd_today(args: argparse.Namespace) -> int:
     with exit_on_error(), open_workspace(args, readonly=True) as workspace:
-        data = today_json(workspace.agenda.today(utc_now()))
+        data = today_json(workspace.agenda.today(_mentor_now(workspace)))
     if args.json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
@@ -206,9 +206,14 @@ def _mentee_json(m: Mentee, now: datetime) -> dict[str, object]:
     }
 
 
+def _mentor_now(workspace: Workspace) -> datetime:
+    """Now on the mentor's calendar: "today" and "overdue" follow their day, not UTC's."""
+    return utc_now().astimezone(workspace.mentor.zone())
+
+
 def cmd_mentees(args: argparse.Namespace) -> int:
-    now = utc_now()
     with exit_on_error(), open_workspace(args, readonly=True) as workspace:
+        now = _mentor_now(workspace)
         rows = [_mentee_json(m, now) for m in workspace.roster.list()]
     if args.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
@@ -263,8 +268,8 @@ def dashboard_json(d: MenteeDashboard, now: datetime, zone: ZoneInfo) -> dict[st
 
 
 def cmd_mentee_show(args: argparse.Namespace) -> int:
-    now = utc_now()
     with exit_on_error(), open_workspace(args, readonly=True) as workspace:
+        now = _mentor_now(workspace)
         mentee = workspace.find_mentee(args.mentee)
         data = dashboard_json(workspace.mentee_dashboard(mentee.id or 0, now), now,
                               workspace.mentor.zone())  # fmt: skip
@@ -315,7 +320,7 @@ def cmd_contact_add(args: argparse.Namespace) -> int:
             )
         mentee = workspace.find_mentee(args.mentee)
         zone = workspace.mentor.zone()
-        now = utc_now()
+        now = _mentor_now(workspace)
         logged = workspace.contacts.log(
             mentee.id or 0, channel, args.summary or "", _at(args.at, zone), now
         )

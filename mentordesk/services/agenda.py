@@ -51,7 +51,8 @@ class Agenda:
         self.mentor = mentor
 
     def today(self, now: datetime | None = None) -> TodayAgenda:
-        at = aware(now)
+        # On the mentor's calendar, as the Today page reads it: "today" is their day.
+        at = aware(now).astimezone(self.mentor.zone())
         active = self.mentees.list(statuses=(MenteeStatus.ACTIVE,))
         wins = self.wins.recent(RECENT_WINS)
         names = self.mentees.names(w.mentee_id for w in wins) if wins else {}
