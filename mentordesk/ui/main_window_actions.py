@@ -252,11 +252,14 @@ class WindowActions:
         return dialog
 
     def log_contact(self, mentee_id: int | None = None) -> QWidget:
-        """Log Contact… for ``mentee_id``, else the mentee selected on the Mentees page, else
-        one the mentor picks in the dialog."""
+        """Log Contact… for ``mentee_id``, else the mentee selected on the Mentees page or the
+        check-in selected on Today, else one the mentor picks in the dialog."""
         from mentordesk.ui.dialogs.contact import ContactDialog
 
         chosen = mentee_id if mentee_id is not None else self._selected_mentee_id()
+        if chosen is None:
+            check_in = getattr(self.current_page(), "selected_check_in", None)
+            chosen = check_in() if check_in is not None else None
         dialog = ContactDialog(self.workspace, chosen, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._contact_logged)

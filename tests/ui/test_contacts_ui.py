@@ -101,7 +101,12 @@ def test_a_logged_contact_is_edited_and_deleted_from_the_dashboard_with_undo(
     assert dialog.summary_edit.text() == "Sent the course"
     dialog.date_edit.setDate(QDate(2026, 12, 1))
     dialog.save_button.click()
-    assert ws.mentee(siobhan.id or 0).last_contact == datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
+    edited = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
+    assert ws.mentee(siobhan.id or 0).last_contact == edited
+    page.undo_stack.undo()  # the edit, undone and redone
+    assert ws.contacts.get(logged.id or 0).at == NOW
+    page.undo_stack.redo()
+    assert ws.contacts.get(logged.id or 0).at == edited
 
     page.detail._link_clicked(QUrl(f"contact:delete/{logged.id}"))
     box = page.window().findChild(QMessageBox)
@@ -132,6 +137,8 @@ def test_the_list_s_context_menu_and_the_edit_menu_log_a_contact(
     page.contacts.dialog.reject()
 
     window = shown_window(qtbot, ws, tmp_path / "window.ini")
+    today = window.current_page()
+    assert type(today).__name__ == "TodayPage" and today.selected_check_in() is None
     action = window.log_contact_action
     assert action.shortcut().toString() == "Ctrl+Shift+K"
     assert action in window.menuBar().actions()[1].menu().actions()  # Edit
@@ -142,6 +149,16 @@ def test_the_list_s_context_menu_and_the_edit_menu_log_a_contact(
     assert dialog.mentee_combo.currentText() == "Siobhan Walsh"
     dialog.save_button.click()
     assert len(ws.contacts.for_mentee(siobhan.id or 0)) == 1
+    # An overdue check-in selected on Today: Log Contact… is for that mentee.
+    ws.contacts.delete(ws.contacts.for_mentee(siobhan.id or 0)[0].id or 0)
+    section = today.sections[1]
+    section.view.setFocus()
+    section.view.setCurrentIndex(section.view.model().index(0, 0))
+    assert today.selected_check_in() == siobhan.id
+    chosen = window.log_contact()
+    assert isinstance(chosen, ContactDialog)
+    assert chosen.mentee_label.text() == "<b>Siobhan Walsh</b>"
+    chosen.reject()
 
 
 def test_mark_not_held_on_the_meetings_page_moves_the_check_in_back(

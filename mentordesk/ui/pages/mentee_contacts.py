@@ -50,6 +50,26 @@ class _DeleteContact(QUndoCommand):
         self.contact = self.workspace.contacts.restore(self.contact)
 
 
+class _EditContact(QUndoCommand):
+    """An edit the dialog saved; undo puts the contact back as it was (redo: as edited)."""
+
+    def __init__(self, workspace: Workspace, before: Contact, after: Contact) -> None:
+        super().__init__(f"Edit Contact of {before.at:%d %b}")
+        self.workspace = workspace
+        self.before, self.after = before, after
+        self._saved = True  # pushed once the dialog has saved it
+
+    def redo(self) -> None:
+        if self._saved:
+            self._saved = False
+            return
+        self.workspace.contacts.update(self.after, self.after.at)
+
+    def undo(self) -> None:
+        # The time it had is put back as it was, even one the form would now refuse.
+        self.workspace.contacts.update(self.before, self.before.at)
+
+
 class MenteeContacts(QObject):
     def __init__(self, page: _Page, view: QTableView, key_at: Callable[[int], object]) -> None:
         super().__init__(view)
@@ -92,6 +112,12 @@ class MenteeContacts(QObject):
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._saved)
+        if contact is not None:
+            dialog.saved.connect(
+                lambda after: self.undo_stack.push(
+                    _EditContact(self.page.workspace, contact, after)
+                )
+            )
         self.dialog = dialog
         dialog.open()
         return dialog
