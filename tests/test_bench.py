@@ -45,6 +45,9 @@ EXPECTED = {
     "summary_batch_s",
     "summary_batch_stall_ms",
     "snippet_1mb_note_ms",
+    "contact_log_delete_ms",
+    "check_ins_with_contacts_ms",
+    "today_with_contacts_ms",
 }
 
 

@@ -29,6 +29,7 @@ GROUP_MODULES: tuple[str, ...] = (
     "mentordesk.bench.roadmap",
     "mentordesk.bench.hostile",
     "mentordesk.bench.summaries",
+    "mentordesk.bench.contacts",
 )
 
 NOTES = [

@@ -132,7 +132,62 @@ def build_parser() -> argparse.ArgumentParser:
     _add_full_export_parsers(sub)
     _add_goal_parsers(sub)
     _add_summary_parser(sub)
+    _add_people_parsers(sub)
     return parser
+
+
+def _add_people_parsers(sub: argparse._SubParsersAction) -> None:
+    mentee_help = "a mentee's id, name, or the start of one name (any case, accents optional)"
+    today = sub.add_parser(
+        "today",
+        help="what is due: check-ins, mentees with no next session, upcoming meetings, goals to"
+        " revisit, open action items, recent wins",
+    )
+    _store_options(today)
+    today.add_argument("--json", action="store_true", help="print one JSON object of lists")
+    mentees = sub.add_parser("mentees", help="list mentees with their last contact and check-in")
+    _store_options(mentees)
+    mentees.add_argument("--json", action="store_true", help="print the list as JSON")
+
+    mentee = sub.add_parser("mentee", help="show a mentee's dashboard")
+    shows = mentee.add_subparsers(dest="action", metavar="ACTION", required=True)
+    show = shows.add_parser("show", help="profile, check-in, goals, meetings, actions, records")
+    _store_options(show)
+    show.add_argument("mentee", metavar="NAME_OR_ID", help=mentee_help)
+    show.add_argument("--json", action="store_true", help="print the dashboard as JSON")
+
+    contact = sub.add_parser("contact", help="log a contact with a mentee (moves the check-in)")
+    logs = contact.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = logs.add_parser("add", help="log an email, chat, phone call or meeting in person")
+    _store_options(add)
+    add.add_argument("--mentee", required=True, metavar="NAME_OR_ID", help=mentee_help)
+    add.add_argument(
+        "--channel",
+        default="other",
+        metavar="CHANNEL",
+        help="email, chat, phone, in person or other (default: %(default)s)",
+    )
+    add.add_argument(
+        "--at",
+        metavar="'YYYY-MM-DD HH:MM'",
+        help="when, in your time zone (default: now); a date alone means its midday",
+    )
+    add.add_argument("--summary", default="", help="one line: what it was about")
+
+    meeting = sub.add_parser("meeting", help="mark a meeting's occurrence held, or not held")
+    marks = meeting.add_subparsers(dest="action", metavar="ACTION", required=True)
+    for name, what in (
+        ("held", "mark it held (from the start of its day in your zone; counts as contact)"),
+        ("not-held", "undo a wrong 'held' (the last contact moves back)"),
+    ):
+        mark = marks.add_parser(name, help=what)
+        _store_options(mark)
+        mark.add_argument("id", type=int, metavar="ID", help="the meeting's id")
+        mark.add_argument(
+            "--start",
+            metavar="'YYYY-MM-DD HH:MM'",
+            help="which occurrence, in the meeting's zone (default: the one nearest now)",
+        )
 
 
 def _add_goal_parsers(sub: argparse._SubParsersAction) -> None:

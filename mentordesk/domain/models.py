@@ -95,7 +95,8 @@ class Mentee:
     id: int | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
-    #: Start of the latest meeting marked held; derived by the store, never written.
+    #: The latest contact (domain/contacts.py: held occurrence, call, logged contact);
+    #: derived by the store, never written.
     last_contact: datetime | None = None
 
 

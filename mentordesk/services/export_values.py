@@ -135,7 +135,7 @@ COLUMN_FORMATS: dict[str, Callable[[str], object]] = {
     **dict.fromkeys(
         ("created_at", "updated_at", "imported_at", "recorded_at", "done_at", "editing_since",
          "revised_at", "first_unrevised_edit_at", "start_utc", "end_utc", "last_utc",
-         "last_contact_utc", "original_start_utc", "new_start_utc", "instances_until"),
+         "last_contact_utc", "original_start_utc", "new_start_utc", "instances_until", "at_utc"),
         _instant,
     ),
     **dict.fromkeys(

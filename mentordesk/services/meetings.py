@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+from mentordesk.domain.contacts import Contact, ContactChannel, held_refusal
 from mentordesk.domain.date_window import validate_in_window
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import Meeting, Mentee, Occurrence, OccurrenceRecord, OccurrenceStatus
@@ -18,14 +19,18 @@ from mentordesk.planner.recurrence import expand, validate_rrule
 from mentordesk.planner.zones import tz_database_version
 from mentordesk.services.changes import ChangeFeed, Changes, Kind
 from mentordesk.services.clock import utc_now
+from mentordesk.services.mentor import MentorSettings
 from mentordesk.services.occurrence_window import occurrence_window
 from mentordesk.store.repositories.busy import BusyRepository
+from mentordesk.store.repositories.contacts import ContactRepository
 from mentordesk.store.repositories.meetings import MeetingRepository
 from mentordesk.store.repositories.mentees import MenteeRepository
 from mentordesk.store.repositories.notes import NoteRepository
 from mentordesk.store.repositories.settings import SettingsRepository
 
 _TZ_VERSION_KEY = "tz_database_version"
+#: The reason kept on an occurrence held early (moved to the end of its call).
+HELD_EARLY_REASON = "held early"
 
 
 @dataclass(slots=True, frozen=True)
@@ -53,6 +58,9 @@ class MeetingService:
         self.notes = notes
         self.busy = busy
         self.settings = settings
+        # The held rule reads the mentor's day; calls that hold no occurrence are contacts.
+        self.mentor = MentorSettings(settings, feed)
+        self.contacts = ContactRepository(meetings.db)
 
     def refresh_derived_times(self) -> int:
         """Recompute meetings' UTC columns when the zone rules changed; returns rows done."""
@@ -125,17 +133,104 @@ class MeetingService:
             keep=lambda o: o.end > now,
         )
 
-    def mark_held(
-        self, meeting_id: int, original_start: datetime | None = None
-    ) -> OccurrenceRecord:
-        """Marks one occurrence held (the series stays); it counts as the last contact."""
+    def _fact(self, meeting_id: int, original: datetime) -> OccurrenceRecord | None:
+        return next(
+            (r for r in self.meetings.occurrences([meeting_id])[meeting_id]
+             if r.original_start == original),
+            None,
+        )  # fmt: skip
+
+    def held_refusal(
+        self, meeting_id: int, original_start: datetime | None = None, now: datetime | None = None
+    ) -> str | None:
+        """Why this occurrence cannot be marked held yet, or None when it can: the one rule
+        (``domain/contacts.py``) for the Planner, Meetings, call end and the CLI; a moved
+        occurrence is judged where it was moved to."""
         meeting = self.meetings.get(meeting_id)
         start = occurrence_start(meeting, original_start or meeting.start)
-        held = self.meetings.record_occurrence(
-            OccurrenceRecord(meeting_id, start, OccurrenceStatus.HELD)
-        )
+        fact = self._fact(meeting_id, start)
+        at = fact.new_start if fact is not None and fact.new_start is not None else start
+        return held_refusal(at, now or utc_now(), self.mentor.zone())
+
+    def mark_held(
+        self,
+        meeting_id: int,
+        original_start: datetime | None = None,
+        now: datetime | None = None,
+        *,
+        move_to: datetime | None = None,
+    ) -> OccurrenceRecord:
+        """Marks one occurrence held (the series stays); it counts as the last contact.
+
+        ``move_to`` holds it early: the occurrence moves there (e.g. the end of a call
+        started ahead of it) and is held. Otherwise a day still ahead is refused
+        (``held_refusal``); a moved occurrence keeps its move.
+        """
+        meeting = self.meetings.get(meeting_id)
+        start = occurrence_start(meeting, original_start or meeting.start)
+        fact = self._fact(meeting_id, start)
+        if move_to is not None:
+            anchor = move_to.astimezone(meeting.start.tzinfo).replace(second=0, microsecond=0)
+            record = OccurrenceRecord(
+                meeting_id, start, OccurrenceStatus.HELD, anchor, HELD_EARLY_REASON
+            )
+        else:
+            refusal = self.held_refusal(meeting_id, start, now)
+            if refusal is not None:
+                raise ValidationError("start", refusal)
+            moved = fact.new_start if fact is not None else None
+            reason = fact.reason if fact is not None and moved is not None else ""
+            record = OccurrenceRecord(meeting_id, start, OccurrenceStatus.HELD, moved, reason)
+        held = self.meetings.record_occurrence(record)
         self.feed.report(Changes.of(Kind.MEETINGS, Kind.CONTACT, mentee=meeting.mentee_id))
         return held
+
+    def mark_not_held(self, meeting_id: int, original_start: datetime) -> None:
+        """Undoes a wrong "held": the occurrence is scheduled again (a moved one stays moved;
+        one held early goes back to its own time), and the last contact moves back."""
+        meeting = self.meetings.get(meeting_id)
+        start = occurrence_start(meeting, original_start)
+        fact = self._fact(meeting_id, start)
+        if fact is None or fact.status is not OccurrenceStatus.HELD:
+            raise ValidationError("start", "That occurrence is not marked held.")
+        if fact.new_start is not None and fact.reason != HELD_EARLY_REASON:
+            self.meetings.record_occurrence(
+                OccurrenceRecord(
+                    meeting_id, start, OccurrenceStatus.MOVED, fact.new_start, fact.reason
+                )
+            )
+        else:
+            self.meetings.forget_occurrence(meeting_id, start)
+        self.feed.report(Changes.of(Kind.MEETINGS, Kind.CONTACT, mentee=meeting.mentee_id))
+
+    def call_ended(
+        self,
+        mentee_id: int,
+        note_id: int,
+        meeting_id: int | None,
+        original_start: datetime | None,
+        at: datetime,
+        held_early: bool | None = None,
+    ) -> None:
+        """A call ended: the contact it was. Its occurrence is marked held; one on a later
+        day is held early (moved to ``at``) when ``held_early``, or stays and the call counts
+        as a contact when not (None: refused with ``held_refusal``'s message). A call
+        without a meeting is a contact."""
+        if meeting_id is not None:
+            refusal = self.held_refusal(meeting_id, original_start, at)
+            if refusal is None or held_early:
+                early = refusal is not None
+                self.mark_held(meeting_id, original_start, at, move_to=at if early else None)
+                return
+            if held_early is None:
+                raise ValidationError("start", refusal)
+        # A call reopened and ended again is still one call: it moves to its new end.
+        earlier = self.contacts.call_of_note(note_id)
+        if earlier is None:
+            self.contacts.add(Contact(mentee_id, at, ContactChannel.CALL, note_id=note_id))
+        else:
+            self.contacts.update(replace(earlier, at=max(earlier.at, at)))
+        self.feed.report(Changes.of(Kind.CONTACT, mentee=mentee_id))
 
     def listing(self, search: str = "", descending: bool = True) -> list[MeetingListing]:
         """Meetings and series (title or mentee matching ``search``) with their mentee."""

@@ -212,13 +212,17 @@ class NoteEditing:
         meeting_id: int | None,
         original_start: datetime | None,
         now: datetime | None = None,
+        held_early: bool | None = None,
     ) -> list[LinkedItem]:
-        """Closes the call's note and marks the meeting held; the items are for the review.
+        """Closes the call's note and records the contact (``MeetingService.call_ended``:
+        the occurrence held, or held early when ``held_early``, or the call as a contact);
+        the items are for the review.
 
         The note is closed first and on its own: its text is safe even if the meeting cannot
-        be marked (the ValidationError from ``mark_held`` then reaches the caller).
+        be marked (the ValidationError from ``call_ended`` then reaches the caller).
         """
-        self.close_note(note_id, now, CALL_END_REASON)
-        if meeting_id is not None:
-            self.meetings.mark_held(meeting_id, original_start)
+        at = aware(now)
+        self.close_note(note_id, at, CALL_END_REASON)
+        mentee_id = self.notes.get(note_id).mentee_id
+        self.meetings.call_ended(mentee_id, note_id, meeting_id, original_start, at, held_early)
         return self.linked_items(note_id)

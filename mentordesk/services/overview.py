@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from mentordesk.domain.cadence import check_in, due_check_ins
+from mentordesk.domain.contacts import Contact
 from mentordesk.domain.models import (
     ActionItem,
     Feedback,
@@ -19,11 +20,15 @@ from mentordesk.domain.models import (
 from mentordesk.domain.progress import GoalProgress
 from mentordesk.domain.views import CheckIn, NoteSummary, OpenAction, TodayOverview
 from mentordesk.services.clock import utc_now
+from mentordesk.services.contacts import ContactService
 from mentordesk.services.goals import GoalService
 from mentordesk.services.meetings import MeetingService
 from mentordesk.services.records import RecordService
 from mentordesk.store.repositories.mentees import MenteeRepository
 from mentordesk.store.repositories.notes import NoteRepository
+
+#: Today lists the goals waiting longest for a look; a large practice can have thousands.
+GOALS_ON_TODAY = 30
 
 
 @dataclass(slots=True)
@@ -38,6 +43,8 @@ class MenteeDashboard:
     feedback: list[Feedback]
     wins: list[Win]
     resources: list[Resource]
+    #: Contacts logged or calls that held no occurrence, latest first.
+    contacts: list[Contact] = field(default_factory=list)
 
 
 class Overview:
@@ -48,7 +55,9 @@ class Overview:
         meetings: MeetingService,
         records: RecordService,
         goals: GoalService,
+        contacts: ContactService,
     ) -> None:
+        self.contacts = contacts
         self.mentees = mentees
         self.notes = notes
         self.meetings = meetings
@@ -65,7 +74,7 @@ class Overview:
             check_ins=self.check_ins(now.date()),
             recent_notes=self.notes.recent(10),
             open_actions=[OpenAction(a, names.get(a.mentee_id, "")) for a in actions],
-            goals_to_revisit=self.goals.to_revisit(now.date()),
+            goals_to_revisit=self.goals.to_revisit(now.date(), limit=GOALS_ON_TODAY),
         )
 
     def check_ins(self, today: date, limit: int = 15) -> list[CheckIn]:
@@ -93,4 +102,5 @@ class Overview:
             feedback=records.feedback.for_mentee(mentee_id),
             wins=records.wins.for_mentee(mentee_id),
             resources=records.resources.for_mentee(mentee_id),
+            contacts=self.contacts.for_mentee(mentee_id),
         )

@@ -35,6 +35,7 @@ from mentordesk.domain.progress import GoalProgress
 from mentordesk.domain.views import NoteSummary, TodayOverview, UpcomingMeeting
 from mentordesk.planner.recurrence import last_occurrence
 from mentordesk.services.changes import ChangeFeed, Changes
+from mentordesk.services.contacts import ContactService
 from mentordesk.services.goals import GoalService
 from mentordesk.services.meetings import MeetingListing, MeetingService
 from mentordesk.services.mentees import MenteeService
@@ -63,6 +64,7 @@ from mentordesk.store.repositories.settings import SettingsRepository
 if TYPE_CHECKING:
     from mentordesk.planner.conflicts import Conflict
     from mentordesk.planner.ics import ImportedEvent
+    from mentordesk.services.agenda import Agenda
     from mentordesk.services.backups import Backups
     from mentordesk.services.calendar_transfer import CalendarTransfer
     from mentordesk.services.full_export import FullExport
@@ -71,7 +73,7 @@ if TYPE_CHECKING:
 __all__ = ["SEARCH_LIST_LIMIT", "MeetingListing", "MenteeDashboard", "NoteSearch", "Workspace"]
 
 #: The services built on first use; ``rebind`` forgets them with the old database.
-_LAZY = ("meeting_changes", "calendar", "backups", "full_export")
+_LAZY = ("meeting_changes", "calendar", "backups", "full_export", "agenda")
 
 
 class Workspace:
@@ -108,12 +110,13 @@ class Workspace:
         self.schedule = MeetingService(
             self.meetings, self.mentees, self.notes, BusyRepository(db), self.settings_repo, feed
         )
+        self.contacts = ContactService(self.schedule.contacts, self.mentees, self.mentor, feed)
         self.note_search = NoteService(self.notes, self.mentees, self.mentor, feed)
         self.note_editing = NoteEditing(
             db, self.notes, self.mentees, self.schedule, self.mentor, feed
         )
         self.overview = Overview(
-            self.mentees, self.notes, self.schedule, self.records, self.roadmap
+            self.mentees, self.notes, self.schedule, self.records, self.roadmap, self.contacts
         )
         self.summaries = SummaryService(db, self.roster, self.roadmap, self.schedule, self.mentor)
 
@@ -124,6 +127,12 @@ class Workspace:
         return MeetingChanges(
             self.db, self.meetings, self.schedule, self.mentees, self.mentor, self.changes
         )
+
+    @cached_property
+    def agenda(self) -> Agenda:
+        from mentordesk.services.agenda import Agenda
+
+        return Agenda(self.overview, self.schedule, self.mentees, self.wins, self.mentor)
 
     @cached_property
     def calendar(self) -> CalendarTransfer:
@@ -296,9 +305,9 @@ class Workspace:
         return self.schedule.upcoming(now, days, limit)
 
     def mark_held(
-        self, meeting_id: int, original_start: datetime | None = None
+        self, meeting_id: int, original_start: datetime | None = None, now: datetime | None = None
     ) -> OccurrenceRecord:
-        return self.schedule.mark_held(meeting_id, original_start)
+        return self.schedule.mark_held(meeting_id, original_start, now)
 
     def conflicts(
         self, meeting: Meeting, horizon: timedelta = timedelta(days=365)
@@ -382,5 +391,6 @@ class Workspace:
         meeting_id: int | None,
         original_start: datetime | None,
         now: datetime | None = None,
+        held_early: bool | None = None,
     ) -> list[LinkedItem]:
-        return self.note_editing.end_call(note_id, meeting_id, original_start, now)
+        return self.note_editing.end_call(note_id, meeting_id, original_start, now, held_early)

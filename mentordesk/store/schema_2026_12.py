@@ -1,5 +1,5 @@
-"""Migrations m007-m009 (December 2026): call notes, their revisions and links, which
-window was writing a note when the app stopped, and the goal roadmap. Never edit a
+"""Migrations m007-m010 (December 2026): call notes, their revisions and links, which
+window was writing a note when the app stopped, the goal roadmap, and logged contacts. Never edit a
 migration after it ships.
 """
 
@@ -130,3 +130,72 @@ CREATE INDEX goals_revisit ON goals (revisit_date) WHERE revisit_date IS NOT NUL
 
 def m009_goal_roadmap(conn: sqlite3.Connection) -> None:
     execute_script(conn, _GOAL_ROADMAP)
+
+
+# Contact, one rule: a mentee's last contact is the latest of an occurrence held (where it
+# was held: a moved one at its new start), a call ended without a meeting, and a contact
+# the mentor logged (email, chat, phone, in person). Calls ended without a held occurrence
+# are kept here too, as channel 'call', linked to their note. The triggers of m002 are
+# replaced by ones that read both sources; each still recomputes one mentee from the truth.
+_LAST_CONTACT_BOTH = (
+    "UPDATE mentees SET last_contact_utc = (SELECT max(t) FROM ("
+    "SELECT max(coalesce(o.new_start_utc, o.original_start_utc)) AS t"
+    " FROM meetings m CROSS JOIN meeting_occurrences o WHERE m.mentee_id = mentees.id"
+    " AND o.meeting_id = m.id AND +o.status = 'held'"
+    " UNION ALL SELECT max(c.at_utc) FROM contacts c WHERE c.mentee_id = mentees.id))"
+)
+
+
+def _both_trigger(name: str, event: str, mentee_ids: list[str]) -> str:
+    updates = "".join(f"    {_LAST_CONTACT_BOTH} WHERE id = {ref};\n" for ref in mentee_ids)
+    return f"CREATE TRIGGER {name} AFTER {event} BEGIN\n{updates}END;\n"
+
+
+def _mentee_of_occurrence(row: str) -> str:
+    return f"(SELECT mentee_id FROM meetings WHERE id = {row}.meeting_id)"
+
+
+_CONTACTS = (
+    """
+CREATE TABLE contacts (
+    id INTEGER PRIMARY KEY,
+    mentee_id INTEGER NOT NULL REFERENCES mentees (id) ON DELETE CASCADE,
+    at_utc TEXT NOT NULL,
+    channel TEXT NOT NULL
+        CHECK (channel IN ('email', 'chat', 'phone', 'in_person', 'other', 'call')),
+    summary TEXT NOT NULL DEFAULT '',
+    note_id INTEGER REFERENCES notes (id) ON DELETE SET NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX contacts_mentee ON contacts (mentee_id, at_utc);
+CREATE INDEX contacts_note ON contacts (note_id) WHERE note_id IS NOT NULL;
+DROP TRIGGER occurrences_contact_ai;
+DROP TRIGGER occurrences_contact_au;
+DROP TRIGGER occurrences_contact_ad;
+DROP TRIGGER meetings_contact_au;
+DROP TRIGGER meetings_contact_ad;
+"""
+    + _both_trigger(
+        "occurrences_contact_ai", "INSERT ON meeting_occurrences", [_mentee_of_occurrence("new")]
+    )
+    + _both_trigger(
+        "occurrences_contact_au",
+        "UPDATE ON meeting_occurrences",
+        [_mentee_of_occurrence("old"), _mentee_of_occurrence("new")],
+    )
+    + _both_trigger(
+        "occurrences_contact_ad", "DELETE ON meeting_occurrences", [_mentee_of_occurrence("old")]
+    )
+    + _both_trigger(
+        "meetings_contact_au", "UPDATE OF mentee_id ON meetings", ["old.mentee_id", "new.mentee_id"]
+    )
+    + _both_trigger("meetings_contact_ad", "DELETE ON meetings", ["old.mentee_id"])
+    + _both_trigger("contacts_ai", "INSERT ON contacts", ["new.mentee_id"])
+    + _both_trigger("contacts_au", "UPDATE ON contacts", ["old.mentee_id", "new.mentee_id"])
+    + _both_trigger("contacts_ad", "DELETE ON contacts", ["old.mentee_id"])
+    + f"{_LAST_CONTACT_BOTH};\n"
+)
+
+
+def m010_contacts(conn: sqlite3.Connection) -> None:
+    execute_script(conn, _CONTACTS)

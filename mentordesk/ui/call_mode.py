@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -61,6 +62,7 @@ class CallWindow(NoteWindowBase):
         self.original_start = original_start
         self.is_ended = False
         self.review: QWidget | None = None
+        self.early_question: QMessageBox | None = None
         # The timer runs from the note's start when it is reopened soon after.
         note = workspace.note(note_id) if note_id else None
         self.started_at = self._start_time(note, options.get("clock"))
@@ -92,12 +94,58 @@ class CallWindow(NoteWindowBase):
         return f"Call with {self.mentee.name} — {when}"
 
     def end_call(self) -> bool:
-        """Saves, marks the meeting held and shows the review; False if it could not."""
+        """Saves, records the contact and shows the review; False if it did not end (yet).
+
+        A call for an occurrence on a later day first asks whether it was held early
+        (``early_question``); the call ends once that is answered.
+        """
         if self.is_ended:
             return True
         if not self.autosaver.flush():
             self._say(f"Not ended: the note could not be saved ({self.autosaver.error}).")
             return False
+        if self.meeting is not None:
+            try:
+                refusal = self.workspace.schedule.held_refusal(
+                    self.meeting.id or 0, self.original_start, self._clock()
+                )
+            except KeyError:
+                refusal = None  # deleted meanwhile: ending says so
+            if refusal is not None:
+                self._ask_held_early(refusal)
+                return False
+        return self._end(None)
+
+    def _ask_held_early(self, refusal: str) -> QMessageBox:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Held early",
+            "Held early — move this occurrence to now and mark it held?",
+            QMessageBox.StandardButton.Yes
+            | QMessageBox.StandardButton.No
+            | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setInformativeText(
+            f"{refusal.split(';')[0]}. No: this call counts as a contact with"
+            f" {self.mentee.name} and that meeting stays planned."
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+
+        def answered(result: int) -> None:
+            self.early_question = None
+            box.deleteLater()
+            if result == QMessageBox.StandardButton.Yes:
+                self._end(True)
+            elif result == QMessageBox.StandardButton.No:
+                self._end(False)
+
+        box.finished.connect(answered)
+        self.early_question = box
+        box.open()
+        return box
+
+    def _end(self, held_early: bool | None) -> bool:
         try:
             note_id = self._ensure_note()
             items = self.workspace.end_call(
@@ -105,6 +153,7 @@ class CallWindow(NoteWindowBase):
                 self.meeting.id if self.meeting else None,
                 self.original_start,
                 now=self._clock(),
+                held_early=held_early,
             )
         except ValidationError as exc:
             self._say(exc.message)

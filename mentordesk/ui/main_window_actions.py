@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QMenuBar, QMessageBox, QStatusBar, QWidget
 
+    from mentordesk.domain.contacts import Contact
     from mentordesk.domain.models import Mentee
     from mentordesk.services import Workspace
     from mentordesk.ui.backup_scheduler import AutoBackup
@@ -131,6 +132,14 @@ class WindowActions:
         self._add_undo(edit_menu)
         self.find_action = self._action("&Find", self.focus_search, [QKeySequence("Ctrl+F")])
         edit_menu.addAction(self.find_action)
+        edit_menu.addSeparator()
+        self.log_contact_action = self._action(
+            # The same keys as the Mentees list's menu (ui/pages/mentee_contacts.py).
+            "Log &Contact…",
+            lambda: self.log_contact(),
+            [QKeySequence("Ctrl+Shift+K")],
+        )
+        edit_menu.addAction(self.log_contact_action)
 
         self.actions_menu = bar.addMenu("&Actions")  # the page's buttons (ui/page_actions.py)
         self.actions_menu.aboutToShow.connect(
@@ -252,6 +261,25 @@ class WindowActions:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def log_contact(self, mentee_id: int | None = None) -> QWidget:
+        """Log Contact… for ``mentee_id``, else the mentee selected on the Mentees page or the
+        check-in selected on Today, else one the mentor picks in the dialog."""
+        from mentordesk.ui.dialogs.contact import ContactDialog
+
+        chosen = mentee_id if mentee_id is not None else self._selected_mentee_id()
+        if chosen is None:
+            check_in = getattr(self.current_page(), "selected_check_in", None)
+            chosen = check_in() if check_in is not None else None
+        dialog = ContactDialog(self.workspace, chosen, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._contact_logged)
+        dialog.open()
+        return dialog
+
+    def _contact_logged(self, contact: Contact) -> None:
+        name = self.workspace.mentee(contact.mentee_id).name
+        self._show_status(f"Logged {contact.channel.label.lower()} contact with {name}.")
 
     def export_summary(self, mentee_id: int | None = None) -> SummaryExportDialog:
         """A mentee's shared progress as a PDF: ``mentee_id``'s, else the mentee selected on

@@ -153,6 +153,14 @@ class MeetingRepository:
             if r.original_start == record.original_start
         )
 
+    def forget_occurrence(self, meeting_id: int, original_start: datetime) -> None:
+        """Drops what happened to one occurrence: it is as its meeting plans it again."""
+        with self.db.transaction() as conn:
+            conn.execute(
+                "DELETE FROM meeting_occurrences WHERE meeting_id = ? AND original_start_local = ?",
+                (meeting_id, format_wall(original_start)),
+            )
+
     def forget_occurrences(self, meeting_id: int, from_start: datetime) -> int:
         """Drops the facts of occurrences from ``from_start`` (wall clock) on: a series
         cut short no longer has them."""

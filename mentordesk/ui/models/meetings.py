@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QModelIndex, Qt
 
+from mentordesk.domain.contacts import held_refusal
 from mentordesk.domain.models import Occurrence, OccurrenceStatus
 from mentordesk.planner.recurrence import expand, last_occurrence
 from mentordesk.services import MeetingListing
@@ -186,12 +187,15 @@ class OccurrencesModel(KeyedTableModel):
         return tuple(self._rows)
 
     def can_mark_held(self, row: int) -> bool:
-        """Only an occurrence that has started (past or in progress) can have been held."""
+        """From the start of its day in the mentor's zone (the service's rule), if not held
+        or cancelled."""
         occurrence = self._rows[row]
-        return occurrence.start <= self.now and occurrence.status in (
-            OccurrenceStatus.SCHEDULED,
-            OccurrenceStatus.MOVED,
+        return held_refusal(occurrence.start, self.now, self.zone) is None and (
+            occurrence.status in (OccurrenceStatus.SCHEDULED, OccurrenceStatus.MOVED)
         )
+
+    def is_held(self, row: int) -> bool:
+        return self._rows[row].status is OccurrenceStatus.HELD
 
     def status_text(self, row: int) -> str:
         occurrence = self._rows[row]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
@@ -48,6 +48,7 @@ class MeetingsPage(ListPage):
         self.place_detail("meetingsSplitter", (1380, 620))
 
         self.detail.mark_held_requested.connect(self.mark_held)
+        self.detail.mark_not_held_requested.connect(self.mark_not_held)
         self.detail.open_mentee_requested.connect(self.open_mentee)
         self.detail.edit_requested.connect(self.edit_meeting)
         self.detail.delete_requested.connect(self.confirm_delete)
@@ -70,15 +71,31 @@ class MeetingsPage(ListPage):
     # -- actions --------------------------------------------------------------------------
 
     def mark_held(self, occurrence: Occurrence) -> None:
-        meeting = occurrence.meeting
+        meeting, start = occurrence.meeting, occurrence.original_start
+        self._record(
+            occurrence,
+            lambda: self.workspace.mark_held(meeting.id or 0, start, self._clock()),
+            "Marked “{title}” on {when} as held.",
+        )
+
+    def mark_not_held(self, occurrence: Occurrence) -> None:
+        """Undoes a wrong "held"; the last contact and the check-in move back."""
+        meeting, start = occurrence.meeting, occurrence.original_start
+        self._record(
+            occurrence,
+            lambda: self.workspace.schedule.mark_not_held(meeting.id or 0, start),
+            "“{title}” on {when} is no longer marked held.",
+        )
+
+    def _record(self, occurrence: Occurrence, work: Callable[[], object], done: str) -> None:
         try:
-            self.workspace.mark_held(meeting.id or 0, occurrence.original_start)
+            work()
         except ValidationError as error:
             self.status_message.emit(error.message)
             return
         when = when_text(occurrence.start, self._zone, self._clock())
         self._show(self.pane.current_key())
-        self.status_message.emit(f"Marked “{meeting.title}” on {when} as held.")
+        self.status_message.emit(done.format(title=occurrence.meeting.title, when=when))
 
     def edit_meeting(self, meeting: Meeting) -> QWidget:
         from mentordesk.ui.dialogs.meeting_dialog import MeetingDialog

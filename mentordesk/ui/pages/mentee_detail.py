@@ -12,7 +12,15 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QRect, Qt, QUrl, Signal, SignalInstance
-from PySide6.QtGui import QFont, QPainter, QPalette, QPixmap, QResizeEvent, QTextDocument
+from PySide6.QtGui import (
+    QDesktopServices,
+    QFont,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QResizeEvent,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -94,6 +102,10 @@ class MenteeDetail(QWidget):
     note_requested = Signal(int)
     roadmap_requested = Signal(int)
     summary_requested = Signal(int)
+    #: Log Contact… for the mentee; a logged contact's Edit… / Delete… links (its id).
+    contact_requested = Signal(int)
+    contact_edit_requested = Signal(int)
+    contact_delete_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,8 +144,17 @@ class MenteeDetail(QWidget):
         self.summary_button = QPushButton("Summary PDF…", content)
         self.summary_button.setToolTip("Export a progress summary to hand over (Ctrl+P)")
         self.summary_button.clicked.connect(lambda: self._emit_for_mentee(self.summary_requested))
+        self.contact_button = QPushButton("Log Contact…", content)
+        self.contact_button.setToolTip(
+            "An email, chat, phone call or meeting in person: it counts as contact (Ctrl+Shift+K)"
+        )
+        self.contact_button.clicked.connect(lambda: self._emit_for_mentee(self.contact_requested))
         self.browser = DashboardBrowser(content)
         self.browser.setAccessibleName("Dashboard")
+        # The dashboard's own links (a contact's Edit… and Delete…) come here; the others
+        # open in the browser as before.
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self._link_clicked)
 
         titles = QVBoxLayout()
         titles.setSpacing(2)
@@ -148,10 +169,16 @@ class MenteeDetail(QWidget):
         buttons = QGridLayout()
         buttons.setHorizontalSpacing(6)
         for index, button in enumerate(
-            (self.call_button, self.note_button, self.roadmap_button, self.summary_button)
+            (
+                self.call_button,
+                self.note_button,
+                self.contact_button,
+                self.roadmap_button,
+                self.summary_button,
+            )
         ):
-            buttons.addWidget(button, index // 2, index % 2)
-        buttons.setColumnStretch(2, 1)
+            buttons.addWidget(button, index // 3, index % 3)
+        buttons.setColumnStretch(3, 1)
         header = QVBoxLayout()
         header.setContentsMargins(16, 12, 16, 6)
         header.setSpacing(8)
@@ -223,6 +250,15 @@ class MenteeDetail(QWidget):
         mentee_id = self.mentee_id()
         if mentee_id is not None:
             signal.emit(mentee_id)
+
+    def _link_clicked(self, url: QUrl) -> None:
+        if url.scheme() == html.CONTACT_SCHEME:
+            action, _, number = url.path().partition("/")
+            signal = {"edit": self.contact_edit_requested, "delete": self.contact_delete_requested}
+            if action in signal and number.isdigit():
+                signal[action].emit(int(number))
+            return
+        QDesktopServices.openUrl(url)
 
     def _delete_clicked(self) -> None:
         mentee_id = self.mentee_id()

@@ -13,6 +13,7 @@ from mentordesk.services.changes import Changes, Kind
 from mentordesk.ui.formatting import plural
 from mentordesk.ui.models.mentees import MenteesModel
 from mentordesk.ui.pages.list_page import ListPage
+from mentordesk.ui.pages.mentee_contacts import MenteeContacts
 from mentordesk.ui.pages.mentee_detail import MenteeDetail
 
 _CLOCK_TICK_MS = 30_000
@@ -76,6 +77,9 @@ class MenteesPage(ListPage):
         self.detail.note_requested.connect(lambda mentee: self.note_requested.emit(mentee, 0))
         self.detail.roadmap_requested.connect(lambda mentee: self.roadmap_requested.emit(mentee, 0))
         self.detail.summary_requested.connect(self.summary_requested)
+        # Log Contact…, a contact's Edit…/Delete… and the list's context menu.
+        self.contacts = MenteeContacts(self, self.pane.view, self.model.key_at)
+        self.undo_stack = self.contacts.undo_stack
 
         self.tick_every(_CLOCK_TICK_MS)
         self.refresh()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.errors import ValidationError
+from mentordesk.domain.models import OccurrenceStatus
 from mentordesk.domain.views import UpcomingMeeting
 from mentordesk.services import Workspace
 from mentordesk.ui.dialogs.confirm import confirm
@@ -151,6 +152,9 @@ class UpcomingPanel(QWidget):
             chosen is not None and bool(chosen.occurrence.meeting.rrule)
         )
         self.export_button.setText("Export .ics…" if chosen else "Export all .ics…")
+        # One button, both ways: a wrongly held occurrence is un-marked where it was marked.
+        held = chosen is not None and chosen.occurrence.status is OccurrenceStatus.HELD
+        self.held_button.setText("Mark Not Held" if held else "Mark Held")
 
     def _changed(self, message: str) -> None:
         self.refresh()
@@ -236,8 +240,15 @@ class UpcomingPanel(QWidget):
         if chosen is None:
             return
         meeting = chosen.occurrence.meeting
+        original = chosen.occurrence.original_start
+        if chosen.occurrence.status is OccurrenceStatus.HELD:
+            self._run(
+                lambda: self.workspace.schedule.mark_not_held(meeting.id or 0, original),
+                f"“{meeting.title}” on {self._when(chosen)} is no longer marked held.",
+            )
+            return
         self._run(
-            lambda: self.workspace.mark_held(meeting.id or 0, chosen.occurrence.original_start),
+            lambda: self.workspace.mark_held(meeting.id or 0, original, self._clock()),
             f"Marked “{meeting.title}” on {self._when(chosen)} as held.",
         )
 

@@ -290,6 +290,11 @@ class TodayPage(Page):
         rows = section.view.selectionModel().selectedRows()
         return (section, rows[0]) if rows else None
 
+    def selected_check_in(self) -> int | None:
+        """The mentee of the selected check-in row, if any (Edit ▸ Log Contact… is for them)."""
+        key = self._selected_key()
+        return key[1] if isinstance(key, tuple) and key[0] == "check-in" else None
+
     def _selected_key(self) -> Hashable | None:
         selected = self._selected()
         return selected[1].data(KEY_ROLE) if selected else None

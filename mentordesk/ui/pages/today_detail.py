@@ -115,7 +115,7 @@ def _check_in(row: CheckIn, now: datetime, zone: ZoneInfo) -> str:
         f"{short_date(row.last_contact.astimezone(zone).date(), today)}"
         f" ({ago(row.last_contact, now)})"
         if row.last_contact
-        else "no meeting held yet"
+        else "none yet (a meeting held, a call or a logged contact counts)"
     )
     lines = [
         _line("Check in", f"every {plural(mentee.cadence_days, 'day')}"),

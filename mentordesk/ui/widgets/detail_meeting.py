@@ -106,6 +106,7 @@ class MeetingDetail(QWidget):
     """``mark_held_requested(occurrence)``; ``open_mentee_requested(mentee_id)``."""
 
     mark_held_requested = Signal(object)
+    mark_not_held_requested = Signal(object)
     open_mentee_requested = Signal(int)
     edit_requested = Signal(object)  # the Meeting
     delete_requested = Signal(object)  # the Meeting
@@ -158,7 +159,8 @@ class MeetingDetail(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(OCC_STATUS, QHeaderView.ResizeMode.Stretch)
         self.occurrence_view.selectionModel().selectionChanged.connect(self._update_button)
-        self.occurrence_view.doubleClicked.connect(self.mark_held)
+        # A double click only ever marks held; un-marking is the button's, said on it.
+        self.occurrence_view.doubleClicked.connect(self._double_clicked)
         self.mark_held_button = QPushButton("Mark Held", content)
         self.mark_held_button.setToolTip(
             "Record that this occurrence took place; it counts as the last contact"
@@ -270,6 +272,14 @@ class MeetingDetail(QWidget):
         )
 
     def mark_held(self, *_: object) -> None:
+        """Marks the selected occurrence held, or un-marks it when it is held."""
+        rows = self.occurrence_view.selectionModel().selectedRows()
+        if rows and self.occurrences.is_held(rows[0].row()):
+            self.mark_not_held_requested.emit(self.occurrences.occurrence_at(rows[0].row()))
+        elif rows and self.occurrences.can_mark_held(rows[0].row()):
+            self.mark_held_requested.emit(self.occurrences.occurrence_at(rows[0].row()))
+
+    def _double_clicked(self, *_: object) -> None:
         rows = self.occurrence_view.selectionModel().selectedRows()
         if rows and self.occurrences.can_mark_held(rows[0].row()):
             self.mark_held_requested.emit(self.occurrences.occurrence_at(rows[0].row()))
@@ -289,8 +299,10 @@ class MeetingDetail(QWidget):
 
     def _update_button(self) -> None:
         rows = self.occurrence_view.selectionModel().selectedRows()
+        held = bool(rows) and self.occurrences.is_held(rows[0].row())
+        self.mark_held_button.setText("Mark Not Held" if held else "Mark Held")
         self.mark_held_button.setEnabled(
-            bool(rows) and self.occurrences.can_mark_held(rows[0].row())
+            held or (bool(rows) and self.occurrences.can_mark_held(rows[0].row()))
         )
 
     def _start_call(self) -> None:

@@ -43,6 +43,8 @@ MAX_ITEMS = 6
 BAR_SIZE = (120, 12)
 #: The URL scheme of progress-bar images: ``bar:50`` is a bar at 50 %.
 BAR_SCHEME = "bar"
+#: The scheme of a logged contact's links: ``contact:edit/7``, ``contact:delete/7``.
+CONTACT_SCHEME = "contact"
 
 
 def _row(label: str, value: str) -> str:
@@ -133,7 +135,7 @@ def check_in(dashboard: MenteeDashboard, now: datetime, zone: ZoneInfo, palette:
     check = dashboard.check_in
     today = now.astimezone(zone).date()
     if check.last_contact is None:
-        last = "no meeting marked held yet"
+        last = "none yet — a meeting held, a call or a logged contact counts"
     else:
         when = short_date(check.last_contact.astimezone(zone).date(), today)
         relative = ago(check.last_contact, now)
@@ -141,7 +143,29 @@ def check_in(dashboard: MenteeDashboard, now: datetime, zone: ZoneInfo, palette:
     due = f"{day_label(check.due_on, today)} — {due_phrase(check.days_overdue)}"
     if check.is_overdue:
         due = f"<b style='color:{error_color(palette).name()}'>{due}</b>"
-    return _table([_row("Last contact", last), _row("Next check-in", due)])
+    return _table([_row("Last contact", last), _row("Next check-in", due)]) + contacts(
+        dashboard, now, zone, palette
+    )
+
+
+def contacts(dashboard: MenteeDashboard, now: datetime, zone: ZoneInfo, palette: QPalette) -> str:
+    """Logged contacts and calls, latest first, each with Edit… and Delete… links."""
+    today = now.astimezone(zone).date()
+    rows = []
+    for c in dashboard.contacts[:MAX_ITEMS]:
+        local = c.at.astimezone(zone)
+        summary = f" — {text(c.summary)}" if c.summary else ""
+        edit = f"<a href='{CONTACT_SCHEME}:edit/{c.id}'>Edit…</a>"
+        delete = f"<a href='{CONTACT_SCHEME}:delete/{c.id}'>Delete…</a>"
+        rows.append(
+            f"{short_date(local.date(), today)} {local:%H:%M} · {text(c.channel.label)}{summary}"
+            f" &nbsp;{edit} · {delete}"
+        )
+    empty = "No contacts logged — Log Contact… records an email, a chat or a phone call."
+    if not rows:
+        return f"<p>{muted(empty, palette)}</p>"
+    shown = more(MAX_ITEMS, len(dashboard.contacts), "`mentordesk mentee show`", palette)
+    return "<p style='margin-top:8px'><b>Logged contacts</b></p>" + items(rows, "", palette) + shown
 
 
 def profile(dashboard: MenteeDashboard, palette: QPalette) -> str:
