@@ -35,6 +35,8 @@ class RoadmapKeys:
         model: RoadmapModel
         mentee_id: int
         undo_stack: QUndoStack
+        zoom_in_action: QAction
+        zoom_out_action: QAction
 
         def push(self, command: QUndoCommand) -> bool: ...
         def today(self) -> date: ...
@@ -81,6 +83,9 @@ class RoadmapKeys:
             self.revisit_action,
             None,
             self.delete_action,
+            None,
+            self.zoom_in_action,
+            self.zoom_out_action,
         ]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
