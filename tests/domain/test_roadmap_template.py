@@ -86,8 +86,13 @@ def test_bad_offsets_and_templates_name_the_place_and_the_fix() -> None:
 def test_a_template_resolves_to_goals_and_milestones_for_the_mentee() -> None:
     template = parse_template("quarter", TEMPLATE)
     [ship, reflect] = resolve(template, 7, date(2027, 1, 31))
-    assert ship.goal == Goal(7, "Ship it", start_date=date(2027, 1, 31),
-                             target_date=date(2027, 4, 30), success_criteria="Live for users")  # fmt: skip
+    assert ship.goal == Goal(
+        7,
+        "Ship it",
+        start_date=date(2027, 1, 31),
+        target_date=date(2027, 4, 30),
+        success_criteria="Live for users",
+    )
     assert [(m.title, m.due_date) for m in ship.milestones] == [
         ("Plan", date(2027, 2, 14)),
         ("Build", date(2027, 2, 28)),

@@ -130,7 +130,7 @@ def test_finding_by_key_title_prefix_and_accents(templates: RoadmapTemplates) ->
     assert templates.find("first-90-days").title == "First 90 days in a new role"
     assert templates.find("PROMOTION").title == "Promotion case"
     assert templates.find("Léarning").title == "Learning a new skill"
-    with pytest.raises(ValidationError, match="No roadmap template is called “Nope”.*Career"):
+    with pytest.raises(ValidationError, match=r"No roadmap template is called “Nope”.*Career"):
         templates.find("Nope")
 
 
