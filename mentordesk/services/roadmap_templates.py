@@ -35,13 +35,19 @@ def _folded(text: str) -> str:
 
 class RoadmapTemplates:
     def __init__(
-        self, goals: GoalService, folder: Path | None = None, shipped: Path | None = None
+        self, goals: GoalService | None, folder: Path | None = None, shipped: Path | None = None
     ) -> None:
-        self.goals = goals
+        #: None for listing only (``goal templates`` opens no database).
+        self._goals = goals
         self.folder = folder or files.user_folder()
         self.shipped = shipped or files.shipped_folder()
         #: Files left out on the last ``available()``: (path, why).
         self.problems: list[tuple[Path, str]] = []
+
+    @property
+    def goals(self) -> GoalService:
+        assert self._goals is not None, "built for listing only"
+        return self._goals
 
     def available(self) -> list[RoadmapTemplate]:
         """The shipped templates, then the mentor's, each group by title."""
