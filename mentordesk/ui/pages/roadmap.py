@@ -34,6 +34,7 @@ from mentordesk.ui import roadmap_commands as cmd
 from mentordesk.ui.models.roadmap import COL_TARGET, COL_TITLE, FIELDS, RoadmapModel
 from mentordesk.ui.pages.base import Page
 from mentordesk.ui.pages.roadmap_keys import RoadmapKeys
+from mentordesk.ui.pages.roadmap_template_actions import RoadmapTemplateActions
 from mentordesk.ui.pages.roadmap_timeline import RoadmapTimeline
 from mentordesk.ui.widgets.goal_detail import GoalDetail
 from mentordesk.ui.widgets.roadmap_delegate import RoadmapDelegate
@@ -50,7 +51,7 @@ _FIELD_LABELS = {
 COLUMN_SAMPLES = ("Not started", "30 Sep 2026", "Target / due", "done 30 Sep 2026", "30 Sep 2026")
 
 
-class RoadmapPage(RoadmapKeys, RoadmapTimeline, Page):
+class RoadmapPage(RoadmapKeys, RoadmapTimeline, RoadmapTemplateActions, Page):
     title = "Roadmap"
     icon_name = "view-list-tree"
     watches = frozenset({Kind.GOALS, Kind.MENTEES, Kind.SETTINGS})
@@ -129,6 +130,7 @@ class RoadmapPage(RoadmapKeys, RoadmapTimeline, Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         self.build_keys()
+        self.build_template_actions()
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self._collapsed: set[int] = set()
         self.tree.collapsed.connect(lambda i: self._collapsed.add(self._goal_id(i)))
@@ -210,7 +212,10 @@ class RoadmapPage(RoadmapKeys, RoadmapTimeline, Page):
         if not self.mentee_id:
             text = "No mentees yet — add one with File ▸ New Mentee… (Ctrl+N)."
         elif not self.model.goals:
-            text = "No goals yet — press Enter or choose Goals ▸ New Goal to add the first."
+            text = (
+                "No goals yet — press Enter or choose Goals ▸ New Goal to add the first,"
+                " or start from a template: Goals ▸ New Roadmap from Template… (Ctrl+Shift+G)."
+            )
         else:
             text = ""
         self.empty.setText(text)
@@ -256,6 +261,7 @@ class RoadmapPage(RoadmapKeys, RoadmapTimeline, Page):
             self.detail.show_milestone(item, progress.goal, item in progress.late_milestones())
         self.follow_tree(item)
         self.update_actions()
+        self.update_template_actions()
 
     # -- editing ----------------------------------------------------------------------------
 

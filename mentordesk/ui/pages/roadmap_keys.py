@@ -36,6 +36,8 @@ class RoadmapKeys:
         mentee_id: int
         undo_stack: QUndoStack
         zoom_in_action: QAction
+        from_template_action: QAction
+        save_template_action: QAction
         zoom_out_action: QAction
 
         def push(self, command: QUndoCommand) -> bool: ...
@@ -83,6 +85,9 @@ class RoadmapKeys:
             self.revisit_action,
             None,
             self.delete_action,
+            None,
+            self.from_template_action,
+            self.save_template_action,
             None,
             self.zoom_in_action,
             self.zoom_out_action,
