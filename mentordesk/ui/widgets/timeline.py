@@ -71,9 +71,18 @@ class TimelineView(TimelinePainting, QWidget):
     # -- data -------------------------------------------------------------------------------
 
     def set_goals(self, goals: list[GoalProgress], today: date) -> None:
+        """Shows these goals. When the axis stays the same, only the lanes that changed are
+        repainted (a drag or an edit changes one or two of twenty)."""
+        before, scale = self.goals, self.scale
         self.goals, self.today = goals, today
         self._dragged = None
-        self._relayout()
+        self._relayout(repaint=False)
+        if self.scale != scale or len(before) != len(goals):
+            self.update()
+            return
+        for row, (old, new) in enumerate(zip(before, goals, strict=True)):
+            if old != new:
+                self.update(0, HEADER + row * LANE, self.width(), LANE)
 
     def set_zoom(self, zoom: Zoom) -> None:
         if zoom is not self.zoom:
@@ -81,9 +90,20 @@ class TimelineView(TimelinePainting, QWidget):
             self._relayout()
 
     def select(self, kind: str, item_id: int) -> None:
+        """Marks the item; repaints the lanes of the one marked before and of this one."""
         if (kind, item_id) != self.selected:
+            lanes = {self._lane_of(*self.selected), self._lane_of(kind, item_id)}
             self.selected = (kind, item_id)
-            self.update()
+            for row in lanes - {-1}:
+                self.update(0, HEADER + row * LANE, self.width(), LANE)
+
+    def _lane_of(self, kind: str, item_id: int) -> int:
+        for row, progress in enumerate(self.goals):
+            if kind == "goal" and progress.goal.id == item_id:
+                return row
+            if kind == "milestone" and any(m.id == item_id for m in progress.milestones):
+                return row
+        return -1
 
     def item_rect(self, kind: str, item_id: int) -> QRectF:
         """Where the item is drawn (empty when it has no date), to scroll it into view."""
@@ -102,11 +122,12 @@ class TimelineView(TimelinePainting, QWidget):
             found += [m.due_date for m in p.milestones if m.due_date is not None]
         return found
 
-    def _relayout(self) -> None:
+    def _relayout(self, repaint: bool = True) -> None:
         self.scale = scale_for(self._dates(), self.today, self.zoom)
         self._layout()
         self.setMinimumSize(int(self.scale.width), HEADER + LANE * len(self.goals) + 4)
-        self.update()
+        if repaint:
+            self.update()
 
     def _layout(self) -> None:
         """Every lane's bar and diamonds, with the dragged item at its new date."""

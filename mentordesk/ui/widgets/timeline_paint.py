@@ -14,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPalette, QPen, QPixmap, QPolygonF
 
 from mentordesk.domain.models import GoalStatus, Milestone, MilestoneStatus
 from mentordesk.domain.progress import GoalProgress
@@ -41,6 +41,16 @@ class Lane:
     diamonds: list[tuple[Milestone, QPointF]]
     text_x: float
     text_right: bool  # the title is drawn right of the bar (else left of it)
+
+
+def _dashes(colour: QColor) -> QBrush:
+    """A brush of 4-pixel dashes down a 2-pixel column (today's line)."""
+    tile = QPixmap(2, 8)
+    tile.fill(Qt.GlobalColor.transparent)
+    tiler = QPainter(tile)
+    tiler.fillRect(0, 0, 2, 5, colour)
+    tiler.end()
+    return QBrush(tile)
 
 
 class TimelinePainting:
@@ -96,17 +106,16 @@ class TimelinePainting:
         return float(max(0, -self.y()))
 
     def _paint_lines(self, painter: QPainter, clip: QRectF, palette: QPalette) -> None:
-        """The ticks' lines and today's, under the bars."""
+        """The ticks' lines and today's, under the bars. Filled rectangles, not drawLine: a
+        long line (today's dashed one most) cost ~3 ms a paint, rectangles a tenth of it."""
         line = QColor(muted_color(palette))
-        bottom = float(self.height())
+        top, height = clip.top(), clip.height()
         for tick in self._ticks(clip):
-            x = self.scale.x(tick.day) + 0.5
             line.setAlpha(140 if tick.major else 60)
-            painter.setPen(QPen(line, 1))
-            painter.drawLine(QPointF(x, 0), QPointF(x, bottom))
-        today = self.scale.centre(self.today)
-        painter.setPen(QPen(error_color(palette), 2, Qt.PenStyle.DashLine))
-        painter.drawLine(QPointF(today, 0), QPointF(today, bottom))
+            painter.fillRect(QRectF(self.scale.x(tick.day), top, 1, height), line)
+        painter.fillRect(
+            QRectF(self.scale.centre(self.today) - 1, top, 2, height), _dashes(error_color(palette))
+        )
 
     def _ticks(self, clip: QRectF) -> list[Tick]:
         # A label starts at its tick and runs right: keep ticks a little left of the clip.
@@ -126,17 +135,13 @@ class TimelinePainting:
             return
         painter.fillRect(header, palette.color(QPalette.ColorRole.Window))
         line.setAlpha(140)
-        painter.setPen(QPen(line, 1))
-        painter.drawLine(
-            QPointF(clip.left(), top + HEADER - 0.5), QPointF(clip.right(), top + HEADER - 0.5)
-        )
-        painter.setPen(palette.color(QPalette.ColorRole.WindowText))
+        painter.fillRect(QRectF(clip.left(), top + HEADER - 1, clip.width(), 1), line)
+        text = palette.color(QPalette.ColorRole.WindowText)
+        painter.setPen(text)
         for tick in ticks:
             x = self.scale.x(tick.day)
-            painter.drawLine(
-                QPointF(x + 0.5, top + (0 if tick.major else _LABELS)),
-                QPointF(x + 0.5, top + HEADER),
-            )
+            mark = top + (0 if tick.major else _LABELS)
+            painter.fillRect(QRectF(x, mark, 1, top + HEADER - mark), text)
             painter.drawText(
                 QRectF(x + 4, top, 200, _LABELS), Qt.AlignmentFlag.AlignVCenter, tick.label
             )
