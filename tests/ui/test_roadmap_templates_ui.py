@@ -138,3 +138,18 @@ def test_saving_under_a_shipped_name_is_refused_with_a_message(
     box = page.error_box
     assert "comes with MentorDesk — choose another name" in box.text()
     box.close()
+
+
+def test_the_preview_says_what_done_looks_like_for_the_goal_picked(
+    qtbot: QtBot, page: RoadmapPage
+) -> None:
+    dialog = page.open_template_dialog()
+    assert dialog is not None
+    _pick(dialog, "Promotion case")
+    assert (
+        "Understand the bar for the next level</b> — done when: The mentee and their manager"
+        in (dialog.criteria.text())
+    )
+    dialog.preview.setCurrentIndex(dialog.preview_model.index(1, 0))
+    assert "Lead work at the next level's scope" in dialog.criteria.text()
+    dialog.reject()

@@ -6,6 +6,7 @@ step, pushed by the page). The mentor's own templates can be deleted here (after
 from __future__ import annotations
 
 from datetime import date
+from html import escape as _html
 
 from PySide6.QtCore import QDate, QItemSelectionModel
 from PySide6.QtWidgets import (
@@ -31,6 +32,11 @@ from mentordesk.ui.dialogs.confirm import confirm
 from mentordesk.ui.models.roadmap import COL_PROGRESS, COL_REVISIT, COL_STATUS, RoadmapModel
 from mentordesk.ui.models.roadmap_templates import TemplateListModel
 from mentordesk.ui.theme import muted_color
+
+
+def _escape(text: str) -> str:
+    """Plain text in a rich-text label (a title may hold "<")."""
+    return _html(text, quote=False)
 
 
 class RoadmapTemplateDialog(QDialog):
@@ -63,11 +69,14 @@ class RoadmapTemplateDialog(QDialog):
         self.preview.setAccessibleName("Preview")
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.setDragEnabled(False)
-        self.preview.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.preview.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         for column in (COL_STATUS, COL_PROGRESS, COL_REVISIT):
             self.preview.setColumnHidden(column, True)
         self.preview.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.preview.header().setStretchLastSection(False)
+        self.criteria = QLabel(self)
+        self.criteria.setWordWrap(True)
+        self.preview.selectionModel().currentChanged.connect(self._show_criteria)
         self.problems = QLabel(self)
         self.problems.setWordWrap(True)
         palette = self.problems.palette()
@@ -93,6 +102,7 @@ class RoadmapTemplateDialog(QDialog):
         right.addLayout(form)
         right.addWidget(QLabel("Goals and milestones it adds, with their dates:", self))
         right.addWidget(self.preview, 1)
+        right.addWidget(self.criteria)
         panes = QHBoxLayout()
         panes.addWidget(self.list)
         panes.addLayout(right, 1)
@@ -129,17 +139,31 @@ class RoadmapTemplateDialog(QDialog):
         template = self.chosen()
         self.preview_model.set_goals(self.plan(), self.today)
         self.preview.expandAll()
+        self.preview.setCurrentIndex(self.preview_model.index(0, 0))
+        self._show_criteria()
         if template is None:
             self.description.setText("No templates — save a roadmap as one from the Goals menu.")
         else:
             steps = sum(len(g.milestones) for g in template.goals)
             whose = "" if template.shipped else " One of yours."
             self.description.setText(
-                f"<b>{template.title}</b> — {len(template.goals)} goals, {steps} milestones."
-                f"{whose}<br>{template.description}"
+                f"<b>{_escape(template.title)}</b> — {len(template.goals)} goals,"
+                f" {steps} milestones."
+                f"{whose}<br>{_escape(template.description)}"
             )
         self.apply_button.setEnabled(template is not None)
         self.delete_button.setEnabled(template is not None and not template.shipped)
+
+    def _show_criteria(self, *_args: object) -> None:
+        """What "done" looks like for the goal of the row picked in the preview."""
+        progress = self.preview_model.progress_at(self.preview.currentIndex())
+        if progress is None:
+            self.criteria.setText("")
+            return
+        criteria = progress.goal.success_criteria or "none written yet"
+        self.criteria.setText(
+            f"<b>{_escape(progress.goal.title)}</b> — done when: {_escape(criteria)}"
+        )
 
     def delete_template(self) -> None:
         template = self.chosen()
