@@ -5,6 +5,7 @@ menu), zoom by keys and by the control, and its colours in light and dark palett
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -17,6 +18,7 @@ from mentordesk.services import Workspace
 from mentordesk.ui.pages.roadmap import RoadmapPage
 from mentordesk.ui.theme import error_color
 from mentordesk.ui.widgets.timeline import TimelineView
+from tests.ui.conftest import shown_window
 
 TODAY = date(2026, 12, 6)
 
@@ -218,3 +220,18 @@ def test_overdue_items_use_the_palettes_error_colour_in_light_and_dark(
     # Readable: the error colour stands out from the lanes' background.
     base = palette.color(QPalette.ColorRole.Base)
     assert abs(expected.lightness() - base.lightness()) > 80
+
+
+def test_the_zoom_is_kept_for_the_next_window(
+    qtbot: QtBot, workspace: Workspace, settings_path: Path, ana: int
+) -> None:
+    first = shown_window(qtbot, workspace, settings_path)
+    page = first.show_page("RoadmapPage")
+    assert isinstance(page, RoadmapPage)
+    page.set_zoom(Zoom.QUARTERS)
+    first.close()
+    second = shown_window(qtbot, workspace, settings_path)
+    again = second.show_page("RoadmapPage")
+    assert isinstance(again, RoadmapPage)
+    assert again.timeline.zoom is Zoom.QUARTERS
+    assert again.zoom_box.currentText() == "Quarters"

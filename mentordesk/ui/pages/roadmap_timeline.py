@@ -6,6 +6,7 @@ turned into the same undoable edit as typing the date in the tree. A mixin of
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -82,6 +83,16 @@ class RoadmapTimeline:
         bar.setValue(
             int(self.timeline.scale.centre(day) - self.timeline_area.viewport().width() / 2)
         )
+
+    def saved_choices(self) -> dict[str, object]:
+        """The zoom, kept between runs (the splitter between tree and timeline is kept by
+        the window, as every named splitter)."""
+        return {"timeline_zoom": self.timeline.zoom.value}
+
+    def restore_choices(self, read: Callable[[str], object]) -> None:
+        value = read("timeline_zoom")
+        if value in {z.value for z in Zoom}:
+            self.set_zoom(Zoom(str(value)))
 
     def show_timeline(self, goals: list[GoalProgress], today: date) -> None:
         self.timeline.set_goals(goals, today)
