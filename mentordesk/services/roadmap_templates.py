@@ -94,16 +94,26 @@ class RoadmapTemplates:
         self, mentee_id: int, title: str, replace: bool = False
     ) -> RoadmapTemplate:
         """The mentee's roadmap as a new template of the mentor's. A name already taken is
-        refused (a shipped one always; the mentor's own unless ``replace``)."""
+        refused (a shipped one always; the mentor's own unless ``replace``). Two names that
+        make the same file name ("Career: switch", "Career switch?") get files of their own."""
         goals = self.goals.progress(mentee_id)
-        key = files.key_for(title)
-        for existing in self.available():
-            same = existing.key == key or _folded(existing.title) == _folded(title)
-            if same and (existing.shipped or not replace):
-                whose = "comes with MentorDesk" if existing.shipped else "is already yours"
+        existing = self.available()
+        key = ""
+        for other in existing:
+            if _folded(other.title) != _folded(title.strip()):
+                continue
+            if other.shipped or not replace:
+                whose = "comes with MentorDesk" if other.shipped else "is already yours"
                 raise ValidationError(
-                    "title", f"A template called “{existing.title}” {whose} — choose another name."
+                    "title", f"A template called “{other.title}” {whose} — choose another name."
                 )
+            key = other.key  # replacing: the same file
+        if not key:
+            taken = {t.key for t in existing}
+            key = base = files.key_for(title)
+            number = 2
+            while key in taken:
+                key, number = f"{base}-{number}", number + 1
         template = from_roadmap(key, title, goals)
         files.write_user(key, to_data(template), self.folder)
         return template

@@ -144,3 +144,19 @@ def test_a_file_that_cannot_be_used_is_named_and_the_others_still_load(
     reasons = {path.name: why for path, why in templates.problems}
     assert "not valid JSON" in reasons["broken.json"]
     assert "no “goals”" in reasons["no-goals.json"]
+
+
+def test_names_that_make_the_same_file_name_get_files_of_their_own(
+    ws: Workspace, templates: RoadmapTemplates
+) -> None:
+    ana = _mentee(ws, "Ana")
+    ws.roadmap.add_goal(Goal(ana, "Goal"), today=TODAY)
+    first = templates.save_from_mentee(ana, "Career switch!")  # the shipped key: career-switch
+    second = templates.save_from_mentee(ana, "Career: switch")
+    assert (first.key, second.key) == ("career-switch-2", "career-switch-3")
+    assert {t.title for t in templates.available()} == SHIPPED | {
+        "Career switch!",
+        "Career: switch",
+    }
+    replaced = templates.save_from_mentee(ana, "career: SWITCH", replace=True)
+    assert replaced.key == "career-switch-3"

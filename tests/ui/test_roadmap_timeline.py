@@ -235,3 +235,20 @@ def test_the_zoom_is_kept_for_the_next_window(
     assert isinstance(again, RoadmapPage)
     assert again.timeline.zoom is Zoom.QUARTERS
     assert again.zoom_box.currentText() == "Quarters"
+
+
+def test_escape_during_a_drag_puts_the_diamond_back_and_changes_nothing(
+    qtbot: QtBot, page: RoadmapPage, workspace: Workspace, ana: int
+) -> None:
+    view = page.timeline
+    slides = _milestone(workspace, ana, "Slides")
+    start = _point(view, "milestone", int(slides.id or 0))
+    qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(view, start + QPoint(60, 0))
+    moved = view.item_rect("milestone", int(slides.id or 0)).center().x()
+    assert moved > start.x() + 40  # the diamond follows the pointer while dragged
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=start + QPoint(60, 0))
+    assert view.item_rect("milestone", int(slides.id or 0)).center().x() == start.x()
+    assert _milestone(workspace, ana, "Slides").due_date == date(2026, 12, 18)
+    assert page.undo_stack.count() == 0

@@ -16,6 +16,7 @@ from datetime import date
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QHelpEvent,
+    QKeyEvent,
     QMouseEvent,
 )
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
@@ -216,6 +217,15 @@ class TimelineView(TimelinePainting, QWidget):
         hit, day = dragged
         if day != getattr(hit.item, hit.field):
             self.date_dragged.emit(hit.item, hit.field, day)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Escape during a drag puts the item back where it was; nothing is changed."""
+        if event.key() == Qt.Key.Key_Escape and self._press is not None:
+            self._dragged, self._press = None, None
+            self._layout()
+            self.update()
+            return
+        super().keyPressEvent(event)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
