@@ -160,7 +160,7 @@ class TimelineView(TimelinePainting, QWidget):
             return replace(item, **{self._dragged[0].field: self._dragged[1]})
         return item
 
-    # -- painting ---------------------------------------------------------------------------
+    # -- pointer ----------------------------------------------------------------------------
 
     def hit(self, pos: QPointF) -> Hit | None:
         """The diamond, bar end or bar under ``pos`` (diamonds first: they sit on bars)."""
