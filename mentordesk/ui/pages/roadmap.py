@@ -244,10 +244,15 @@ class RoadmapPage(RoadmapKeys, RoadmapTimeline, RoadmapTemplateActions, Page):
             if kind == "goal"
             else self.model.milestone_index(item_id, column)
         )
+        selection = self.tree.selectionModel()
+        if index == self.tree.currentIndex() and selection.isRowSelected(
+            index.row(), index.parent()
+        ):
+            return index  # already there: setCurrentIndex would lay the tree out again (~1 ms)
         if index.isValid():
             self.tree.setCurrentIndex(index)
             flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
-            self.tree.selectionModel().select(index, flags | QItemSelectionModel.SelectionFlag.Rows)
+            selection.select(index, flags | QItemSelectionModel.SelectionFlag.Rows)
         return index
 
     def _current_changed(self, index: QModelIndex, _previous: object = None) -> None:
