@@ -7,6 +7,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+from mentordesk.appdata.roadmap_templates import user_folder
 from mentordesk.domain.models import Goal, Mentee
 from mentordesk.services import Workspace
 from mentordesk.services.roadmap_templates import RoadmapTemplates
@@ -72,3 +73,17 @@ def test_bad_input_exits_2_with_a_clear_message(tmp_path: Path) -> None:
     assert nobody.returncode == 2 and "Zed" in nobody.stderr
     with Workspace.open(db) as ws:
         assert ws.roadmap.progress(int(ws.find_mentee("Ana").id or 0)) == []
+
+
+def test_a_template_file_that_cannot_be_used_is_named_and_the_rest_listed() -> None:
+    folder = user_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    broken = folder / "half-written.json"
+    broken.write_text('{"title": "Half', encoding="utf-8")
+    try:
+        listed = mentordesk("goal", "templates")
+    finally:
+        broken.unlink()
+    assert listed.returncode == 0
+    assert "Career switch" in listed.stdout
+    assert "half-written.json: not valid JSON" in listed.stderr

@@ -8,13 +8,15 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from mentordesk.domain.models import Goal, Mentee, Milestone
 from mentordesk.services import Workspace
 from mentordesk.ui.dialogs.roadmap_template_dialog import RoadmapTemplateDialog
+from mentordesk.ui.models.roadmap_templates import TemplateListModel
 from mentordesk.ui.pages.roadmap import RoadmapPage
 from tests.services.test_goals import dump
 
@@ -153,3 +155,13 @@ def test_the_preview_says_what_done_looks_like_for_the_goal_picked(
     dialog.preview.setCurrentIndex(dialog.preview_model.index(1, 0))
     assert "Lead work at the next level's scope" in dialog.criteria.text()
     dialog.reject()
+
+
+def test_the_template_list_passes_the_model_tester(
+    qtmodeltester: ModelTester, page: RoadmapPage
+) -> None:
+    model = TemplateListModel()
+    model.set_templates(page.roadmap_templates().available())
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == 4
+    assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole).startswith("Move into a new field")
