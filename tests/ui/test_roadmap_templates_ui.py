@@ -71,8 +71,9 @@ def test_the_preview_shows_dates_from_the_chosen_start_and_apply_undoes_exactly(
 ) -> None:
     before = dump(workspace.db.conn)
     page.tree.setFocus()
-    dialog = page.open_template_dialog()
-    assert dialog is not None
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(page.tree, Qt.Key.Key_G, ctrl_shift)
+    dialog = page.template_dialog
     qtbot.waitExposed(dialog)
     assert [t.title for t in dialog.list_model.templates] == [
         "Career switch",
@@ -107,8 +108,14 @@ def test_a_saved_roadmap_comes_back_as_a_template_and_can_be_deleted(
     qtbot: QtBot, page: RoadmapPage, workspace: Workspace
 ) -> None:
     ben = int(workspace.save_mentee(Mentee("Ben Okafor", "UTC")).id or 0)
-    ask = page.ask_template_name()
-    assert ask is not None and ask.textValue() == "Ana Lima's roadmap"
+    page.tree.setFocus()
+    qtbot.keyClick(
+        page.tree,
+        Qt.Key.Key_S,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    ask = page.name_dialog
+    assert ask.textValue() == "Ana Lima's roadmap"
     ask.setTextValue("Conference talk")
     ask.accept()
     page.show_mentee(ben)

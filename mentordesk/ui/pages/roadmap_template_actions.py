@@ -40,6 +40,7 @@ class RoadmapTemplateActions:
         self.from_template_action.setShortcut(QKeySequence("Ctrl+Shift+G"))
         self.from_template_action.triggered.connect(self.open_template_dialog)
         self.save_template_action = QAction("&Save Roadmap as Template…", parent)  # type: ignore[arg-type]
+        self.save_template_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.save_template_action.triggered.connect(self.ask_template_name)
         for action in (self.from_template_action, self.save_template_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
