@@ -113,11 +113,19 @@ class TimeScale:
         return f"{_MONTHS[day.month - 1]} {day.year}" if day.month == 1 else _MONTHS[day.month - 1]
 
 
+#: How far from today the axis reaches at most: a date typed a thousand years off (the goal
+#: rules allow any date) would otherwise make a widget wider than Qt allows (16,777,215 px);
+#: what lies beyond is simply off the edge.
+REACH = timedelta(days=100 * 366)
+
+
 def scale_for(days: list[date], today: date, zoom: Zoom) -> TimeScale:
     """A scale that shows every date given and today, padded on both sides and starting on a
-    Monday (weeks) or a month's first day (months, quarters), so the first tick is at x = 0."""
-    lowest = min([*days, today]) - timedelta(days=_PADDING[zoom])
-    highest = max([*days, today]) + timedelta(days=_PADDING[zoom])
+    Monday (weeks) or a month's first day (months, quarters), so the first tick is at x = 0.
+    It reaches at most a hundred years either side of today."""
+    near = [d for d in days if abs(d - today) <= REACH]
+    lowest = min([*near, today]) - timedelta(days=_PADDING[zoom])
+    highest = max([*near, today]) + timedelta(days=_PADDING[zoom])
     if zoom is Zoom.WEEKS:
         first = lowest - timedelta(days=lowest.weekday())
     else:

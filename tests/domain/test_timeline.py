@@ -90,3 +90,13 @@ def test_ticks_name_mondays_months_and_quarters() -> None:
     assert [t.major for t in months] == [False, True, False]
     quarters = TimeScale(date(2026, 11, 1), date(2027, 10, 1), Zoom.QUARTERS).ticks()
     assert [t.label for t in quarters] == ["Q1 2027", "Q2 2027", "Q3 2027", "Q4 2027"]
+
+
+def test_a_date_centuries_away_does_not_stretch_the_axis_past_what_qt_can_show() -> None:
+    today = date(2026, 12, 6)
+    days = [date(1, 1, 1), date(9999, 12, 31), date(2027, 3, 1)]
+    for zoom in Zoom:
+        scale = scale_for(days, today, zoom)
+        assert scale.first <= today and scale.last >= date(2027, 3, 1)
+        assert scale.width < 16_777_215
+        assert scale.x(date(1, 1, 1)) < 0 < scale.width < scale.x(date(9999, 12, 31))

@@ -252,3 +252,17 @@ def test_escape_during_a_drag_puts_the_diamond_back_and_changes_nothing(
     assert view.item_rect("milestone", int(slides.id or 0)).center().x() == start.x()
     assert _milestone(workspace, ana, "Slides").due_date == date(2026, 12, 18)
     assert page.undo_stack.count() == 0
+
+
+def test_a_date_centuries_off_is_drawn_off_the_edge_without_trouble(
+    qtbot: QtBot, page: RoadmapPage, workspace: Workspace, ana: int
+) -> None:
+    workspace.roadmap.add_goal(
+        Goal(ana, "Typo", start_date=date(1, 1, 1), target_date=date(9999, 12, 31)), today=TODAY
+    )
+    view = page.timeline
+    assert view.minimumWidth() < 16_777_215
+    assert not view.grab().isNull()
+    page.set_zoom(Zoom.WEEKS)
+    assert not view.grab().isNull()
+    assert view.scale.first > date(1900, 1, 1)
