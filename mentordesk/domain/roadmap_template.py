@@ -168,7 +168,15 @@ def to_data(template: RoadmapTemplate) -> dict[str, object]:
 
 
 def _date(offset: Offset | None, start: date) -> date | None:
-    return None if offset is None else offset.resolve(start)
+    if offset is None:
+        return None
+    try:
+        return offset.resolve(start)
+    except (OverflowError, ValueError):  # past year 9999
+        raise ValidationError(
+            "start",
+            f"{start:%d %b %Y} is too far ahead for this template — choose an earlier start.",
+        ) from None
 
 
 def resolve(template: RoadmapTemplate, mentee_id: int, start: date) -> list[GoalProgress]:

@@ -130,3 +130,9 @@ def test_a_roadmap_becomes_a_template_that_gives_it_back_from_its_first_date() -
         from_roadmap("x", "  ", goals)
     with pytest.raises(ValidationError, match="no goals"):
         from_roadmap("x", "Empty", [])
+
+
+def test_a_start_too_far_ahead_is_refused_with_the_fix() -> None:
+    template = parse_template("quarter", TEMPLATE)
+    with pytest.raises(ValidationError, match=r"too far ahead .* choose an earlier start"):
+        resolve(template, 1, date(9999, 12, 1))

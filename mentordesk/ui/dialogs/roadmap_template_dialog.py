@@ -61,6 +61,8 @@ class RoadmapTemplateDialog(QDialog):
         self.description.setWordWrap(True)
         self.start = QDateEdit(QDate(today), self)
         self.start.setCalendarPopup(True)
+        # The years every other date field accepts; a template reaches years past its start.
+        self.start.setDateRange(QDate(1900, 1, 1), QDate(2199, 12, 31))
         self.start.setDisplayFormat("dd MMM yyyy")
         self.start.dateChanged.connect(self._show_preview)
         self.preview_model = RoadmapModel(self.palette(), self)
