@@ -41,6 +41,8 @@ EXPECTED = {
     "series_5y_expand_ms",
     "roadmap_open_ms",
     "roadmap_move_ms",
+    "timeline_repaint_ms",
+    "timeline_zoom_ms",
     "summary_pdf_ms",
     "summary_batch_s",
     "summary_batch_stall_ms",

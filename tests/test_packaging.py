@@ -102,15 +102,18 @@ def test_an_installed_wheel_carries_its_icons_and_templates(tmp_path: Path) -> N
     probe = (
         "from importlib.resources import files\n"
         "from mentordesk.appdata.templates import shipped_folder\n"
+        "from mentordesk.appdata import roadmap_templates\n"
         "import mentordesk\n"
         "print(mentordesk.__file__)\n"
         "print(sorted(p.name for p in shipped_folder().glob('*.md')))\n"
         "print((files('mentordesk') / 'resources' / 'icons' / 'mentordesk.svg').is_file())\n"
+        "print(sorted(p.name for p in roadmap_templates.shipped_folder().glob('*.json')))\n"
     )
     done = subprocess.run(
         [str(python), "-c", probe], capture_output=True, text=True, check=True, cwd=tmp_path
     )
-    where, templates, icon = done.stdout.splitlines()
+    where, templates, icon, roadmaps = done.stdout.splitlines()
     assert str(venv) in where  # not the source tree
     assert "intro-session.md" in templates
     assert icon == "True"
+    assert "career-switch.json" in roadmaps and "first-90-days.json" in roadmaps

@@ -19,9 +19,15 @@ from mentordesk.bench.ui import PaintedStep, shown
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from PySide6.QtWidgets import QApplication
+
+    from mentordesk.ui.pages.roadmap import RoadmapPage
+
 GOALS, STEPS = 20, 5
 OPEN_TARGET = 50.0
 MOVE_TARGET = 16.0
+#: The timeline's repaint and zoom: within a frame.
+TIMELINE_TARGET = 16.0
 
 
 @contextmanager
@@ -48,7 +54,10 @@ def _big_roadmap(ctx: Context) -> Iterator[int]:
         ws.roster.delete(mentee_id)
 
 
-@group("roadmap", "Roadmap page: open a mentee with 20 goals / 100 milestones; drag a milestone")
+@group(
+    "roadmap",
+    "Roadmap page: open a mentee with 20 goals / 100 milestones; drag a milestone; the timeline",
+)
 def roadmap(ctx: Context) -> list[Row]:
     from PySide6.QtCore import Qt
 
@@ -82,6 +91,7 @@ def roadmap(ctx: Context) -> list[Row]:
             page.show_mentee(mentee_id)
             moving = PaintedStep(app, page.tree.viewport(), drag)
             move_samples = moving.measure(ctx.runs_or(20))
+            timeline_rows = _timeline(ctx, app, page)
         finally:
             feed_leave()
     size = f"{GOALS} goals, {GOALS * STEPS} milestones ({milestones} under the first)"
@@ -90,4 +100,32 @@ def roadmap(ctx: Context) -> list[Row]:
             open_samples, OPEN_TARGET, f"{opening.split()}; {size}"),
         Row("roadmap_move_ms", "Roadmap: drag a milestone to another goal, painted", "ms",
             move_samples, MOVE_TARGET, f"{moving.split()}; undoable command, reload"),
+        *timeline_rows,
+    ]  # fmt: skip
+
+
+def _timeline(ctx: Context, app: QApplication, page: RoadmapPage) -> list[Row]:
+    """The timeline below the tree: a repaint of all it shows (as after a scroll or a
+    palette change), and a zoom change until it is painted, cycling weeks/months/quarters."""
+    from mentordesk.bench.registry import time_ms
+    from mentordesk.domain.timeline import Zoom
+
+    view = page.timeline
+    shown = page.timeline_area.viewport().size()
+    repaint = time_ms(view.repaint, ctx.runs_or(20))
+    zooms = [Zoom.WEEKS, Zoom.QUARTERS, Zoom.MONTHS]
+    turn = [0]
+
+    def zoom() -> None:
+        page.set_zoom(zooms[turn[0] % len(zooms)])
+        turn[0] += 1
+
+    zooming = PaintedStep(app, view, zoom)
+    zoom_samples = zooming.measure(ctx.runs_or(12))
+    size = f"{shown.width()}x{shown.height()} px shown, {GOALS} lanes, {GOALS * STEPS} diamonds"
+    return [
+        Row("timeline_repaint_ms", "Roadmap timeline: repaint what it shows, full width", "ms",
+            repaint, TIMELINE_TARGET, size),
+        Row("timeline_zoom_ms", "Roadmap timeline: change the zoom, painted", "ms",
+            zoom_samples, TIMELINE_TARGET, f"{zooming.split()}; weeks → quarters → months"),
     ]  # fmt: skip

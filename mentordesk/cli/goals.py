@@ -1,6 +1,7 @@
 """Goals from the command line: ``goals`` lists a mentee's goals and milestones with progress;
 ``goal add``, ``milestone add`` and ``milestone done`` write through the same goal service as
-the Roadmap page (a completion adds the mentee's win there too)."""
+the Roadmap page (a completion adds the mentee's win there too); ``goal templates`` lists the
+roadmap templates and ``goal from-template`` applies one (``cli/goal_templates.py``)."""
 
 from __future__ import annotations
 
@@ -9,22 +10,12 @@ import json
 from collections.abc import Callable
 from datetime import date
 
+from mentordesk.cli.dates import day_option as _day
 from mentordesk.cli.encryption import open_workspace
-from mentordesk.cli.errors import EXIT_BAD_INPUT, EXIT_OK, CommandFailed, exit_on_error
+from mentordesk.cli.errors import EXIT_OK, exit_on_error
+from mentordesk.cli.goal_templates import cmd_goal_from_template, cmd_goal_templates
 from mentordesk.domain.models import Goal, Milestone
 from mentordesk.domain.progress import GoalProgress
-
-
-def _day(text: str | None, option: str) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise CommandFailed(
-            f"{option} {text!r} is not a date — write it as YYYY-MM-DD, e.g. 2027-03-01.",
-            EXIT_BAD_INPUT,
-        ) from None
 
 
 def _iso(value: date | None) -> str | None:
@@ -114,6 +105,8 @@ def _subcommand(args: argparse.Namespace) -> int:
 
 SUBCOMMANDS: dict[tuple[str, str], Callable[[argparse.Namespace], int]] = {
     ("goal", "add"): cmd_goal_add,
+    ("goal", "templates"): cmd_goal_templates,
+    ("goal", "from-template"): cmd_goal_from_template,
     ("milestone", "add"): cmd_milestone_add,
     ("milestone", "done"): cmd_milestone_done,
 }

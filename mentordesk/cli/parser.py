@@ -205,6 +205,17 @@ def _add_goal_parsers(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--title", required=True, help="what the mentee wants to achieve")
     for option in ("--start", "--target", "--revisit"):
         add.add_argument(option, metavar="YYYY-MM-DD")
+    listing = actions.add_parser("templates", help="list the roadmap templates")
+    listing.add_argument("--json", action="store_true", help="print them as JSON")
+    apply = actions.add_parser(
+        "from-template", help="add a template's goals and milestones to a mentee's roadmap"
+    )
+    _store_options(apply)
+    apply.add_argument("name", metavar="NAME", help="the template's name or the start of it")
+    apply.add_argument("--mentee", required=True, metavar="NAME_OR_ID", help=mentee_help)
+    apply.add_argument(
+        "--start", metavar="YYYY-MM-DD", help="the day the dates count from (default today)"
+    )
 
     milestone = sub.add_parser("milestone", help="add a milestone to a goal, or complete one")
     steps = milestone.add_subparsers(dest="action", metavar="ACTION", required=True)

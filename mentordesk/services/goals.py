@@ -128,6 +128,39 @@ class GoalService:
         self._report(added.mentee_id)
         return added
 
+    def add_goals(self, plan: list[GoalProgress], today: date | None = None) -> list[int]:
+        """Adds several goals with their milestones after the mentee's others, all or none
+        (one transaction, one change): a roadmap template applied. Returns the new ids."""
+        checked = []
+        for progress in plan:
+            clean = validate_goal(progress.goal)
+            if clean.revisit_date is None:
+                clean = replace(clean, revisit_date=next_revisit(today or self.mentor.today()))
+            checked.append((clean, tuple(validate_milestone(m) for m in progress.milestones)))
+        if not checked:
+            return []
+        with self.db.transaction():
+            added = [self.goals.add(goal, steps) for goal, steps in checked]
+        self._report(added[0].mentee_id)
+        return [int(g.id or 0) for g in added]
+
+    def delete_goals(self, goal_ids: list[int]) -> list[RemovedRows]:
+        """Deletes the goals (last first) in one transaction; ``restore_goals`` puts them
+        back."""
+        if not goal_ids:
+            return []
+        mentee_id = self._known_goal(goal_ids[0]).mentee_id
+        with self.db.transaction():
+            removed = [self.rows.delete_goal(goal_id) for goal_id in reversed(goal_ids)]
+        self._report(mentee_id, Kind.WINS, Kind.RESOURCES)
+        return removed
+
+    def restore_goals(self, removed: list[RemovedRows], mentee_id: int) -> None:
+        with self.db.transaction():
+            for rows in reversed(removed):
+                self.rows.restore(rows)
+        self._report(mentee_id, Kind.WINS, Kind.RESOURCES)
+
     def update_goal(self, goal: Goal) -> Goal:
         """Saves the goal's fields; switching "Include in summaries" switches the wins its
         milestones made with it."""

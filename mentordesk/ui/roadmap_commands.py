@@ -14,6 +14,7 @@ from datetime import date
 from PySide6.QtGui import QUndoCommand
 
 from mentordesk.domain.models import Goal, GoalRevisit, Milestone
+from mentordesk.domain.progress import GoalProgress
 from mentordesk.services.goals import GoalService, RemovedRows, WinRows
 
 
@@ -248,6 +249,33 @@ class MilestoneToGoal(_Convert):
 
     def _add(self) -> int:
         return int(self.service.add_goal(self.goal, (), self.index, self.today).id or 0)
+
+
+class ApplyTemplate(_Command):
+    """A template's goals added after the mentee's own, as one step: undo removes them
+    all, redo puts the same rows back (same ids)."""
+
+    def __init__(
+        self,
+        service: GoalService,
+        mentee_id: int,
+        plan: list[GoalProgress],
+        title: str,
+        today: date,
+    ) -> None:
+        super().__init__(service, mentee_id, f"Apply template “{title}”")
+        self.plan, self.today = plan, today
+        self.goal_ids: list[int] = []
+        self._removed: list[RemovedRows] = []
+
+    def redo(self) -> None:
+        if self._removed:
+            self.service.restore_goals(self._removed, self.mentee_id)
+        else:
+            self.goal_ids = self.service.add_goals(self.plan, self.today)
+
+    def undo(self) -> None:
+        self._removed = self.service.delete_goals(self.goal_ids)
 
 
 def edited(item: Goal | Milestone, field: str, value: object) -> Goal | Milestone:

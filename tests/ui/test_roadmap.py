@@ -292,7 +292,8 @@ def test_empty_states(qtbot: QtBot, workspace: Workspace) -> None:
     assert "No mentees yet" in blank.empty.text()
     workspace.save_mentee(Mentee("Ben", "UTC"))
     assert "No goals yet" in blank.empty.text()
-    assert blank.tree.isHidden()
+    # Neither the tree nor the timeline is shown empty: the hint says what to do.
+    assert not blank.tree.isVisible() and not blank.timeline.isVisible()
     assert COL_TITLE == 0
 
 
@@ -368,3 +369,32 @@ def test_a_reload_after_a_milestone_move_moves_the_row_under_the_model_tester(
     workspace.roadmap.move_goal(lead, 0)  # a goal move resets
     assert not model.update_goals(workspace.roadmap.progress(ana), TODAY)
     assert model.index(0, 0).data() == "Lead a project"
+
+
+def test_switching_mentee_leaves_nothing_to_undo_in_another_mentees_roadmap(
+    qtbot: QtBot, workspace: Workspace, settings_path: Path, ana: int
+) -> None:
+    ben = int(workspace.save_mentee(Mentee("Ben Okafor", "UTC")).id or 0)
+    window: MainWindow = shown_window(qtbot, workspace, settings_path)
+    page = window.show_page("RoadmapPage")
+    assert isinstance(page, RoadmapPage)
+    page.show_mentee(ana)
+    page.tree.setCurrentIndex(page.model.index(1, 0))
+    lead = page.model.goals[1].goal
+    page.edit_item(lead, "title", "Lead the migration")
+    assert window.undo_action.isEnabled()
+    assert window.undo_action.text() == "&Undo Edit goal title"
+    page.mentee_box.setCurrentIndex(page.mentee_box.findData(ben))
+    # Ctrl+Z on Ben's roadmap must not rename Ana's goal back: nothing to undo.
+    assert not window.undo_action.isEnabled() and window.undo_action.text() == "&Undo"
+    window.undo_action.trigger()
+    page.show_mentee(ana)
+    assert workspace.roadmap.goal(int(lead.id or 0)).title == "Lead the migration"
+    assert not window.undo_action.isEnabled()
+    # The shown mentee deleted elsewhere: the page moves to another, with no history either.
+    page.show_mentee(ben)
+    page.add_sibling()
+    assert window.undo_action.isEnabled()
+    workspace.roster.delete(ben)
+    assert page.mentee_id == ana
+    assert not window.undo_action.isEnabled()

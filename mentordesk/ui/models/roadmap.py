@@ -75,6 +75,8 @@ class RoadmapModel(QAbstractItemModel):
         self._palette = palette
         self._cells: dict[tuple[int, int], tuple[str, ...]] = {}
         self._flags: dict[tuple[int, int], str] = {}
+        #: (parent id, row, column, role) → what data() answered, until the next reload.
+        self._answers: dict[tuple[int, int, int, int], object] = {}
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -84,6 +86,7 @@ class RoadmapModel(QAbstractItemModel):
         self.today = today
         self._cells.clear()
         self._flags.clear()
+        self._answers.clear()
         self.endResetModel()
 
     def update_goals(self, goals: list[GoalProgress], today: date) -> bool:
@@ -100,6 +103,8 @@ class RoadmapModel(QAbstractItemModel):
         touched = {move.source, move.target}
         for key in [k for k in self._cells if (k[0] - 1 if k[0] else k[1]) in touched]:
             del self._cells[key], self._flags[key]
+        for answer in [k for k in self._answers if (k[0] - 1 if k[0] else k[1]) in touched]:
+            del self._answers[answer]
         self.endMoveRows()
         # The two goals' progress (and any flag) may have changed.
         for row in {move.source, move.target}:
@@ -191,9 +196,21 @@ class RoadmapModel(QAbstractItemModel):
     # -- data -------------------------------------------------------------------------------
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        # A paint asks every cell for a dozen roles: answer the unused ones first, cheaply.
+        # A paint asks every cell for a dozen roles: answer the unused ones first, cheaply,
+        # and the used ones from what the last paint worked out (a drag repaints every row).
         if role not in _ROLES:
             return None
+        key = (int(index.internalId()), index.row(), index.column(), role)
+        try:
+            return self._answers[key]
+        except KeyError:
+            pass
+        answer = self._answer(index, role)
+        if role != Qt.ItemDataRole.EditRole:  # an editor gets the item's value as it is now
+            self._answers[key] = answer
+        return answer
+
+    def _answer(self, index: Index, role: int) -> object:
         item = self.item(index)
         if item is None:
             return None

@@ -34,6 +34,8 @@ from mentordesk.ui import roadmap_commands as cmd
 from mentordesk.ui.models.roadmap import COL_TARGET, COL_TITLE, FIELDS, RoadmapModel
 from mentordesk.ui.pages.base import Page
 from mentordesk.ui.pages.roadmap_keys import RoadmapKeys
+from mentordesk.ui.pages.roadmap_template_actions import RoadmapTemplateActions
+from mentordesk.ui.pages.roadmap_timeline import RoadmapTimeline
 from mentordesk.ui.widgets.goal_detail import GoalDetail
 from mentordesk.ui.widgets.roadmap_delegate import RoadmapDelegate
 
@@ -49,7 +51,7 @@ _FIELD_LABELS = {
 COLUMN_SAMPLES = ("Not started", "30 Sep 2026", "Target / due", "done 30 Sep 2026", "30 Sep 2026")
 
 
-class RoadmapPage(RoadmapKeys, Page):
+class RoadmapPage(RoadmapKeys, RoadmapTimeline, RoadmapTemplateActions, Page):
     title = "Roadmap"
     icon_name = "view-list-tree"
     watches = frozenset({Kind.GOALS, Kind.MENTEES, Kind.SETTINGS})
@@ -101,10 +103,21 @@ class RoadmapPage(RoadmapKeys, Page):
         top.addWidget(picker_label)
         top.addWidget(self.mentee_box)
         top.addWidget(self.summary, 1)
+        zoom_label = QLabel("Time&line", self)
+        top.addWidget(zoom_label)
+        timeline = self.build_timeline()
+        zoom_label.setBuddy(self.zoom_widget())
+        top.addWidget(self.zoom_widget())
+        # The tree above, the timeline below: both as wide as the page, as a Gantt chart.
+        self.views = QSplitter(Qt.Orientation.Vertical, self)
+        self.views.setObjectName("roadmapViews")
+        self.views.addWidget(self.tree)
+        self.views.addWidget(timeline)
+        self.views.setSizes([1, 1])
         left = QVBoxLayout()
         left.setContentsMargins(0, 0, 0, 0)
         left.addLayout(top)
-        left.addWidget(self.tree, 1)
+        left.addWidget(self.views, 1)
         left.addWidget(self.empty)
         holder = QWidget(self)
         holder.setLayout(left)
@@ -117,6 +130,7 @@ class RoadmapPage(RoadmapKeys, Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         self.build_keys()
+        self.build_template_actions()
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self._collapsed: set[int] = set()
         self.tree.collapsed.connect(lambda i: self._collapsed.add(self._goal_id(i)))
@@ -165,24 +179,32 @@ class RoadmapPage(RoadmapKeys, Page):
         row = self.mentee_box.findData(wanted)
         self.mentee_box.setCurrentIndex(max(row, 0) if mentees else -1)
         self.mentee_box.blockSignals(False)
-        self.mentee_id = int(self.mentee_box.currentData() or 0)
+        shown = int(self.mentee_box.currentData() or 0)
+        if shown != self.mentee_id:
+            # The shown mentee was deleted (or there was none): their commands go with them.
+            self.undo_stack.clear()
+        self.mentee_id = shown
 
     def _mentee_picked(self, _row: int) -> None:
         mentee_id = int(self.mentee_box.currentData() or 0)
         if mentee_id != self.mentee_id:
             self.detail.flush()
             self.mentee_id = mentee_id
-            self.undo_stack.clear()  # the commands of another mentee's roadmap
+            # Undo never reaches into another mentee's roadmap: the history is this
+            # mentee's, and Edit ▸ Undo shows nothing to undo after a switch.
+            self.undo_stack.clear()
             self._load()
 
     def _load(self) -> None:
         current = self._current_key()
         goals = self.workspace.roadmap.progress(self.mentee_id) if self.mentee_id else []
         if not self.model.update_goals(goals, self.today()):
-            self.tree.expandAll()
+            # One expand per goal, not expandAll(): that lays out every row at once, and the
+            # paint lays them out again (~5 ms of a 100-milestone roadmap's opening).
             for row, progress in enumerate(goals):
-                if progress.goal.id in self._collapsed:
-                    self.tree.collapse(self.model.index(row, 0))
+                if progress.goal.id not in self._collapsed:
+                    self.tree.expand(self.model.index(row, 0))
+        self.show_timeline(goals, self.today())
         self._select(*current)
         self._show_empty_state()
         self._current_changed(self.tree.currentIndex())
@@ -191,12 +213,15 @@ class RoadmapPage(RoadmapKeys, Page):
         if not self.mentee_id:
             text = "No mentees yet — add one with File ▸ New Mentee… (Ctrl+N)."
         elif not self.model.goals:
-            text = "No goals yet — press Enter or choose Goals ▸ New Goal to add the first."
+            text = (
+                "No goals yet — press Enter or choose Goals ▸ New Goal to add the first,"
+                " or start from a template: Goals ▸ New Roadmap from Template… (Ctrl+Shift+G)."
+            )
         else:
             text = ""
         self.empty.setText(text)
         self.empty.setVisible(bool(text))
-        self.tree.setVisible(bool(self.model.goals))
+        self.views.setVisible(bool(self.model.goals))
         done = sum(1 for p in self.model.goals if not p.is_open)
         count = len(self.model.goals)
         self.summary.setText(f"{count} goals, {done} closed" if count else "")
@@ -219,10 +244,15 @@ class RoadmapPage(RoadmapKeys, Page):
             if kind == "goal"
             else self.model.milestone_index(item_id, column)
         )
+        selection = self.tree.selectionModel()
+        if index == self.tree.currentIndex() and selection.isRowSelected(
+            index.row(), index.parent()
+        ):
+            return index  # already there: setCurrentIndex would lay the tree out again (~1 ms)
         if index.isValid():
             self.tree.setCurrentIndex(index)
             flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
-            self.tree.selectionModel().select(index, flags | QItemSelectionModel.SelectionFlag.Rows)
+            selection.select(index, flags | QItemSelectionModel.SelectionFlag.Rows)
         return index
 
     def _current_changed(self, index: QModelIndex, _previous: object = None) -> None:
@@ -235,7 +265,9 @@ class RoadmapPage(RoadmapKeys, Page):
             self.detail.show_goal(progress, revisits, progress.revisit_reason(self.today()))
         else:
             self.detail.show_milestone(item, progress.goal, item in progress.late_milestones())
+        self.follow_tree(item)
         self.update_actions()
+        self.update_template_actions()
 
     # -- editing ----------------------------------------------------------------------------
 

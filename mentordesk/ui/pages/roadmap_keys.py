@@ -35,6 +35,10 @@ class RoadmapKeys:
         model: RoadmapModel
         mentee_id: int
         undo_stack: QUndoStack
+        zoom_in_action: QAction
+        from_template_action: QAction
+        save_template_action: QAction
+        zoom_out_action: QAction
 
         def push(self, command: QUndoCommand) -> bool: ...
         def today(self) -> date: ...
@@ -81,6 +85,12 @@ class RoadmapKeys:
             self.revisit_action,
             None,
             self.delete_action,
+            None,
+            self.from_template_action,
+            self.save_template_action,
+            None,
+            self.zoom_in_action,
+            self.zoom_out_action,
         ]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
