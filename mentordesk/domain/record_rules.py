@@ -40,7 +40,7 @@ def validate_resource_link(text: str, field: str = "url") -> str:
     raise ValidationError(
         field,
         f"Link '{cleaned}' is not a web address, e-mail or file — start it with https://"
-        " or mailto:, or choose a file with Browse….",
+        " or mailto:, or pick a file.",
     )
 
 
