@@ -131,7 +131,7 @@ class RecordService:
                 )
             kind = _FEEDBACK_KIND[before.direction]
             change = LineChange(text=fb.body)
-            self._write_line(before.note_id, (kind,), before.id or 0, change, via)
+            self._write_line(before.note_id, (kind,), before.id or 0, change, via, "body")
         self.feedback.update(fb)
         self.feed.report(Changes.of(Kind.FEEDBACK, mentee=before.mentee_id))
         return self.feedback.get(before.id or 0)
@@ -153,7 +153,7 @@ class RecordService:
         win = clean_win(replace(win, note_id=before.note_id, mentee_id=before.mentee_id))
         if before.note_id is not None:
             change = LineChange(text=win.title)
-            self._write_line(before.note_id, ("win",), before.id or 0, change, via)
+            self._write_line(before.note_id, ("win",), before.id or 0, change, via, "title")
         self.wins.update(win)
         self.feed.report(Changes.of(Kind.WINS, mentee=before.mentee_id))
         return self.wins.get(before.id or 0)
@@ -190,8 +190,10 @@ class RecordService:
         item_id: int,
         change: LineChange,
         via: OpenNotes | None,
+        field: str = "text",
     ) -> None:
-        """Rewrites the item's line in its note; nothing when the line is gone."""
+        """Rewrites the item's line in its note; nothing when the line is gone. A text the
+        line cannot say is refused on the form's ``field``."""
         if via is not None:
             via.flush_note(note_id)  # the stored text and links are then the window's
         link = next(
@@ -205,7 +207,10 @@ class RecordService:
         if link.position >= len(lines):
             return
         old = lines[link.position]
-        new = rewrite_line(old, change)
+        try:
+            new = rewrite_line(old, change)
+        except ValidationError as exc:
+            raise ValidationError(field, exc.message) from None
         if new == old:
             return
         if via is not None and via.replace_note_line(note_id, link.position, old, new):

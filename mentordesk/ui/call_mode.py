@@ -162,6 +162,7 @@ class CallWindow(NoteWindowBase):
         header.addWidget(self.end_button)
 
         self.agenda = CallAgenda(self)
+        self.agenda.done_toggled.connect(self.set_action_done)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("callSplitter")
         self.splitter.addWidget(self.editor)
@@ -238,6 +239,17 @@ class CallWindow(NoteWindowBase):
             meeting_id=self.meeting.id if self.meeting else None,
             title=self.note_title(),
         )
+
+    def set_action_done(self, item_id: int, done: bool) -> None:
+        """Done (or Reopen) on the agenda; an item from a ``- [ ]`` line ticks that line."""
+        from mentordesk.ui.record_editing import set_action_done
+
+        try:
+            self._say(set_action_done(self, self.workspace, item_id, done))
+        except KeyError:
+            self._say("That action item no longer exists.")
+            return
+        self.agenda.set_done(item_id, done)
 
     def _review_done(self) -> None:
         self.review = None

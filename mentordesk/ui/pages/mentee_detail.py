@@ -12,12 +12,21 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QRect, Qt, QUrl, Signal, SignalInstance
-from PySide6.QtGui import QFont, QPainter, QPalette, QPixmap, QResizeEvent, QTextDocument
+from PySide6.QtGui import (
+    QDesktopServices,
+    QFont,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QResizeEvent,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QStyle,
@@ -30,17 +39,22 @@ from PySide6.QtWidgets import (
 from mentordesk.services import MenteeDashboard
 from mentordesk.ui.theme import muted_color, scaled_font
 from mentordesk.ui.widgets import detail_mentee as html
+from mentordesk.ui.widgets.detail_parts import RECORD_SCHEME
 
 #: From this width of the dashboard, short sections sit side by side.
 TWO_COLUMNS_FROM = 760
 
 
 class DashboardBrowser(QTextBrowser):
-    """A read-only page that opens links in the browser and draws ``bar:<n>`` images."""
+    """A read-only page that opens links in the browser and draws ``bar:<n>`` images;
+    its own ``record:`` links (Edit, Done, Reopen) are passed on as ``record_link``."""
+
+    record_link = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setOpenExternalLinks(True)
+        self.setOpenLinks(False)
+        self.anchorClicked.connect(self._follow)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.document().setDocumentMargin(16)
@@ -84,6 +98,12 @@ class DashboardBrowser(QTextBrowser):
             self._bars.clear()
         super().changeEvent(event)
 
+    def _follow(self, url: QUrl) -> None:
+        if url.scheme() == RECORD_SCHEME:
+            self.record_link.emit(url.path())
+        else:
+            QDesktopServices.openUrl(url)
+
 
 class MenteeDetail(QWidget):
     """Shows a ``MenteeDashboard``; asks the page to edit or delete through signals."""
@@ -94,6 +114,10 @@ class MenteeDetail(QWidget):
     note_requested = Signal(int)
     roadmap_requested = Signal(int)
     summary_requested = Signal(int)
+    #: A record's form: kind ("feedback", "win", "resource", "action"), id (0: a new one).
+    record_requested = Signal(str, int)
+    #: An action item ticked off (True) or reopened (False) by its id.
+    action_done_requested = Signal(int, bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,8 +156,16 @@ class MenteeDetail(QWidget):
         self.summary_button = QPushButton("Summary PDF…", content)
         self.summary_button.setToolTip("Export a progress summary to hand over (Ctrl+P)")
         self.summary_button.clicked.connect(lambda: self._emit_for_mentee(self.summary_requested))
+        self.add_button = QPushButton("&Add", content)
+        self.add_button.setToolTip("Record feedback, a win, a resource or an action item")
+        add_menu = QMenu(self.add_button)
+        for kind, label in (("feedback", "Feedback…"), ("win", "Win…"),
+                            ("resource", "Resource…"), ("action", "Action Item…")):  # fmt: skip
+            add_menu.addAction(label, lambda kind=kind: self.record_requested.emit(kind, 0))
+        self.add_button.setMenu(add_menu)
         self.browser = DashboardBrowser(content)
         self.browser.setAccessibleName("Dashboard")
+        self.browser.record_link.connect(self._record_link)
 
         titles = QVBoxLayout()
         titles.setSpacing(2)
@@ -148,10 +180,11 @@ class MenteeDetail(QWidget):
         buttons = QGridLayout()
         buttons.setHorizontalSpacing(6)
         for index, button in enumerate(
-            (self.call_button, self.note_button, self.roadmap_button, self.summary_button)
-        ):
-            buttons.addWidget(button, index // 2, index % 2)
-        buttons.setColumnStretch(2, 1)
+            (self.call_button, self.note_button, self.add_button,
+             self.roadmap_button, self.summary_button)
+        ):  # fmt: skip
+            buttons.addWidget(button, index // 3, index % 3)
+        buttons.setColumnStretch(3, 1)
         header = QVBoxLayout()
         header.setContentsMargins(16, 12, 16, 6)
         header.setSpacing(8)
@@ -223,6 +256,16 @@ class MenteeDetail(QWidget):
         mentee_id = self.mentee_id()
         if mentee_id is not None:
             signal.emit(mentee_id)
+
+    def _record_link(self, target: str) -> None:
+        """``win/12`` edits that win; ``done/7`` and ``reopen/7`` tick or reopen item 7."""
+        kind, _, number = target.partition("/")
+        if not number.isdigit() or self.mentee_id() is None:
+            return
+        if kind in ("done", "reopen"):
+            self.action_done_requested.emit(int(number), kind == "done")
+        else:
+            self.record_requested.emit(kind, int(number))
 
     def _delete_clicked(self) -> None:
         mentee_id = self.mentee_id()

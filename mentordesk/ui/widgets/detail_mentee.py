@@ -36,7 +36,7 @@ from mentordesk.ui.formatting import (
 )
 from mentordesk.ui.models.mentees import utc_offset_text
 from mentordesk.ui.theme import error_color
-from mentordesk.ui.widgets.detail_parts import items, link, more, muted, text
+from mentordesk.ui.widgets.detail_parts import items, link, more, muted, record_link, text
 
 MAX_ITEMS = 6
 #: The size of a goal's progress bar image, in logical pixels.
@@ -227,6 +227,10 @@ def notes(dashboard: MenteeDashboard, now: datetime, zone: ZoneInfo, palette: QP
     )
 
 
+#: Done action items listed under the open ones, each with "Reopen".
+MAX_DONE = 3
+
+
 def actions(dashboard: MenteeDashboard, now: datetime, zone: ZoneInfo, palette: QPalette) -> str:
     today = now.astimezone(zone).date()
     first = dashboard.mentee.name.split(" ")[0]
@@ -238,10 +242,27 @@ def actions(dashboard: MenteeDashboard, now: datetime, zone: ZoneInfo, palette: 
         if item.due_date is not None:
             due = f"due {short_date(item.due_date, today)}"
             line += f" · <b>{due}, overdue</b>" if item.due_date < today else f" · {due}"
+        line += f" · {record_link(f'done/{item.id}', 'Done')} · {_edit('action', item.id)}"
         rows.append(line)
+    done = sorted((a for a in dashboard.actions if not a.is_open),
+                  key=lambda a: a.done_at or now, reverse=True)[:MAX_DONE]  # fmt: skip
+    rows += [
+        f"<s>{text(a.text)}</s> {muted('done', palette)}"
+        f" · {record_link(f'reopen/{a.id}', 'Reopen')}"
+        for a in done
+    ]
     return items(rows, "No open action items.", palette) + more(
         MAX_ITEMS, len(open_items), "call mode", palette
     )
+
+
+def _kept(shareable: bool, palette: QPalette) -> str:
+    """Says so when a record stays out of the progress summaries."""
+    return "" if shareable else " · " + muted("not in summaries", palette)
+
+
+def _edit(kind: str, record_id: int | None) -> str:
+    return record_link(f"{kind}/{record_id}", "Edit")
 
 
 def feedback(dashboard: MenteeDashboard, now: datetime, palette: QPalette) -> str:
@@ -250,7 +271,12 @@ def feedback(dashboard: MenteeDashboard, now: datetime, palette: QPalette) -> st
     ordered = sorted(dashboard.feedback, key=lambda f: f.given_on, reverse=True)
     for fb in ordered[:MAX_ITEMS]:
         who = f"To {first}" if fb.direction is FeedbackDirection.TO_MENTEE else f"From {first}"
-        rows.append(f"<b>{who}</b> · {short_date(fb.given_on, now.date())}<br>{text(fb.body)}")
+        head = f"<b>{who}</b> · {short_date(fb.given_on, now.date())}{_kept(fb.shareable, palette)}"
+        body = text(fb.body)
+        for label, value in (("Why it matters", fb.why_it_matters),
+                             ("Suggested", fb.suggested_action)):  # fmt: skip
+            body += f"<br>{muted(label + ':', palette)} {text(value)}" if value.strip() else ""
+        rows.append(f"{head} · {_edit('feedback', fb.id)}<br>{body}")
     return items(rows, "No feedback recorded yet, either way.", palette)
 
 
@@ -258,6 +284,7 @@ def wins(dashboard: MenteeDashboard, now: datetime, palette: QPalette) -> str:
     ordered = sorted(dashboard.wins, key=lambda w: w.happened_on, reverse=True)
     rows = [
         f"{text(w.title)} — {muted(short_date(w.happened_on, now.date()), palette)}"
+        f"{_kept(w.shareable, palette)} · {_edit('win', w.id)}"
         for w in ordered[:MAX_ITEMS]
     ]
     return items(rows, "No wins yet — they come from milestones and notes.", palette)
@@ -267,6 +294,7 @@ def resources(dashboard: MenteeDashboard, palette: QPalette) -> str:
     rows = []
     for res in dashboard.resources:
         line = f"{link(res.url, res.title)} {muted(f'({res.kind.value})', palette)}"
+        line += f"{_kept(res.shareable, palette)} · {_edit('resource', res.id)}"
         if res.notes.strip():
             line += f"<br>{text(res.notes)}"
         rows.append(line)
