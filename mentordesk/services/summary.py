@@ -189,6 +189,7 @@ class SummaryService:
             next_session=self._next_session(mentee_id, now, mentee_zone),
             resources=tuple(self.shared.resources(mentee_id)),
             chart=_chart(done_days, period),
+            left_out=self.shared.left_out(mentee_id, period.start, period.end),
         )  # fmt: skip
 
     def _goal(self, progress: GoalProgress, period: SummaryPeriod) -> GoalSection:

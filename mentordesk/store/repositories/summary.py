@@ -86,6 +86,24 @@ class SummaryRepository:
             for i, note, text, owner, due, created in rows
         ]  # fmt: skip
 
+    def left_out(self, mentee_id: int, start: date, end: date) -> int:
+        """How many of the records the summary would list stay out of it: their "Include in
+        summaries" is off, or they come from a private note or section."""
+        (count,) = self.db.conn.execute(
+            "SELECT"
+            " (SELECT count(*) FROM wins w WHERE w.mentee_id = :m"
+            f"  AND w.happened_on BETWEEN :s AND :e AND NOT ({SHARED['wins']}))"
+            " + (SELECT count(*) FROM feedback f WHERE f.mentee_id = :m"
+            f"  AND f.given_on BETWEEN :s AND :e AND NOT ({SHARED['feedback']}))"
+            " + (SELECT count(*) FROM action_items a WHERE a.mentee_id = :m"
+            f"  AND a.done_at IS NULL AND NOT ({SHARED['action_items']}))"
+            " + (SELECT count(*) FROM resources r WHERE (r.mentee_id = :m OR (r.mentee_id IS NULL"
+            "  AND r.goal_id IN (SELECT id FROM goals WHERE mentee_id = :m)))"
+            f"  AND NOT ({SHARED['resources']}))",
+            {"m": mentee_id, "s": day(start), "e": day(end)},
+        ).fetchone()
+        return int(count)
+
     def first_day(self, mentee_id: int) -> date | None:
         """The earliest day anything of the mentee's history happened on (a meeting, a goal's
         start, a milestone done, a win, feedback, a note): where "since start" begins."""

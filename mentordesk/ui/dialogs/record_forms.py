@@ -101,9 +101,10 @@ class RecordForm(ValidatingDialog):
         if note_id is not None:
             note = workspace.note(note_id)
             named = f"“{note.title}”" if note.title.strip() else "a note"
-            self.origin_label.setText(
-                f"From a tagged line of {named}: saving rewrites that line to match."
-            )
+            text = f"From a tagged line of {named}: saving rewrites that line to match."
+            if not note.shareable:
+                text += " The note is private, so this stays out of summaries whatever the box."
+            self.origin_label.setText(text)
             self.origin_label.show()
         self.delete_button = None
         if editing:
