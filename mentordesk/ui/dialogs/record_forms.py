@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -108,9 +109,9 @@ class RecordForm(ValidatingDialog):
             self.origin_label.show()
         self.delete_button = None
         if editing:
-            self.delete_button = self.button_box.addButton(
-                "&Delete…", QDialogButtonBox.ButtonRole.DestructiveRole
-            )
+            # Apart from Save and Cancel, at the far left: not hit by a slip of the hand.
+            self.delete_button = QPushButton("&Delete…", self)
+            self.delete_button.setAutoDefault(False)
             self.delete_button.setToolTip(f"Delete this {self.noun} (asks first)")
             self.delete_button.clicked.connect(self._ask_delete)
 
@@ -129,7 +130,11 @@ class RecordForm(ValidatingDialog):
         layout.addWidget(self.origin_label)
         layout.addLayout(form, 1)
         layout.addWidget(self.general_error)
-        layout.addWidget(self.button_box)
+        buttons = QHBoxLayout()
+        if self.delete_button is not None:
+            buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.button_box, 1)
+        layout.addLayout(buttons)
         self.finish_form(errors, show_all=editing)
         self.setMinimumWidth(520)
 
