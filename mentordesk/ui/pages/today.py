@@ -200,8 +200,8 @@ class TodayPage(Page):
             open_row.triggered.connect(lambda _=False, v=view: self._open_row(v.currentIndex()))
             view.addAction(open_row)
         self.sections[2].heading_row.addWidget(self.action_buttons)  # Open action items
-        for section in self.sections:  # every heading as tall, so the lists line up
-            section.heading.setMinimumHeight(self.action_buttons.sizeHint().height())
+        # Recent notes, beside it, gets as tall a heading, so the two lists line up.
+        self.sections[3].heading.setMinimumHeight(self.action_buttons.sizeHint().height())
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
 
