@@ -163,6 +163,7 @@ class CallWindow(NoteWindowBase):
 
         self.agenda = CallAgenda(self)
         self.agenda.done_toggled.connect(self.set_action_done)
+        self.agenda.edit_requested.connect(self.edit_action)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("callSplitter")
         self.splitter.addWidget(self.editor)
@@ -250,6 +251,19 @@ class CallWindow(NoteWindowBase):
             self._say("That action item no longer exists.")
             return
         self.agenda.set_done(item_id, done)
+
+    def edit_action(self, item_id: int) -> QWidget | None:
+        """Edit on the agenda: the item's form; the agenda is read again once it is saved."""
+        from mentordesk.ui.record_editing import open_record_form
+
+        try:
+            form = open_record_form(self, self.workspace, "action", self.mentee.id or 0, item_id,
+                                    status=self._say)  # fmt: skip
+        except KeyError:
+            self._say("That action item no longer exists.")
+            return None
+        form.accepted.connect(self._show_agenda)
+        return form
 
     def _review_done(self) -> None:
         self.review = None

@@ -12,6 +12,7 @@ from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.line_edit import LineChange, rewrite_line
 from mentordesk.domain.models import Owner
 from mentordesk.domain.note_tags import parse_line
+from mentordesk.domain.record_rules import validate_resource_link
 
 
 @pytest.mark.parametrize(
@@ -83,3 +84,14 @@ def test_any_action_state_reads_back(
     after = parse_line(rewrite_line("- [ ] Book the room @me due:2027-01-15", change))
     assert after is not None
     assert (after.text, after.owner, after.due, after.done) == (" ".join(text), owner, due, done)
+
+
+@given(st.text(max_size=60))
+def test_a_resource_link_is_accepted_only_with_a_known_scheme(text: str) -> None:
+    try:
+        link = validate_resource_link(text)
+    except ValidationError as exc:
+        assert exc.field == "url" and exc.message
+    else:
+        assert link == text.strip()
+        assert link.lower().startswith(("http://", "https://", "mailto:", "file:/"))

@@ -278,3 +278,17 @@ def test_the_call_agenda_ticks_and_reopens_items(
     window.agenda.anchorClicked.emit(QUrl(f"record:reopen/{item.id}"))
     assert workspace.records.action(item.id or 0).is_open
     assert f"record:done/{item.id}" in window.agenda.toHtml()
+
+
+def test_the_call_agenda_edits_an_item(
+    qtbot: QtBot, workspace: Workspace, priya: int, settings_path: Path
+) -> None:
+    main = shown_window(qtbot, workspace, settings_path)
+    window = main.open_call(priya)
+    [item] = [a for a in workspace.mentee_dashboard(priya).actions if a.is_open]
+    window.agenda.anchorClicked.emit(QUrl(f"record:action/{item.id}"))
+    form = next(f for f in window.findChildren(ActionForm) if f.isVisible())
+    form.text_edit.setText("Send the reading list, with the two new papers")
+    form.save_button.click()
+    assert "with the two new papers" in window.agenda.toPlainText()
+    assert workspace.records.action(item.id or 0).text.endswith("two new papers")

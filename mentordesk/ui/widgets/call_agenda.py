@@ -1,7 +1,8 @@
 """The call window's agenda: last call's next steps, other open action items, goals in progress.
 
 Read once when the call opens (what to talk about), not while typing: the items this call
-creates are in the note the mentor is looking at.
+creates are in the note the mentor is looking at. Each item can be ticked off (Done), reopened
+and edited from here.
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ class CallAgenda(QTextBrowser):
     the window to tick it; ``set_done`` then shows the answer without reading it all again."""
 
     done_toggled = Signal(int, bool)
+    #: Edit on an item: its form (text, owner, due date).
+    edit_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,7 +65,11 @@ class CallAgenda(QTextBrowser):
             QDesktopServices.openUrl(url)
             return
         verb, _, number = url.path().partition("/")
-        if number.isdigit():
+        if not number.isdigit():
+            return
+        if verb == "action":
+            self.edit_requested.emit(int(number))
+        else:
             self.done_toggled.emit(int(number), verb == "done")
 
     def set_done(self, item_id: int, done: bool) -> None:
@@ -116,7 +123,8 @@ class CallAgenda(QTextBrowser):
                 colour = error_color(palette).name() if late else muted
                 when = short_date(action.due_date, self._today)
                 row += f" <span style='color:{colour}'>due {when}</span>"
-            rows.append(row + " · " + record_link(f"done/{action.id}", "Done"))
+            links = record_link(f"done/{action.id}", "Done") + " · "
+            rows.append(f"{row} · {links}{record_link(f'action/{action.id}', 'Edit')}")
         return rows
 
     def _goal(self, progress: GoalProgress) -> str:
