@@ -138,7 +138,7 @@ class NoteEditing:
         edits = self.edits
         with self.db.transaction():
             state = edits.state(note_id)
-            self.take_revision(note_id, RECORD_EDIT_REASON, at)
+            self.take_revision(note_id, f"before {RECORD_EDIT_REASON}", at)
             edits.write_body(note_id, body, at)
             self._sync_links(state, body, at)
             edits.add_revision(note_id, body, RECORD_EDIT_REASON, at)

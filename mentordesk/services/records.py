@@ -213,8 +213,11 @@ class RecordService:
             raise ValidationError(field, exc.message) from None
         if new == old:
             return
-        if via is not None and via.replace_note_line(note_id, link.position, old, new):
-            self.note_editing.take_revision(note_id, RECORD_EDIT_REASON)
-            return
+        if via is not None:
+            # As write_record_edit does: the text before kept (if never kept), then the new.
+            self.note_editing.take_revision(note_id, f"before {RECORD_EDIT_REASON}")
+            if via.replace_note_line(note_id, link.position, old, new):
+                self.note_editing.take_revision(note_id, RECORD_EDIT_REASON)
+                return
         lines[link.position] = new
         self.note_editing.write_record_edit(note_id, "\n".join(lines))
