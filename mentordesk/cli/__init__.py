@@ -63,6 +63,8 @@ def _command(name: str) -> Command:
         from mentordesk.cli.transfer import COMMANDS as commands
     elif name in ("today", "mentees", "mentee", "contact", "meeting"):
         from mentordesk.cli.people import COMMANDS as commands
+    elif name in ("feedback", "win", "resource", "action"):
+        from mentordesk.cli.records import COMMANDS as commands
     elif name == "export-pdf":
         from mentordesk.cli.summaries import COMMANDS as commands
     else:

@@ -133,11 +133,15 @@ def build_parser() -> argparse.ArgumentParser:
     _add_goal_parsers(sub)
     _add_summary_parser(sub)
     _add_people_parsers(sub)
+    _add_record_parsers(sub)
     return parser
 
 
+_MENTEE_HELP = "a mentee's id, name, or the start of one name (any case, accents optional)"
+
+
 def _add_people_parsers(sub: argparse._SubParsersAction) -> None:
-    mentee_help = "a mentee's id, name, or the start of one name (any case, accents optional)"
+    mentee_help = _MENTEE_HELP
     today = sub.add_parser(
         "today",
         help="what is due: check-ins, mentees with no next session, upcoming meetings, goals to"
@@ -188,6 +192,56 @@ def _add_people_parsers(sub: argparse._SubParsersAction) -> None:
             metavar="'YYYY-MM-DD HH:MM'",
             help="which occurrence, in the meeting's zone (default: the one nearest now)",
         )
+
+
+def _add_record_parsers(sub: argparse._SubParsersAction) -> None:
+    """``feedback add``, ``win add``, ``resource add``, ``action done|reopen`` (cli/records.py)."""
+
+    def adder(name: str, help_text: str) -> argparse.ArgumentParser:
+        group = sub.add_parser(name, help=help_text)
+        actions = group.add_subparsers(dest="action", metavar="ACTION", required=True)
+        add = actions.add_parser("add", help=help_text + " (prints its id)")
+        _store_options(add)
+        add.add_argument("--mentee", required=True, metavar="NAME_OR_ID", help=_MENTEE_HELP)
+        add.add_argument(
+            "--in-summaries",
+            choices=("yes", "no"),
+            help="include it in progress summaries (default: yes; no for feedback from the mentee)",
+        )
+        return add
+
+    fb = adder("feedback", "record feedback to or from a mentee")
+    fb.add_argument("--direction", choices=("to", "from"), default="to",
+                    help="to the mentee (default) or from them, about the mentoring")  # fmt: skip
+    fb.add_argument("--text", required=True, help="what happened")
+    fb.add_argument("--why", default="", help="why it matters (optional)")
+    fb.add_argument("--suggest", default="", help="a suggested action (optional)")
+    fb.add_argument("--on", metavar="YYYY-MM-DD", help="the day it was given (default today)")
+
+    win = adder("win", "record a mentee's win")
+    win.add_argument("--text", required=True, help="what they achieved")
+    win.add_argument("--on", metavar="YYYY-MM-DD", help="the day it happened (default today)")
+    win.add_argument("--goal", type=int, metavar="ID", help="the goal it belongs to")
+
+    res = adder("resource", "share a resource (article, video, course, …) with a mentee")
+    res.add_argument("--title", required=True, help="its title")
+    res.add_argument("--url", required=True, metavar="URL_OR_FILE",
+                     help="https://…, mailto:…, or the path of a file")  # fmt: skip
+    res.add_argument(
+        "--kind",
+        choices=("article", "video", "podcast", "course", "book", "other"),
+        default="article",
+    )
+    res.add_argument("--goal", type=int, metavar="ID", help="the goal it serves")
+    res.add_argument("--shared-on", metavar="YYYY-MM-DD", help="when you shared it (default today)")
+    res.add_argument("--note", default="", help="a note for yourself (never in summaries)")
+
+    action = sub.add_parser("action", help="tick off or reopen an action item")
+    steps = action.add_subparsers(dest="action", metavar="ACTION", required=True)
+    for name, help_text in (("done", "tick off an action item"), ("reopen", "reopen one")):
+        step = steps.add_parser(name, help=help_text)
+        _store_options(step)
+        step.add_argument("id", type=int, metavar="ID", help="the action item's id")
 
 
 def _add_goal_parsers(sub: argparse._SubParsersAction) -> None:

@@ -78,6 +78,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
             mentee = ws.find_mentee(args.mentee[0])
             summary = ws.summaries.build(mentee.id or 0, _period(ws.summaries, mentee, args))
             written, warnings = [target], write_summary_pdf(summary, target, paper)
+            left_out = summary.left_out_text
         else:
             if args.all:
                 mentees = ws.summaries.active_mentees()
@@ -87,10 +88,13 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
             rule = lambda s, m: _period(s, m, args)  # noqa: E731
             result = write_batch(ws.summaries, mentees, rule, folder, paper)
             written, warnings = result.written, result.warnings
+            left_out = ""
     for warning in warnings:
         print(f"mentordesk: warning: {warning}", file=sys.stderr)
     for path in written:
         print(f"wrote {path}")
+    if left_out:
+        print(left_out)
     return EXIT_OK
 
 

@@ -208,6 +208,7 @@ class ActionItem:
     note_id: int | None = None
     id: int | None = None
     created_at: datetime | None = None
+    shareable: bool = False
 
     @property
     def is_open(self) -> bool:
@@ -218,9 +219,16 @@ class ActionItem:
 class Feedback:
     mentee_id: int
     direction: FeedbackDirection
+    #: What happened (a tagged line's text when the feedback came from a note).
     body: str
     given_on: date
     id: int | None = None
+    why_it_matters: str = ""
+    suggested_action: str = ""
+    #: Goes into progress summaries ("Include in summaries").
+    shareable: bool = False
+    #: The note whose tagged line made it (its text then follows that line).
+    note_id: int | None = None
 
 
 @dataclass(slots=True)
@@ -233,6 +241,8 @@ class Win:
     #: The milestone whose completion made this win (undoing the completion removes it).
     milestone_id: int | None = None
     shareable: bool = False
+    #: The note whose tagged line made it (its text then follows that line).
+    note_id: int | None = None
 
 
 @dataclass(slots=True)
@@ -244,6 +254,9 @@ class Resource:
     goal_id: int | None = None
     notes: str = ""
     id: int | None = None
+    shared_on: date | None = None
+    #: Goes into progress summaries; resources were always shared before the flag existed.
+    shareable: bool = True
 
 
 @dataclass(slots=True)

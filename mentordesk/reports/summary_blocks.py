@@ -141,7 +141,15 @@ def _items(texts: Iterable[str]) -> str:
 
 
 def _feedback(items: Sequence[Feedback]) -> list[str]:
-    return [f"{escape(f.body)} {_muted(_day(f.given_on))}" for f in items]
+    texts = []
+    for f in items:
+        line = f"{escape(f.body)} {_muted(_day(f.given_on))}"
+        if f.why_it_matters.strip():
+            line += f"<br>Why it matters: {escape(f.why_it_matters)}"
+        if f.suggested_action.strip():
+            line += f"<br>Suggested: {escape(f.suggested_action)}"
+        texts.append(line)
+    return texts
 
 
 def _actions(items: Sequence[ActionItem]) -> list[str]:

@@ -35,6 +35,8 @@ log = logging.getLogger(__name__)
 CLOSE_REASON = "close"
 MAX_TITLE = 200
 CALL_END_REASON = "call end"
+#: The revision kept when a record's form (or a tick on Today) rewrote its note line.
+RECORD_EDIT_REASON = "record edit"
 
 
 class NoteEditing:
@@ -127,6 +129,24 @@ class NoteEditing:
         kinds = (Kind.NOTES, *NOTE_ITEM_KINDS) if changed else (Kind.NOTES,)
         self.feed.report(Changes.of(*kinds, mentee=state.mentee_id, typing=True, note=note_id))
         return NoteSync(items, reason is not None, True, changed)
+
+    def write_record_edit(self, note_id: int, body: str, now: datetime | None = None) -> None:
+        """A note line rewritten for its record, with no window open on the note: saved as
+        an autosave saves (the items follow; the text before, if never kept, is kept), with
+        a revision of the new text; a note that was closed stays closed (nothing to recover)."""
+        at = aware(now)
+        edits = self.edits
+        with self.db.transaction():
+            state = edits.state(note_id)
+            self.take_revision(note_id, f"before {RECORD_EDIT_REASON}", at)
+            edits.write_body(note_id, body, at)
+            self._sync_links(state, body, at)
+            edits.add_revision(note_id, body, RECORD_EDIT_REASON, at)
+            if state.editing_since is None:
+                edits.mark_closed(note_id)
+        self.feed.report(
+            Changes.of(Kind.NOTES, *NOTE_ITEM_KINDS, mentee=state.mentee_id, note=note_id)
+        )
 
     def take_revision(
         self, note_id: int, reason: str, now: datetime | None = None

@@ -1,10 +1,11 @@
 """Progress summaries: one mentee's shared progress over a period, as plain data.
 
 Sharing rules: goals the mentor includes in summaries (the Roadmap's switch, read in
-``_goal_shared``), their milestones and held meetings are shared; action items, wins and
-feedback only when shared (``store/repositories/summary.py``); resources linked to the
-mentee. Notes never reach a summary, so neither does a private note or ``## Private``
-section. Everything is read for one mentee id only.
+``_goal_shared``), their milestones and held meetings are shared; action items, wins,
+feedback and resources only when their "Include in summaries" is on (and, for those a
+tagged line made, their note shares them: ``store/repositories/summary.py``), and the
+summary counts those it leaves out. Notes never reach a summary, so neither does a private
+note or ``## Private`` section. Everything is read for one mentee id only.
 """
 
 from __future__ import annotations
@@ -189,6 +190,7 @@ class SummaryService:
             next_session=self._next_session(mentee_id, now, mentee_zone),
             resources=tuple(self.shared.resources(mentee_id)),
             chart=_chart(done_days, period),
+            left_out=self.shared.left_out(mentee_id, period.start, period.end),
         )  # fmt: skip
 
     def _goal(self, progress: GoalProgress, period: SummaryPeriod) -> GoalSection:

@@ -124,6 +124,19 @@ class ProgressSummary:
     next_session: datetime | None  # in the mentee's zone
     resources: tuple[Resource, ...]
     chart: tuple[MonthCount, ...]
+    #: Records of the period left out: "Include in summaries" off, or from a private note.
+    left_out: int = 0
+
+    @property
+    def left_out_text(self) -> str:
+        """What the export says about the records it leaves out ("" when none are)."""
+        if not self.left_out:
+            return ""
+        records = "record is" if self.left_out == 1 else "records are"
+        return (
+            f"{self.left_out} {records} left out: “Include in summaries” is off,"
+            " or they come from a private note."
+        )
 
     @property
     def is_empty(self) -> bool:

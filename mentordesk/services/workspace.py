@@ -105,7 +105,6 @@ class Workspace:
         feed = self.changes
         self.mentor = MentorSettings(self.settings_repo, feed)
         self.roster = MenteeService(self.mentees, feed)
-        self.records = RecordService(self.notes, self.feedback, self.wins, self.resources, feed)
         self.roadmap = GoalService(db, self.goals, self.wins, self.mentees, feed, self.mentor)
         self.schedule = MeetingService(
             self.meetings, self.mentees, self.notes, BusyRepository(db), self.settings_repo, feed
@@ -114,6 +113,9 @@ class Workspace:
         self.note_search = NoteService(self.notes, self.mentees, self.mentor, feed)
         self.note_editing = NoteEditing(
             db, self.notes, self.mentees, self.schedule, self.mentor, feed
+        )
+        self.records = RecordService(
+            self.notes, self.feedback, self.wins, self.resources, self.note_editing, feed
         )
         self.overview = Overview(
             self.mentees, self.notes, self.schedule, self.records, self.roadmap, self.contacts

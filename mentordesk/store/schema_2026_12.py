@@ -1,6 +1,6 @@
-"""Migrations m007-m010 (December 2026): call notes, their revisions and links, which
-window was writing a note when the app stopped, the goal roadmap, and logged contacts. Never edit a
-migration after it ships.
+"""Migrations m007-m011 (December 2026): call notes, their revisions and links, which
+window was writing a note when the app stopped, the goal roadmap, logged contacts and the
+record forms. Never edit a migration after it ships.
 """
 
 from __future__ import annotations
@@ -199,3 +199,20 @@ DROP TRIGGER meetings_contact_ad;
 
 def m010_contacts(conn: sqlite3.Connection) -> None:
     execute_script(conn, _CONTACTS)
+
+
+# Relationship records get their forms (issue 18): feedback says why it matters and what to
+# try next; a resource says when it was shared and whether it goes into summaries. Resources
+# were always printed in summaries before, so the rows already there keep that (DEFAULT 1);
+# wins, feedback and action items already have their ``shareable`` flag (m007).
+_RECORD_FORMS = """
+ALTER TABLE feedback ADD COLUMN why_it_matters TEXT NOT NULL DEFAULT '';
+ALTER TABLE feedback ADD COLUMN suggested_action TEXT NOT NULL DEFAULT '';
+ALTER TABLE resources ADD COLUMN shared_on TEXT;
+ALTER TABLE resources ADD COLUMN shareable INTEGER NOT NULL DEFAULT 1
+    CHECK (shareable IN (0, 1));
+"""
+
+
+def m011_record_forms(conn: sqlite3.Connection) -> None:
+    execute_script(conn, _RECORD_FORMS)

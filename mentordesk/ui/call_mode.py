@@ -211,6 +211,8 @@ class CallWindow(NoteWindowBase):
         header.addWidget(self.end_button)
 
         self.agenda = CallAgenda(self)
+        self.agenda.done_toggled.connect(self.set_action_done)
+        self.agenda.edit_requested.connect(self.edit_action)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("callSplitter")
         self.splitter.addWidget(self.editor)
@@ -287,6 +289,30 @@ class CallWindow(NoteWindowBase):
             meeting_id=self.meeting.id if self.meeting else None,
             title=self.note_title(),
         )
+
+    def set_action_done(self, item_id: int, done: bool) -> None:
+        """Done (or Reopen) on the agenda; an item from a ``- [ ]`` line ticks that line."""
+        from mentordesk.ui.record_editing import set_action_done
+
+        try:
+            self._say(set_action_done(self, self.workspace, item_id, done))
+        except KeyError:
+            self._say("That action item no longer exists.")
+            return
+        self.agenda.set_done(item_id, done)
+
+    def edit_action(self, item_id: int) -> QWidget | None:
+        """Edit on the agenda: the item's form; the agenda is read again once it is saved."""
+        from mentordesk.ui.record_editing import open_record_form
+
+        try:
+            form = open_record_form(self, self.workspace, "action", self.mentee.id or 0, item_id,
+                                    status=self._say)  # fmt: skip
+        except KeyError:
+            self._say("That action item no longer exists.")
+            return None
+        form.accepted.connect(self._show_agenda)
+        return form
 
     def _review_done(self) -> None:
         self.review = None

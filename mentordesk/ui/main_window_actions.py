@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMenu
 
 from mentordesk.ui.page_actions import fill_actions_menu, with_mnemonic
+from mentordesk.ui.record_editing import add_record_actions
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -140,6 +141,7 @@ class WindowActions:
             [QKeySequence("Ctrl+Shift+K")],
         )
         edit_menu.addAction(self.log_contact_action)
+        self.record_actions = add_record_actions(self, self, edit_menu)  # type: ignore[arg-type]
 
         self.actions_menu = bar.addMenu("&Actions")  # the page's buttons (ui/page_actions.py)
         self.actions_menu.aboutToShow.connect(

@@ -130,6 +130,21 @@ class NoteWindows:
                 return window
         return None
 
+    # -- OpenNotes (services/records.py): a record's form edits its line through the window
+
+    def _window_on(self, note_id: int) -> NoteWindowBase | None:
+        return next((w for w in [*self.call_windows, *self.note_windows]
+                     if w.note_id == note_id), None)  # fmt: skip
+
+    def flush_note(self, note_id: int) -> None:
+        window = self._window_on(note_id)
+        if window is not None:
+            window.autosaver.flush()
+
+    def replace_note_line(self, note_id: int, position: int, old: str, new: str) -> bool:
+        window = self._window_on(note_id)
+        return window is not None and window.replace_line(position, old, new)
+
     def _note_window_finished(self) -> None:
         # The window is deleted once closed: forget it now, while it still exists.
         closed = self.sender()

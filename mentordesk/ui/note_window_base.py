@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TypedDict
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QTextBlock, QTextCursor
 from PySide6.QtWidgets import QAbstractButton, QDockWidget, QMainWindow, QMessageBox, QWidget
 
 from mentordesk.domain.models import Mentee, Note
@@ -31,6 +31,18 @@ Clock = Callable[[], datetime]
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def _block_with_text(block: QTextBlock, text: str) -> QTextBlock | None:
+    """The only block reading ``text`` from ``block`` on; None when none or several do."""
+    found: QTextBlock | None = None
+    while block.isValid():
+        if block.text() == text:
+            if found is not None:
+                return None
+            found = block
+        block = block.next()
+    return found
 
 
 class WindowOptions(TypedDict, total=False):
@@ -164,6 +176,26 @@ class NoteWindowBase(QMainWindow):
         self.workspace.write_note_body(
             self.note_id, body, now=self._clock(), in_call=self.writes_in_call
         )
+
+    def replace_line(self, position: int, old: str, new: str) -> bool:
+        """A record's form changed its line: ``old`` (line ``position`` when the window last
+        saved) becomes ``new`` in this window's text, as one edit Ctrl+Z undoes, saved at once
+        so the note and the record agree. False when this window no longer edits its note
+        or the line is no longer there (the caller then writes the note itself)."""
+        if self.editor.edit.isReadOnly() or self._closed:
+            return False
+        document = self.editor.edit.document()
+        block = document.findBlockByNumber(position)
+        if not block.isValid() or block.text() != old:
+            block = _block_with_text(document.begin(), old)
+            if block is None:
+                return False
+        cursor = QTextCursor(block)
+        cursor.beginEditBlock()
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(new)
+        cursor.endEditBlock()
+        return self.autosaver.flush()
 
     def _ensure_note(self) -> int:
         if self.note_id is None:

@@ -30,6 +30,7 @@ def test_one_mentee_for_a_period(db: Path, tmp_path: Path) -> None:
     done = mentordesk("export-pdf", "--db", str(db), *args, "--paper", "letter", "--out", str(out))
     assert done.returncode == 0, done.stderr
     assert f"wrote {out}" in done.stdout
+    assert "5 records are left out: “Include in summaries” is off" in done.stdout
     text = pdf_text(out)
     assert "Lead the design guild" in text and "1 Nov 2026 – 30 Nov 2026" in text
     assert not any(c in text for c in CANARIES)

@@ -132,13 +132,15 @@ def test_editing_deleting_and_moving_lines_follow_the_item(
     assert ws.linked_items(note_id) == []
 
 
-def test_done_elsewhere_is_not_undone_by_typing_in_the_note(
+def test_done_elsewhere_ticks_the_line_so_typing_in_the_note_keeps_it_done(
     ws: Workspace, maya: int, note_id: int
 ) -> None:
     ws.write_note_body(note_id, CV_LINE, T0)
     [item] = ws.linked_items(note_id)
-    ws.set_action_done(item.item_id)  # ticked on the Today page
-    ws.write_note_body(note_id, "More notes\n" + CV_LINE, T0 + SEC)
+    ws.set_action_done(item.item_id)  # ticked on the Today page: the line is ticked too
+    ticked = ws.note(note_id).body
+    assert ticked == "- [x] Send the CV @them due:2027-01-15"
+    ws.write_note_body(note_id, "More notes\n" + ticked, T0 + SEC)
     assert ws.linked_items(note_id)[0].done
 
 

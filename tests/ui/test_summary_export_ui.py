@@ -75,6 +75,7 @@ def test_save_writes_the_pdf_under_a_safe_name(
     assert saved == tmp_path / "Zoë Øster - progress 2026-11-01 to 2026-11-30.pdf"
     assert "Lead the design guild" in pdf_text(saved)
     assert dialog.status.text().startswith("Saved to")
+    assert "5 records are left out" in dialog.status.text()
     # The paper chosen is remembered, for the next summary and the command line.
     dialog.paper_box.setCurrentIndex(dialog.paper_box.findText("US Letter"))
     dialog.save()

@@ -127,9 +127,10 @@ class NoteRepository(NoteSearch):
         with self.db.transaction() as conn:
             cur = conn.execute(
                 "INSERT INTO action_items (mentee_id, note_id, text, owner, due_date, done_at,"
-                " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                " created_at, shareable) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (item.mentee_id, item.note_id, item.text, str(item.owner), day(item.due_date),
-                 instant(item.done_at), instant(item.created_at or now_utc())),
+                 instant(item.done_at), instant(item.created_at or now_utc()),
+                 int(item.shareable)),
             )  # fmt: skip
         return self._actions("id = ?", (int(cur.lastrowid or 0),))[0]
 
@@ -140,12 +141,33 @@ class NoteRepository(NoteSearch):
                 (instant(now_utc()) if done else None, item_id),
             )
 
+    def action(self, item_id: int) -> ActionItem:
+        found = self._actions("id = ?", (item_id,))
+        if not found:
+            raise KeyError(f"no action item with id {item_id}")
+        return found[0]
+
+    def update_action(self, item: ActionItem) -> None:
+        """What the action form edits: text, owner, due date and "Include in summaries"."""
+        with self.db.transaction() as conn:
+            cur = conn.execute(
+                "UPDATE action_items SET text = ?, owner = ?, due_date = ?, shareable = ?"
+                " WHERE id = ?",
+                (item.text, str(item.owner), day(item.due_date), int(item.shareable), item.id),
+            )
+            if cur.rowcount != 1:
+                raise KeyError(f"no action item with id {item.id}")
+
+    def delete_action(self, item_id: int) -> None:
+        with self.db.transaction() as conn:
+            conn.execute("DELETE FROM action_items WHERE id = ?", (item_id,))
+
     def _actions(
         self, where: str, params: Sequence[object], limit: int = -1, order: str = _ALL_ACTIONS
     ) -> list[ActionItem]:
         # ``where`` and ``order`` are this module's fixed fragments; values go in ``params``.
         rows = self.db.conn.execute(
-            "SELECT id, mentee_id, note_id, text, owner, due_date, done_at, created_at"
+            "SELECT id, mentee_id, note_id, text, owner, due_date, done_at, created_at, shareable"
             f" FROM action_items WHERE {where} ORDER BY {order} LIMIT ?",
             (*params, limit),
         )
@@ -159,6 +181,7 @@ class NoteRepository(NoteSearch):
                 due_date=parse_day(r[5]),
                 done_at=parse_instant(r[6]),
                 created_at=parse_instant(r[7]),
+                shareable=bool(r[8]),
             )
             for r in rows
         ]

@@ -3,8 +3,8 @@
 The sharing rule of each table is one SQL condition in ``SHARED`` below, the only place it
 is spelled. An item a tagged line made follows its note too: it is shared only while that
 note is shareable and the line is not under a ``## Private`` heading, whatever its own
-flag says (belt and braces: the note editor already keeps the flag in step). When a form
-gains an "Include in summaries" flag, its table's condition gains one ``AND``.
+flag says (belt and braces: the note editor already keeps the flag in step). Each record
+form's "Include in summaries" is its table's ``shareable`` column (resources since m011).
 """
 
 from __future__ import annotations
@@ -38,8 +38,8 @@ SHARED: dict[str, str] = {
     "wins": "w.shareable = 1 AND " + _from_shared_note("w", "= 'win'"),
     "feedback": "f.shareable = 1 AND "
     + _from_shared_note("f", "IN ('feedback_to', 'feedback_from')"),
-    # Resources are linked to the mentee to be shared with them; their own notes never print.
-    "resources": "1",
+    # A resource's own note never prints (it is the mentor's); the flag is its form's.
+    "resources": "r.shareable = 1",
 }
 
 
@@ -60,14 +60,15 @@ class SummaryRepository:
 
     def feedback(self, mentee_id: int, start: date, end: date) -> list[Feedback]:
         rows = self.db.conn.execute(
-            "SELECT f.id, f.direction, f.body, f.given_on FROM feedback f"
+            "SELECT f.id, f.direction, f.body, f.given_on, f.why_it_matters,"
+            " f.suggested_action FROM feedback f"
             f" WHERE f.mentee_id = ? AND f.given_on BETWEEN ? AND ? AND {SHARED['feedback']}"
             " ORDER BY f.given_on, f.id",
             (mentee_id, day(start), day(end)),
         )
         return [
-            Feedback(mentee_id, FeedbackDirection(d), b, parse_day(g), i)  # type: ignore[arg-type]
-            for i, d, b, g in rows
+            Feedback(mentee_id, FeedbackDirection(d), b, parse_day(g), i, why, act, True)  # type: ignore[arg-type]
+            for i, d, b, g, why, act in rows
         ]
 
     def open_actions(self, mentee_id: int) -> list[ActionItem]:
@@ -84,6 +85,24 @@ class SummaryRepository:
                        parse_instant(created))
             for i, note, text, owner, due, created in rows
         ]  # fmt: skip
+
+    def left_out(self, mentee_id: int, start: date, end: date) -> int:
+        """How many of the records the summary would list stay out of it: their "Include in
+        summaries" is off, or they come from a private note or section."""
+        (count,) = self.db.conn.execute(
+            "SELECT"
+            " (SELECT count(*) FROM wins w WHERE w.mentee_id = :m"
+            f"  AND w.happened_on BETWEEN :s AND :e AND NOT ({SHARED['wins']}))"
+            " + (SELECT count(*) FROM feedback f WHERE f.mentee_id = :m"
+            f"  AND f.given_on BETWEEN :s AND :e AND NOT ({SHARED['feedback']}))"
+            " + (SELECT count(*) FROM action_items a WHERE a.mentee_id = :m"
+            f"  AND a.done_at IS NULL AND NOT ({SHARED['action_items']}))"
+            " + (SELECT count(*) FROM resources r WHERE (r.mentee_id = :m OR (r.mentee_id IS NULL"
+            "  AND r.goal_id IN (SELECT id FROM goals WHERE mentee_id = :m)))"
+            f"  AND NOT ({SHARED['resources']}))",
+            {"m": mentee_id, "s": day(start), "e": day(end)},
+        ).fetchone()
+        return int(count)
 
     def first_day(self, mentee_id: int) -> date | None:
         """The earliest day anything of the mentee's history happened on (a meeting, a goal's
@@ -104,10 +123,13 @@ class SummaryRepository:
     def resources(self, mentee_id: int) -> list[Resource]:
         """Resources linked to the mentee or to one of their goals."""
         rows = self.db.conn.execute(
-            "SELECT r.id, r.goal_id, r.title, r.url, r.kind FROM resources r"
+            "SELECT r.id, r.goal_id, r.title, r.url, r.kind, r.shared_on FROM resources r"
             " WHERE (r.mentee_id = ? OR (r.mentee_id IS NULL"
             " AND r.goal_id IN (SELECT id FROM goals WHERE mentee_id = ?)))"
             f" AND {SHARED['resources']} ORDER BY r.title COLLATE NOCASE, r.id",
             (mentee_id, mentee_id),
         )
-        return [Resource(t, u, ResourceKind(k), mentee_id, g, "", i) for i, g, t, u, k in rows]
+        return [
+            Resource(t, u, ResourceKind(k), mentee_id, g, "", i, parse_day(on))
+            for i, g, t, u, k, on in rows
+        ]

@@ -251,6 +251,7 @@ class SummaryExportDialog(QDialog):
         self.pages_layout.addStretch(1)
         self.page_count.setText(f"{len(images)} page{'s' if len(images) != 1 else ''}"
                                 f" · {self.paper().label}")  # fmt: skip
+        self.status.setText(summary.left_out_text)
 
     def _rule(self) -> PeriodRule:
         """Each mentee's period: "since start" is each one's own, the others are shared."""
@@ -298,5 +299,7 @@ class SummaryExportDialog(QDialog):
             return None
         self.saved = path
         self.workspace.summaries.set_paper_preference(self.paper().value)
-        self.status.setText(" ".join([f"Saved to {path}.", *self.warnings]))
+        self.status.setText(
+            " ".join([f"Saved to {path}.", *self.warnings, summary.left_out_text]).strip()
+        )
         return path

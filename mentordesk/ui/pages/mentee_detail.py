@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QStyle,
@@ -38,17 +39,24 @@ from PySide6.QtWidgets import (
 from mentordesk.services import MenteeDashboard
 from mentordesk.ui.theme import muted_color, scaled_font
 from mentordesk.ui.widgets import detail_mentee as html
+from mentordesk.ui.widgets.detail_parts import RECORD_SCHEME
 
 #: From this width of the dashboard, short sections sit side by side.
 TWO_COLUMNS_FROM = 760
 
 
 class DashboardBrowser(QTextBrowser):
-    """A read-only page that opens links in the browser and draws ``bar:<n>`` images."""
+    """A read-only page that opens links in the browser and draws ``bar:<n>`` images;
+    its own ``record:`` links (Edit, Done, Reopen) are passed on as ``record_link``, a logged
+    contact's Edit… and Delete… links as ``contact_link``."""
+
+    record_link = Signal(str)
+    contact_link = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setOpenExternalLinks(True)
+        self.setOpenLinks(False)
+        self.anchorClicked.connect(self._follow)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.document().setDocumentMargin(16)
@@ -92,6 +100,14 @@ class DashboardBrowser(QTextBrowser):
             self._bars.clear()
         super().changeEvent(event)
 
+    def _follow(self, url: QUrl) -> None:
+        if url.scheme() == RECORD_SCHEME:
+            self.record_link.emit(url.path())
+        elif url.scheme() == html.CONTACT_SCHEME:
+            self.contact_link.emit(url.path())
+        else:
+            QDesktopServices.openUrl(url)
+
 
 class MenteeDetail(QWidget):
     """Shows a ``MenteeDashboard``; asks the page to edit or delete through signals."""
@@ -106,6 +122,10 @@ class MenteeDetail(QWidget):
     contact_requested = Signal(int)
     contact_edit_requested = Signal(int)
     contact_delete_requested = Signal(int)
+    #: A record's form: kind ("feedback", "win", "resource", "action"), id (0: a new one).
+    record_requested = Signal(str, int)
+    #: An action item ticked off (True) or reopened (False) by its id.
+    action_done_requested = Signal(int, bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -149,12 +169,17 @@ class MenteeDetail(QWidget):
             "An email, chat, phone call or meeting in person: it counts as contact (Ctrl+Shift+K)"
         )
         self.contact_button.clicked.connect(lambda: self._emit_for_mentee(self.contact_requested))
+        self.add_button = QPushButton("&Add", content)
+        self.add_button.setToolTip("Record feedback, a win, a resource or an action item")
+        add_menu = QMenu(self.add_button)
+        for kind, label in (("feedback", "Feedback…"), ("win", "Win…"),
+                            ("resource", "Resource…"), ("action", "Action Item…")):  # fmt: skip
+            add_menu.addAction(label, lambda kind=kind: self.record_requested.emit(kind, 0))
+        self.add_button.setMenu(add_menu)
         self.browser = DashboardBrowser(content)
         self.browser.setAccessibleName("Dashboard")
-        # The dashboard's own links (a contact's Edit… and Delete…) come here; the others
-        # open in the browser as before.
-        self.browser.setOpenLinks(False)
-        self.browser.anchorClicked.connect(self._link_clicked)
+        self.browser.record_link.connect(self._record_link)
+        self.browser.contact_link.connect(self._contact_link)
 
         titles = QVBoxLayout()
         titles.setSpacing(2)
@@ -173,6 +198,7 @@ class MenteeDetail(QWidget):
                 self.call_button,
                 self.note_button,
                 self.contact_button,
+                self.add_button,
                 self.roadmap_button,
                 self.summary_button,
             )
@@ -251,14 +277,22 @@ class MenteeDetail(QWidget):
         if mentee_id is not None:
             signal.emit(mentee_id)
 
-    def _link_clicked(self, url: QUrl) -> None:
-        if url.scheme() == html.CONTACT_SCHEME:
-            action, _, number = url.path().partition("/")
-            signal = {"edit": self.contact_edit_requested, "delete": self.contact_delete_requested}
-            if action in signal and number.isdigit():
-                signal[action].emit(int(number))
+    def _contact_link(self, target: str) -> None:
+        """``edit/3`` and ``delete/3``: a logged contact's Edit… and Delete… links."""
+        action, _, number = target.partition("/")
+        signal = {"edit": self.contact_edit_requested, "delete": self.contact_delete_requested}
+        if action in signal and number.isdigit():
+            signal[action].emit(int(number))
+
+    def _record_link(self, target: str) -> None:
+        """``win/12`` edits that win; ``done/7`` and ``reopen/7`` tick or reopen item 7."""
+        kind, _, number = target.partition("/")
+        if not number.isdigit() or self.mentee_id() is None:
             return
-        QDesktopServices.openUrl(url)
+        if kind in ("done", "reopen"):
+            self.action_done_requested.emit(int(number), kind == "done")
+        else:
+            self.record_requested.emit(kind, int(number))
 
     def _delete_clicked(self) -> None:
         mentee_id = self.mentee_id()

@@ -80,6 +80,8 @@ class MenteesPage(ListPage):
         # Log Contact…, a contact's Edit…/Delete… and the list's context menu.
         self.contacts = MenteeContacts(self, self.pane.view, self.model.key_at)
         self.undo_stack = self.contacts.undo_stack
+        self.detail.record_requested.connect(self.open_record)
+        self.detail.action_done_requested.connect(self.set_action_done)
 
         self.tick_every(_CLOCK_TICK_MS)
         self.refresh()
@@ -127,6 +129,28 @@ class MenteesPage(ListPage):
         dialog.accepted.connect(self._edited)
         dialog.open()
         return dialog
+
+    def open_record(self, kind: str, record_id: int) -> QWidget | None:
+        """The form of a record of the mentee shown (a new one for id 0)."""
+        from mentordesk.ui.record_editing import open_record_form
+
+        mentee_id = self.detail.mentee_id()
+        if mentee_id is None:
+            return None
+        try:
+            return open_record_form(self, self.workspace, kind, mentee_id, record_id or None,
+                                    status=self.status_message.emit)  # fmt: skip
+        except KeyError:  # deleted elsewhere since the dashboard was drawn
+            self.refresh()
+            return None
+
+    def set_action_done(self, item_id: int, done: bool) -> None:
+        from mentordesk.ui.record_editing import set_action_done
+
+        try:
+            self.status_message.emit(set_action_done(self, self.workspace, item_id, done))
+        except KeyError:
+            self.refresh()
 
     def delete_mentee(self, mentee_id: int) -> bool:
         """Deletes after the mentor confirms, naming everything that goes with them."""

@@ -7,7 +7,7 @@ from collections.abc import Hashable
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -33,6 +33,7 @@ from mentordesk.ui.models.today import (
     UpcomingModel,
 )
 from mentordesk.ui.pages.base import Page
+from mentordesk.ui.pages.today_actions import ActionButtons
 from mentordesk.ui.pages.today_detail import detail_html
 from mentordesk.ui.theme import scaled_font
 from mentordesk.ui.widgets.muted_label import MutedLabel
@@ -166,6 +167,11 @@ class TodayPage(Page):
         clear.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         clear.triggered.connect(self.search_edit.clear)
         self.search_edit.addAction(clear)
+        #: Edit ▸ Undo reopens an item ticked off here.
+        self.undo_stack = QUndoStack(self)
+        self.action_buttons = ActionButtons(
+            self, self.workspace, self.undo_stack, self.status_message.emit
+        )
 
         titles = QVBoxLayout()
         titles.setSpacing(0)
@@ -193,6 +199,9 @@ class TodayPage(Page):
             open_row.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             open_row.triggered.connect(lambda _=False, v=view: self._open_row(v.currentIndex()))
             view.addAction(open_row)
+        self.sections[2].heading_row.addWidget(self.action_buttons)  # Open action items
+        # Recent notes, beside it, gets as tall a heading, so the two lists line up.
+        self.sections[3].heading.setMinimumHeight(self.action_buttons.sizeHint().height())
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
 
@@ -315,6 +324,7 @@ class TodayPage(Page):
 
     def _refresh_detail(self) -> None:
         selected = self._selected()
+        self.action_buttons.set_item(None)
         if selected is None:
             self._show_detail(None)
             return
@@ -322,6 +332,8 @@ class TodayPage(Page):
         i = self.sections.index(section)
         source = self.proxies[i].mapToSource(index)
         row = self.models[i].row_at(source.row())
+        if self.models[i] is self.action_model:
+            self.action_buttons.set_item((row.item.id, row.item.mentee_id))
         html = detail_html(row, self.workspace, self._clock(), self._zone)
         self._show_detail(html)
 

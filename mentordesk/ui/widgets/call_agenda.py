@@ -1,16 +1,18 @@
 """The call window's agenda: last call's next steps, other open action items, goals in progress.
 
 Read once when the call opens (what to talk about), not while typing: the items this call
-creates are in the note the mentor is looking at.
+creates are in the note the mentor is looking at. Each item can be ticked off (Done), reopened
+and edited from here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
 from html import escape
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from mentordesk.domain.models import ActionItem, GoalStatus, Owner
@@ -18,6 +20,7 @@ from mentordesk.domain.progress import GoalProgress
 from mentordesk.services import MenteeDashboard
 from mentordesk.ui.formatting import short_date
 from mentordesk.ui.theme import error_color, muted_color
+from mentordesk.ui.widgets.detail_parts import RECORD_SCHEME, record_link
 
 _ACTIVE_GOALS = (GoalStatus.IN_PROGRESS, GoalStatus.AT_RISK)
 
@@ -42,12 +45,38 @@ def build_agenda(dashboard: MenteeDashboard, current_note_id: int | None) -> Age
 
 
 class CallAgenda(QTextBrowser):
+    """Each action item has Done (Reopen once ticked): ``done_toggled(item id, done)`` asks
+    the window to tick it; ``set_done`` then shows the answer without reading it all again."""
+
+    done_toggled = Signal(int, bool)
+    #: Edit on an item: its form (text, owner, due date).
+    edit_requested = Signal(int)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Agenda")
-        self.setOpenExternalLinks(True)
+        self.setOpenLinks(False)
+        self.anchorClicked.connect(self._follow)
         self._agenda = Agenda()
         self._today = date.today()
+
+    def _follow(self, url: QUrl) -> None:
+        if url.scheme() != RECORD_SCHEME:
+            QDesktopServices.openUrl(url)
+            return
+        verb, _, number = url.path().partition("/")
+        if not number.isdigit():
+            return
+        if verb == "action":
+            self.edit_requested.emit(int(number))
+        else:
+            self.done_toggled.emit(int(number), verb == "done")
+
+    def set_done(self, item_id: int, done: bool) -> None:
+        stamp = datetime.now(UTC) if done else None
+        for items in (self._agenda.next_steps, self._agenda.open_actions):
+            items[:] = [replace(a, done_at=stamp) if a.id == item_id else a for a in items]
+        self.setHtml(self._html())
 
     def show_agenda(self, agenda: Agenda, today: date) -> None:
         self._agenda = agenda
@@ -82,6 +111,10 @@ class CallAgenda(QTextBrowser):
         muted = muted_color(palette).name()
         rows = []
         for action in actions:
+            if not action.is_open:
+                rows.append(f"<s>{escape(action.text)}</s> · "
+                            + record_link(f"reopen/{action.id}", "Reopen"))  # fmt: skip
+                continue
             row = escape(action.text)
             if action.owner is Owner.MENTEE:
                 row += f" <span style='color:{muted}'>(them)</span>"
@@ -90,7 +123,8 @@ class CallAgenda(QTextBrowser):
                 colour = error_color(palette).name() if late else muted
                 when = short_date(action.due_date, self._today)
                 row += f" <span style='color:{colour}'>due {when}</span>"
-            rows.append(row)
+            links = record_link(f"done/{action.id}", "Done") + " · "
+            rows.append(f"{row} · {links}{record_link(f'action/{action.id}', 'Edit')}")
         return rows
 
     def _goal(self, progress: GoalProgress) -> str:

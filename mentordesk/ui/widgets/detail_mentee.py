@@ -13,13 +13,11 @@ from zoneinfo import ZoneInfo
 from PySide6.QtGui import QPalette
 
 from mentordesk.domain.models import (
-    FeedbackDirection,
     GoalStatus,
     Milestone,
     MilestoneStatus,
     Occurrence,
     OccurrenceStatus,
-    Owner,
 )
 from mentordesk.domain.progress import GoalProgress
 from mentordesk.services import MenteeDashboard
@@ -37,8 +35,8 @@ from mentordesk.ui.formatting import (
 from mentordesk.ui.models.mentees import utc_offset_text
 from mentordesk.ui.theme import error_color
 from mentordesk.ui.widgets.detail_parts import items, link, more, muted, text
+from mentordesk.ui.widgets.detail_records import MAX_ITEMS, actions, feedback, resources, wins
 
-MAX_ITEMS = 6
 #: The size of a goal's progress bar image, in logical pixels.
 BAR_SIZE = (120, 12)
 #: The URL scheme of progress-bar images: ``bar:50`` is a bar at 50 %.
@@ -249,52 +247,6 @@ def notes(dashboard: MenteeDashboard, now: datetime, zone: ZoneInfo, palette: QP
     return items(rows, "No notes yet.", palette) + more(
         MAX_ITEMS, len(dashboard.notes), "Notes", palette
     )
-
-
-def actions(dashboard: MenteeDashboard, now: datetime, zone: ZoneInfo, palette: QPalette) -> str:
-    today = now.astimezone(zone).date()
-    first = dashboard.mentee.name.split(" ")[0]
-    open_items = [a for a in dashboard.actions if a.is_open]
-    rows = []
-    for item in open_items[:MAX_ITEMS]:
-        owner = "you" if item.owner is Owner.MENTOR else first
-        line = f"{text(item.text)} — {muted(owner, palette)}"
-        if item.due_date is not None:
-            due = f"due {short_date(item.due_date, today)}"
-            line += f" · <b>{due}, overdue</b>" if item.due_date < today else f" · {due}"
-        rows.append(line)
-    return items(rows, "No open action items.", palette) + more(
-        MAX_ITEMS, len(open_items), "call mode", palette
-    )
-
-
-def feedback(dashboard: MenteeDashboard, now: datetime, palette: QPalette) -> str:
-    first = text(dashboard.mentee.name.split(" ")[0])
-    rows = []
-    ordered = sorted(dashboard.feedback, key=lambda f: f.given_on, reverse=True)
-    for fb in ordered[:MAX_ITEMS]:
-        who = f"To {first}" if fb.direction is FeedbackDirection.TO_MENTEE else f"From {first}"
-        rows.append(f"<b>{who}</b> · {short_date(fb.given_on, now.date())}<br>{text(fb.body)}")
-    return items(rows, "No feedback recorded yet, either way.", palette)
-
-
-def wins(dashboard: MenteeDashboard, now: datetime, palette: QPalette) -> str:
-    ordered = sorted(dashboard.wins, key=lambda w: w.happened_on, reverse=True)
-    rows = [
-        f"{text(w.title)} — {muted(short_date(w.happened_on, now.date()), palette)}"
-        for w in ordered[:MAX_ITEMS]
-    ]
-    return items(rows, "No wins yet — they come from milestones and notes.", palette)
-
-
-def resources(dashboard: MenteeDashboard, palette: QPalette) -> str:
-    rows = []
-    for res in dashboard.resources:
-        line = f"{link(res.url, res.title)} {muted(f'({res.kind.value})', palette)}"
-        if res.notes.strip():
-            line += f"<br>{text(res.notes)}"
-        rows.append(line)
-    return items(rows, "No shared resources yet.", palette)
 
 
 def goals(dashboard: MenteeDashboard, today: date, palette: QPalette) -> str:

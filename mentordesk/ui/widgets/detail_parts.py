@@ -15,7 +15,10 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QWidget
 
 from mentordesk.ui.theme import muted_color, scaled_font
 
-_URL = re.compile(r"^(https?://|mailto:)\S+$", re.IGNORECASE)
+_URL = re.compile(r"^(https?://|mailto:|file:///)\S+$", re.IGNORECASE)
+#: The scheme of a panel's own links: ``record:win/12`` edits that win, ``record:done/7``
+#: ticks action item 7 off, ``record:reopen/7`` reopens it (see ``record_link``).
+RECORD_SCHEME = "record"
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -88,6 +91,11 @@ def link(url: str, label: str = "") -> str:
     else:
         return escape(label or value)
     return f"<a href='{escape(target, quote=True)}'>{escape(label or value)}</a>"
+
+
+def record_link(target: str, label: str) -> str:
+    """A link the panel handles itself (``RECORD_SCHEME``): ``record_link("win/12", "Edit")``."""
+    return f"<a href='{RECORD_SCHEME}:{escape(target, quote=True)}'>{escape(label)}</a>"
 
 
 def items(rows: list[str], empty: str, palette: QPalette) -> str:

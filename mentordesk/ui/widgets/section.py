@@ -9,6 +9,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QStackedWidget,
@@ -67,10 +68,13 @@ class Section(QWidget):
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty_label)
 
+        self.heading_row = QHBoxLayout()
+        self.heading_row.setContentsMargins(0, 0, 0, 0)
+        self.heading_row.addWidget(self.heading, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addWidget(self.heading)
+        layout.addLayout(self.heading_row)
         layout.addWidget(self.stack, 1)
 
         for signal in (
