@@ -64,13 +64,17 @@ def test_an_export_made_before_contacts_imports_exactly_and_exports_them_after(
         ws.contacts.log(siobhan.id or 0, ContactChannel.CHAT, "Asked about dbt", at=at, now=at)
         ws.full_export.export_all(tmp_path / "out")
     new = json.loads((tmp_path / "out" / "mentordesk-export.json").read_text(encoding="utf-8"))
-    assert new["schema"][-1] == "m010_contacts"
+    assert "m010_contacts" in new["schema"]
     for table in old["tables"]:
         before, after = _rows(old, table), _rows(new, table)
         if table == "mentees":  # Siobhan's contact moved only her last contact
             for row in before:
                 if row["id"] == siobhan.id:
                     row["last_contact_utc"] = "2026-12-05T15:00:00Z"
+        # Columns later migrations add take their defaults; what the export held is kept.
+        kept = set(before[0]) if before else set()
+        after = sorted(({k: v for k, v in r.items() if k in kept} for r in after),
+                       key=lambda r: json.dumps(r, sort_keys=True))  # fmt: skip
         assert after == before, table
     [contact] = new["tables"]["contacts"]
     assert (contact["mentee_id"], contact["channel"], contact["summary"]) == (

@@ -95,7 +95,7 @@ def test_a_logged_contact_is_edited_and_deleted_from_the_dashboard_with_undo(
 ) -> None:
     logged = ws.contacts.log(siobhan.id or 0, ContactChannel.EMAIL, "Sent the course", now=NOW)
     assert f"contact:edit/{logged.id}" in page.detail.html()
-    page.detail._link_clicked(QUrl(f"contact:edit/{logged.id}"))
+    page.detail.browser.anchorClicked.emit(QUrl(f"contact:edit/{logged.id}"))
     dialog = page.contacts.dialog
     assert isinstance(dialog, ContactDialog) and dialog.windowTitle() == "Edit Contact"
     assert dialog.summary_edit.text() == "Sent the course"
@@ -108,7 +108,7 @@ def test_a_logged_contact_is_edited_and_deleted_from_the_dashboard_with_undo(
     page.undo_stack.redo()
     assert ws.contacts.get(logged.id or 0).at == edited
 
-    page.detail._link_clicked(QUrl(f"contact:delete/{logged.id}"))
+    page.detail.browser.anchorClicked.emit(QUrl(f"contact:delete/{logged.id}"))
     box = page.window().findChild(QMessageBox)
     assert isinstance(box, QMessageBox) and "Delete the email contact" in box.text()
     delete = next(b for b in box.buttons() if b.text() == "Delete")
