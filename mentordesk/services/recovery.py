@@ -125,10 +125,10 @@ def quick_check(path: Path) -> list[str]:
 
 def newest_good_backup(path: Path) -> BackupInfo | None:
     """The newest of the file's backups that passes ``integrity_check`` (slow: a worker)."""
-    from mentordesk.services.backups import default_folder
-    from mentordesk.store.backup import file_problems, list_backups
+    from mentordesk.services.backups import backups_of
+    from mentordesk.store.backup import file_problems
 
-    for backup in list_backups(default_folder(path), path.stem):
+    for backup in backups_of(path):
         try:
             if not file_problems(backup.path):
                 return backup

@@ -1,10 +1,11 @@
 """Backups of a MentorDesk database, and restoring one into the live file (no Qt).
 
 A backup is written with SQLite's online backup API after a WAL checkpoint, into
-``FOLDER/NAME-YYYYmmddTHHMMSSZ.db`` (``-2``, ``-3``... when two land in the same second).
-It is written under a ``.partial`` name, checked with ``PRAGMA integrity_check``, and only
-then renamed; a copy that fails its check is deleted. Files are 0600 and a folder this
-module creates is 0700, whatever the umask.
+``FOLDER/NAME-YYYYmmddTHHMMSSZ.db``, NAME being the database's full file name (``-2``,
+``-3``... when two land in the same second). It is written under a ``.partial`` name,
+checked with ``PRAGMA integrity_check``, and only then renamed; a copy that fails its
+check is deleted. Files are 0600 and a folder this module creates is 0700, whatever the
+umask.
 
 Restoring copies a backup into the live database through the backup API on the open
 connection, so the file is never swapped under a connection and every connection (and
@@ -23,7 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from mentordesk.domain.backup_policy import DEFAULT_SIZE_CAP, BackupInfo, ThinResult, keep
-from mentordesk.store.backup_folder import PARTIAL, private_folder, remove_stale_partials
+from mentordesk.store.backup_folder import (
+    FOLDER_SUFFIX,
+    PARTIAL,
+    private_folder,
+    remove_stale_partials,
+)
 from mentordesk.store.connection import (
     APPLICATION_ID,
     applied_migrations,
@@ -84,11 +90,11 @@ def source_state(db_path: Path) -> dict[str, Any]:
 
 
 def _claim(
-    folder: Path, stem: str, moment: datetime, key: bytes | None
+    folder: Path, name: str, moment: datetime, key: bytes | None
 ) -> tuple[Path, sqlite3.Connection]:
     """A free backup name and a new .partial file for it (ours alone: O_EXCL), encrypted
     with ``key`` (the live database's) when it is given."""
-    base = f"{stem}-{moment.astimezone(UTC).strftime(_STAMP)}"
+    base = f"{name}-{moment.astimezone(UTC).strftime(_STAMP)}"
     seq = 1
     while True:
         final = folder / (f"{base}.db" if seq == 1 else f"{base}-{seq}.db")
@@ -139,13 +145,13 @@ def _write(
     keep_damaged: bool = False,
 ) -> Backup:
     folder = private_folder(Path(folder).expanduser())
-    remove_stale_partials(folder, db_path.stem)
+    remove_stale_partials(folder, db_path)
     try:
         if checkpoint:
             # TRUNCATE leaves an empty -wal, so the next commit shows in ``source_state``.
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         state = source_state(db_path)
-        final, target = _claim(folder, db_path.stem, datetime.now(UTC), key_of(conn))
+        final, target = _claim(folder, db_path.name, datetime.now(UTC), key_of(conn))
     except (*database_errors(), OSError) as exc:
         raise BackupFailed(db_path, f"Could not back up {db_path.name}: {exc}.") from None
     partial = Path(f"{final}{PARTIAL}")
@@ -342,18 +348,28 @@ def _parse(path: Path) -> tuple[str, datetime, int] | None:
     return match["name"], moment, int(match["seq"] or 1)
 
 
-def list_backups(folder: Path | str, name: str | None = None) -> list[BackupInfo]:
-    """The backups in ``folder`` (of the database called ``name``.db if given), newest first.
+def _belongs(backup_name: str, folder: Path, names: tuple[str, ...] | None) -> bool:
+    if names is None or backup_name in names:
+        return True
+    # Asked by stem (as earlier versions named backups): "m.db-<stamp>.db" in m.db's own
+    # folder is m.db's, and no other file's backups are ever written there.
+    return folder.name == f"{backup_name}{FOLDER_SUFFIX}" and Path(backup_name).stem in names
+
+
+def list_backups(folder: Path | str, name: str | tuple[str, ...] | None = None) -> list[BackupInfo]:
+    """The backups in ``folder`` (of the database file called ``name``, or any of the names
+    given, if given), newest first.
 
     The time is the one in the file name (copying a file changes its modification time).
     """
     folder = Path(folder).expanduser()
     if not folder.is_dir():
         return []
+    names = (name,) if isinstance(name, str) else name
     found: list[tuple[datetime, int, BackupInfo]] = []
     for entry in folder.iterdir():
         parsed = _parse(entry)
-        if parsed is None or (name is not None and parsed[0] != name):
+        if parsed is None or not _belongs(parsed[0], folder, names):
             continue
         try:
             size = entry.stat().st_size
@@ -371,7 +387,7 @@ def thin(
     cap: int = DEFAULT_SIZE_CAP,
     *,
     zone: tzinfo,
-    name: str | None = None,
+    name: str | tuple[str, ...] | None = None,
 ) -> ThinResult:
     """Deletes the backups the policy drops (``mentordesk.domain.backup_policy``)."""
     result = keep(list_backups(folder, name)[::-1], now, cap, zone=zone)

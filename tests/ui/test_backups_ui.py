@@ -54,7 +54,7 @@ def test_no_backups_shows_an_empty_state_and_back_up_now_lists_one(
     assert dialog.model.rowCount() == 1
     made, size, name = (dialog.model.cell(0, c) for c in range(3))
     assert made.startswith("Today, ") and size.endswith("KB")
-    assert (window.workspace.path.parent / "mentordesk-backups" / name).is_file()
+    assert (window.workspace.path.parent / "mentordesk.db-backups" / name).is_file()
     assert "checked" in dialog.status.text() and not dialog.progress.isVisible()
 
 
