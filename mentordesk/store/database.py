@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -26,7 +27,9 @@ class Database:
     def __init__(
         self, path: Path | str, *, readonly: bool = False, key: bytes | None = None
     ) -> None:
-        self.path = Path(path).expanduser()
+        # The real path: a symlink and its target share one lock, one record and one
+        # backups folder, and a rewrite replaces the target, never the link.
+        self.path = Path(os.path.realpath(Path(path).expanduser()))
         self.readonly = readonly
         self._lock: WriterLock | None = None
         if not self.path.parent.is_dir():
@@ -39,6 +42,8 @@ class Database:
             self._lock.acquire()
         try:
             self.conn, pending = connect(self.path, readonly=readonly, key=key)
+            if self._lock is not None:
+                self._lock.acquire_inode()  # a file the open just created
             if pending and not readonly:
                 from mentordesk.store.migrations import apply_pending
 
