@@ -19,6 +19,7 @@ from pathlib import Path
 from mentordesk.appdata import known_databases
 from mentordesk.domain.backup_policy import BackupInfo
 from mentordesk.store import recovery as files
+from mentordesk.store import wal_guard
 from mentordesk.store.errors import (
     BadDatabasePath,
     DatabaseCorrupt,
@@ -27,6 +28,7 @@ from mentordesk.store.errors import (
     NotAMentorDeskDatabase,
     StoreError,
 )
+from mentordesk.store.wal_guard import WalDoesNotFit, kept_pairs
 
 
 class DatabaseNeedsRecovery(DatabaseCorrupt):
@@ -83,6 +85,8 @@ def classify(path: Path, exc: StoreError) -> StoreError:
         return exc
     if isinstance(exc, DatabaseNeedsRecovery | DatabaseLocked):
         return exc
+    if isinstance(exc, WalDoesNotFit):
+        return DatabaseNeedsRecovery(path, exc.problem)
     known = _recorded(path)
     if known is not None and known.encrypted:
         return exc if exc.exit_code == 3 else _locked(path)
@@ -150,6 +154,43 @@ def recover_from_backup(path: Path, backup: Path) -> Path | None:
     aside = set_aside(path)
     files.write_from_backup(backup, path)
     return aside
+
+
+def kept_aside_text(path: Path, aside: Path, *, full: bool = False) -> str:
+    """How a damaged file set aside as ``aside`` is named to the mentor (``full``: with its
+    folder): "untouched" only when no -wal found beside it was replayed into it since its
+    pair was kept."""
+    shown = str(aside) if full else aside.name
+    pairs = kept_pairs(path)
+    try:
+        replayed = bool(pairs) and aside.stat().st_mtime > pairs[0].path.stat().st_mtime
+    except OSError:
+        replayed = False
+    if not replayed:
+        return f"kept, untouched, as {shown}"
+    return (
+        f"kept as {shown}; a -wal found beside it on {pairs[0].created_at:%Y-%m-%d %H:%M}"
+        f" UTC was replayed into it, and the file as it was before that is kept as"
+        f" {pairs[0].path.name} (with its -wal as {pairs[0].path.name}.wal)"
+    )
+
+
+def wal_waiting(path: Path) -> bool:
+    """A -wal with content lies beside the file (a crash's, or not its own)."""
+    return wal_guard.wal_waiting(path)
+
+
+def kept_pairs_note(path: Path) -> str:
+    """One sentence naming the newest pair kept before a -wal was replayed, or ''."""
+    pairs = kept_pairs(path)
+    if not pairs:
+        return ""
+    kept = pairs[0].path.name
+    return (
+        f"a -wal found beside it on {pairs[0].created_at:%Y-%m-%d %H:%M} UTC was replayed into"
+        f" it; the file and -wal as they were are kept as {kept} and {kept}.wal"
+        f" ('mentordesk restore {kept}' puts that state back)"
+    )
 
 
 def _detail(exc: StoreError) -> str:

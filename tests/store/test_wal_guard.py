@@ -1,0 +1,123 @@
+"""A -wal found beside a file is never folded into it silently (issue 15, item 3): before
+the first writable open the pair is kept exactly, the -wal is tried on a copy, a -wal that
+does not fit is refused with nothing changed, and one that fits leaves the file recoverable
+from the kept pair — which ``check``, ``backup`` and recovery name."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from mentordesk import cli
+from mentordesk.domain.models import Mentee
+from mentordesk.services import Workspace
+from mentordesk.services.recovery import DatabaseNeedsRecovery, kept_aside_text
+from mentordesk.store.wal_guard import kept_pairs, thin_kept
+
+
+def _database(path: Path, *names: str) -> Path:
+    with Workspace.open(path) as ws:
+        for name in names:
+            ws.save_mentee(Mentee(name=name, time_zone="Europe/London"))
+    return path
+
+
+def _names(path: Path) -> set[str]:
+    with Workspace.open(path, readonly=True) as ws:
+        return {m.name for m in ws.list_mentees()}
+
+
+def _hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _left_wal(source: Path, target: Path, statement: str) -> None:
+    """``source``'s -wal as a crash leaves it (committed, not checkpointed), put beside
+    ``target``."""
+    conn = sqlite3.connect(source, isolation_level=None)
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute(statement)
+    shutil.copy(f"{source}-wal", f"{target}-wal")
+    conn.close()
+
+
+def test_a_wal_that_does_not_fit_is_refused_and_the_pair_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a = _database(tmp_path / "a.db", "Ana", "Bea", "Cy")
+    b = _database(tmp_path / "b.db", "Bo")
+    _left_wal(b, a, "UPDATE mentees SET name = name || '!'")
+    before, wal_before = _hash(a), _hash(Path(f"{a}-wal"))
+
+    with pytest.raises(DatabaseNeedsRecovery) as refused:
+        Workspace.open(a)
+    assert cli.run(["backup", "--db", str(a)]) == 1  # refused again, once kept
+    err = capsys.readouterr().err
+
+    assert _hash(a) == before and _hash(Path(f"{a}-wal")) == wal_before
+    [pair] = kept_pairs(a)
+    assert _hash(pair.path) == before and _hash(Path(f"{pair.path}.wal")) == wal_before
+    assert os.stat(pair.path).st_mode & 0o777 == 0o600
+    assert pair.path.name in refused.value.problem and "does not fit" in err
+    assert "Traceback" not in err and not list(tmp_path.glob(".*trial*"))
+    # Without the -wal the file opens as it was.
+    Path(f"{a}-wal").unlink()
+    assert _names(a) == {"Ana", "Bea", "Cy"}
+
+
+def test_a_foreign_wal_that_fits_leaves_the_file_recoverable_from_the_kept_pair(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a = _database(tmp_path / "a.db", "Ana", "Bea", "Cy")
+    b = _database(tmp_path / "b.db", "Bo")
+    _left_wal(b, a, "VACUUM")  # every page of b: a whole, healthy database once replayed
+    before = _hash(a)
+
+    assert cli.run(["backup", "--db", str(a)]) == 0
+    out = capsys.readouterr().out
+    [pair] = kept_pairs(a)
+    assert "replayed into it" in out and pair.path.name in out
+    assert _names(a) == {"Bo"}  # SQLite cannot tell: what it folded in is b
+    assert _hash(pair.path) == before
+
+    assert cli.run(["check", "--db", str(a)]) == 0
+    assert pair.path.name in capsys.readouterr().out  # check names the kept pair
+    assert cli.run(["restore", "--db", str(a), str(pair.path)]) == 0
+    assert _names(a) == {"Ana", "Bea", "Cy"}
+    # A file set aside after the replay is never called untouched.
+    assert "untouched" not in kept_aside_text(a, a)
+
+
+def test_a_wal_left_by_a_crash_of_the_file_itself_is_replayed(tmp_path: Path) -> None:
+    a = _database(tmp_path / "a.db", "Ana")
+    copy = tmp_path / "copy.db"
+    conn = sqlite3.connect(a, isolation_level=None)
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute("UPDATE mentees SET name = 'Ana Lee'")
+    shutil.copy(a, copy)  # the pair as a crash leaves it: the change only in the -wal
+    shutil.copy(f"{a}-wal", f"{copy}-wal")
+    conn.close()
+    with Workspace.open(copy) as ws:
+        assert {m.name for m in ws.list_mentees()} == {"Ana Lee"}
+        assert ws.wal_kept is not None and ws.wal_kept.is_file()
+    with Workspace.open(copy) as ws:
+        assert ws.wal_kept is None  # no -wal waiting any more: nothing kept
+
+
+def test_kept_pairs_are_thinned_like_backups(tmp_path: Path) -> None:
+    a = tmp_path / "a.db"
+    now = datetime(2026, 12, 6, 12, tzinfo=UTC)
+    for days in range(0, 400, 10):
+        kept = tmp_path / f"a.db.kept-{now - timedelta(days=days):%Y%m%dT%H%M%SZ}"
+        kept.write_bytes(b"x")
+        Path(f"{kept}.wal").write_bytes(b"y")
+    thin_kept(a, now)
+    left = kept_pairs(a)
+    assert 0 < len(left) < 40 and all(Path(f"{p.path}.wal").exists() for p in left)
+    assert len(list(tmp_path.glob("*.wal"))) == len(left)
