@@ -13,6 +13,7 @@ from mentordesk import cli
 from mentordesk.domain.models import Mentee
 from mentordesk.services import Workspace
 from tests.faults import points_reached, run, run_killed_at
+from tests.seeded import seeded
 
 
 def _names(path: Path) -> set[str]:
@@ -22,13 +23,6 @@ def _names(path: Path) -> set[str]:
         return {r[0] for r in conn.execute("SELECT name FROM mentees")}
     finally:
         conn.close()
-
-
-def _own(path: Path, *names: str) -> Path:
-    with Workspace.open(path) as ws:
-        for name in names:
-            ws.save_mentee(Mentee(name=name, time_zone="Europe/London"))
-    return path
 
 
 def test_force_is_refused_while_the_file_is_open(
@@ -47,7 +41,7 @@ def test_force_is_refused_while_the_file_is_open(
 
 
 def test_a_killed_run_leaves_the_old_file_or_the_whole_new_one(tmp_path: Path) -> None:
-    path = _own(tmp_path / "m.db", "Ana")
+    path = seeded(tmp_path / "m.db", "Ana")
     args = ("demo-data", str(path), "--force")
     points = points_reached(tmp_path, *args)
     assert points == ["demo-data.written", "demo-data.renamed"]
@@ -55,7 +49,7 @@ def test_a_killed_run_leaves_the_old_file_or_the_whole_new_one(tmp_path: Path) -
     assert len(demo) == 8
     for point in points:
         path.unlink()
-        _own(path, "Ana")
+        seeded(path, "Ana")
         run_killed_at(point, *args)
         expected = {"Ana"} if point == "demo-data.written" else demo
         assert _names(path) == expected, point

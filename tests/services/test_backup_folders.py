@@ -13,18 +13,7 @@ from pathlib import Path
 from mentordesk.domain.models import Mentee
 from mentordesk.services import Workspace
 from mentordesk.services.recovery import newest_good_backup
-
-
-def _database(path: Path, *names: str) -> Path:
-    with Workspace.open(path) as ws:
-        for name in names:
-            ws.save_mentee(Mentee(name=name, time_zone="Europe/London"))
-    return path
-
-
-def _names(path: Path) -> set[str]:
-    with Workspace.open(path, readonly=True) as ws:
-        return {m.name for m in ws.list_mentees()}
+from tests.seeded import mentee_names, seeded
 
 
 def _old_shared_folder(tmp_path: Path, source: Path, stamps: list[str]) -> Path:
@@ -39,7 +28,7 @@ def _old_shared_folder(tmp_path: Path, source: Path, stamps: list[str]) -> Path:
 
 
 def test_two_databases_with_one_stem_keep_separate_backups(tmp_path: Path) -> None:
-    db, sqlite = _database(tmp_path / "m.db", "Ana"), _database(tmp_path / "m.sqlite", "Bo")
+    db, sqlite = seeded(tmp_path / "m.db", "Ana"), seeded(tmp_path / "m.sqlite", "Bo")
     with Workspace.open(db) as ws:
         mine = ws.backups.backup_now()
     with Workspace.open(sqlite) as ws:
@@ -57,7 +46,7 @@ def test_two_databases_with_one_stem_keep_separate_backups(tmp_path: Path) -> No
 
 
 def test_an_old_shared_folder_is_still_read_and_never_thinned(tmp_path: Path) -> None:
-    db, sqlite = _database(tmp_path / "m.db", "Ana"), _database(tmp_path / "m.sqlite", "Bo")
+    db, sqlite = seeded(tmp_path / "m.db", "Ana"), seeded(tmp_path / "m.sqlite", "Bo")
     old = _old_shared_folder(tmp_path, db, ["20250101T090000Z", "20250102T090000Z"])
     before = sorted(p.name for p in old.iterdir())
 
@@ -79,7 +68,7 @@ def test_an_old_shared_folder_is_still_read_and_never_thinned(tmp_path: Path) ->
 
 
 def test_an_old_folder_of_one_database_is_taken_over(tmp_path: Path) -> None:
-    db = _database(tmp_path / "m.db", "Ana")
+    db = seeded(tmp_path / "m.db", "Ana")
     _old_shared_folder(tmp_path, db, ["20250101T090000Z"])
     (tmp_path / "made").rename(tmp_path / "elsewhere")  # not beside it: no other database
 
@@ -97,11 +86,11 @@ def test_an_old_folder_of_one_database_is_taken_over(tmp_path: Path) -> None:
 
 
 def test_restore_from_an_old_shared_folder_keeps_the_safety_copy_apart(tmp_path: Path) -> None:
-    db, _ = _database(tmp_path / "m.db", "Ana"), _database(tmp_path / "m.sqlite", "Bo")
+    db, _ = seeded(tmp_path / "m.db", "Ana"), seeded(tmp_path / "m.sqlite", "Bo")
     old = _old_shared_folder(tmp_path, db, ["20250101T090000Z"])
     with Workspace.open(db) as ws:
         ws.save_mentee(Mentee(name="Cy", time_zone="Europe/London"))
         safety = ws.backups.restore(old / "m-20250101T090000Z.db")
-    assert _names(db) == {"Ana"}
+    assert mentee_names(db) == {"Ana"}
     assert safety.parent == tmp_path / "m.db-backups"
     assert sorted(p.name for p in old.iterdir()) == ["m-20250101T090000Z.db"]

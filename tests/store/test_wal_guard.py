@@ -15,22 +15,10 @@ from pathlib import Path
 import pytest
 
 from mentordesk import cli
-from mentordesk.domain.models import Mentee
 from mentordesk.services import Workspace
 from mentordesk.services.recovery import DatabaseNeedsRecovery, kept_aside_text
 from mentordesk.store.wal_guard import kept_pairs, thin_kept
-
-
-def _database(path: Path, *names: str) -> Path:
-    with Workspace.open(path) as ws:
-        for name in names:
-            ws.save_mentee(Mentee(name=name, time_zone="Europe/London"))
-    return path
-
-
-def _names(path: Path) -> set[str]:
-    with Workspace.open(path, readonly=True) as ws:
-        return {m.name for m in ws.list_mentees()}
+from tests.seeded import mentee_names, seeded
 
 
 def _hash(path: Path) -> str:
@@ -50,8 +38,8 @@ def _left_wal(source: Path, target: Path, statement: str) -> None:
 def test_a_wal_that_does_not_fit_is_refused_and_the_pair_kept(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    a = _database(tmp_path / "a.db", "Ana", "Bea", "Cy")
-    b = _database(tmp_path / "b.db", "Bo")
+    a = seeded(tmp_path / "a.db", "Ana", "Bea", "Cy")
+    b = seeded(tmp_path / "b.db", "Bo")
     _left_wal(b, a, "UPDATE mentees SET name = name || '!'")
     before, wal_before = _hash(a), _hash(Path(f"{a}-wal"))
 
@@ -68,14 +56,14 @@ def test_a_wal_that_does_not_fit_is_refused_and_the_pair_kept(
     assert "Traceback" not in err and not list(tmp_path.glob(".*trial*"))
     # Without the -wal the file opens as it was.
     Path(f"{a}-wal").unlink()
-    assert _names(a) == {"Ana", "Bea", "Cy"}
+    assert mentee_names(a) == {"Ana", "Bea", "Cy"}
 
 
 def test_a_foreign_wal_that_fits_leaves_the_file_recoverable_from_the_kept_pair(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    a = _database(tmp_path / "a.db", "Ana", "Bea", "Cy")
-    b = _database(tmp_path / "b.db", "Bo")
+    a = seeded(tmp_path / "a.db", "Ana", "Bea", "Cy")
+    b = seeded(tmp_path / "b.db", "Bo")
     _left_wal(b, a, "VACUUM")  # every page of b: a whole, healthy database once replayed
     before = _hash(a)
 
@@ -83,19 +71,19 @@ def test_a_foreign_wal_that_fits_leaves_the_file_recoverable_from_the_kept_pair(
     out = capsys.readouterr().out
     [pair] = kept_pairs(a)
     assert "replayed into it" in out and pair.path.name in out
-    assert _names(a) == {"Bo"}  # SQLite cannot tell: what it folded in is b
+    assert mentee_names(a) == {"Bo"}  # SQLite cannot tell: what it folded in is b
     assert _hash(pair.path) == before
 
     assert cli.run(["check", "--db", str(a)]) == 0
     assert pair.path.name in capsys.readouterr().out  # check names the kept pair
     assert cli.run(["restore", "--db", str(a), str(pair.path)]) == 0
-    assert _names(a) == {"Ana", "Bea", "Cy"}
+    assert mentee_names(a) == {"Ana", "Bea", "Cy"}
     # A file set aside after the replay is never called untouched.
     assert "untouched" not in kept_aside_text(a, a)
 
 
 def test_a_wal_left_by_a_crash_of_the_file_itself_is_replayed(tmp_path: Path) -> None:
-    a = _database(tmp_path / "a.db", "Ana")
+    a = seeded(tmp_path / "a.db", "Ana")
     copy = tmp_path / "copy.db"
     conn = sqlite3.connect(a, isolation_level=None)
     conn.execute("PRAGMA wal_autocheckpoint = 0")
