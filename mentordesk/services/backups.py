@@ -30,11 +30,13 @@ from typing import Any
 
 from mentordesk.domain.backup_policy import DEFAULT_SIZE_CAP, BackupInfo, ThinResult
 from mentordesk.domain.errors import ValidationError
+from mentordesk.domain.fault_points import reach
 from mentordesk.services.changes import ChangeFeed, Changes, Kind
 from mentordesk.services.mentor import MentorSettings
 from mentordesk.store import backup as store
 from mentordesk.store import backup_folder as folders
 from mentordesk.store.database import Database
+from mentordesk.store.restore import restore_from
 
 log = logging.getLogger(__name__)
 
@@ -140,6 +142,7 @@ def _write(source: Database | Path, db_path: Path, folder: Path | str | None) ->
     made = store.make_backup(source, target)
     if is_own:
         _record(target, made)
+        reach("backup.recorded")
     _log_made(made.path)
     return made.path
 
@@ -186,7 +189,7 @@ class Backups:
         the safety backup. Refuses (StoreError, nothing changed) a file that is not a
         healthy MentorDesk database."""
         folder, _ = _target(self.db.path, None)
-        safety = store.restore_from(self.db, path, folder)
+        safety = restore_from(self.db, path, folder)
         self.refresh()
         self.feed.report(Changes.everything())
         return safety

@@ -151,9 +151,7 @@ def set_aside(path: Path, now: datetime | None = None) -> Path | None:
 def recover_from_backup(path: Path, backup: Path) -> Path | None:
     """Sets the damaged file aside, then writes ``backup``'s content as ``path``.
     Returns where the damaged file went. Open the workspace afterwards."""
-    aside = set_aside(path)
-    files.write_from_backup(backup, path)
-    return aside
+    return files.replace_from_backup(backup, path)
 
 
 def kept_aside_text(path: Path, aside: Path, *, full: bool = False) -> str:

@@ -7,9 +7,7 @@ checked with ``PRAGMA integrity_check``, and only then renamed; a copy that fail
 check is deleted. Files are 0600 and a folder this module creates is 0700, whatever the
 umask.
 
-Restoring copies a backup into the live database through the backup API on the open
-connection, so the file is never swapped under a connection and every connection (and
-the same ``Database``) sees the restored content.
+Restoring a backup into the live file is ``store/restore.py``.
 """
 
 from __future__ import annotations
@@ -24,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from mentordesk.domain.backup_policy import DEFAULT_SIZE_CAP, BackupInfo, ThinResult, keep
+from mentordesk.domain.fault_points import reach
 from mentordesk.store.backup_folder import (
     FOLDER_SUFFIX,
     PARTIAL,
@@ -31,22 +30,17 @@ from mentordesk.store.backup_folder import (
     remove_stale_partials,
 )
 from mentordesk.store.connection import (
-    APPLICATION_ID,
-    applied_migrations,
     connect_copy,
     connect_second,
     key_of,
-    restrict_permissions,
 )
 from mentordesk.store.database import Database
 from mentordesk.store.errors import (
     BadDatabasePath,
-    DatabaseCorrupt,
     NotAMentorDeskDatabase,
     StoreError,
     database_errors,
 )
-from mentordesk.store.schema import MIGRATION_NAMES
 
 _STAMP = "%Y%m%dT%H%M%SZ"
 _NAME = re.compile(r"^(?P<name>.+)-(?P<stamp>\d{8}T\d{6}Z)(?:-(?P<seq>[2-9]|[1-9]\d+))?\.db$")
@@ -116,7 +110,7 @@ def fsync_path(path: Path) -> None:
         os.close(fd)
 
 
-def _integrity_problems(conn: sqlite3.Connection) -> list[str]:
+def integrity_problems(conn: sqlite3.Connection) -> list[str]:
     try:
         rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
     except database_errors() as exc:  # damaged past what the check can walk
@@ -132,12 +126,12 @@ def file_problems(path: Path) -> list[str]:
     """``integrity_check`` of a backup file; raises a StoreError if it is not MentorDesk's."""
     conn = connect_copy(path)
     try:
-        return _integrity_problems(conn)
+        return integrity_problems(conn)
     finally:
         conn.close()
 
 
-def _write(
+def write_backup(
     conn: sqlite3.Connection,
     db_path: Path,
     folder: Path,
@@ -152,6 +146,7 @@ def _write(
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         state = source_state(db_path)
         final, target = _claim(folder, db_path.name, datetime.now(UTC), key_of(conn))
+        reach("backup.claimed")
     except (*database_errors(), OSError) as exc:
         raise BackupFailed(db_path, f"Could not back up {db_path.name}: {exc}.") from None
     partial = Path(f"{final}{PARTIAL}")
@@ -162,6 +157,7 @@ def _write(
             raise BackupFailed(
                 db_path, f"{db_path.name} is not a MentorDesk database — no backup was written."
             ) from None
+        reach("backup.copied")
         if problems and keep_damaged:
             # Before a restore over a damaged file: its state is still the only copy of
             # what it holds, so it is kept, under a name no list of backups shows.
@@ -173,6 +169,7 @@ def _write(
                 f" — {db_path.name} itself may be damaged: run 'mentordesk check'.",
             )
         _seal(partial, final)
+        reach("backup.sealed")
     except (*database_errors(), OSError) as exc:
         partial.unlink(missing_ok=True)
         raise BackupFailed(
@@ -265,7 +262,7 @@ def make_backup(source: Database | Path | str, folder: Path | str) -> Backup:
     if isinstance(source, Database):
         # A read-only connection cannot checkpoint; the backup API still copies the WAL's
         # committed frames, so the backup is complete either way.
-        return _write(source.conn, source.path, Path(folder), checkpoint=not source.readonly)
+        return write_backup(source.conn, source.path, Path(folder), checkpoint=not source.readonly)
     path = Path(source).expanduser()
     if not path.is_file() or path.stat().st_size == 0:
         raise BadDatabasePath(path, f"{path} does not exist or is empty — nothing to back up.")
@@ -273,7 +270,7 @@ def make_backup(source: Database | Path | str, folder: Path | str) -> Backup:
     # this works from a worker thread of the app that holds the lock.
     conn = connect_second(path)
     try:
-        return _write(conn, path, Path(folder), checkpoint=True)
+        return write_backup(conn, path, Path(folder), checkpoint=True)
     finally:
         conn.close()
 
@@ -282,62 +279,6 @@ def backup_to(source: Database | Path | str, folder: Path | str) -> Path:
     """Writes a checked backup of ``source`` (an open Database, or the live file's path)
     into ``folder``; returns its path. Raises BackupFailed (nothing left) when it fails."""
     return make_backup(source, folder).path
-
-
-def restore_from(db: Database, backup_path: Path | str, backups_folder: Path | str) -> Path:
-    """Replaces ``db``'s content with the backup's; returns the safety backup of the state
-    before, written to ``backups_folder`` first (``NAME-...Z.damaged.db`` when the current
-    state fails its check: restoring is then the repair, and the copy is kept anyway).
-
-    The backup is checked before anything is written: a file that is not MentorDesk's,
-    is newer than this version, or fails ``integrity_check`` is refused (StoreError) and
-    the live database is left untouched. An older backup is migrated after the copy.
-    """
-    backup_path = Path(backup_path).expanduser()
-    if db.readonly:
-        raise BackupFailed(db.path, f"{db.path.name} is open read-only; it cannot be restored.")
-    if not backup_path.is_file():
-        raise BadDatabasePath(backup_path, f"{backup_path} does not exist or is not a file.")
-    if backup_path.resolve() == db.path.resolve():
-        raise BadDatabasePath(backup_path, f"{backup_path.name} is the open database itself.")
-    source = connect_copy(backup_path)
-    try:
-        if key_of(source) != key_of(db.conn):
-            # The backup API copies pages as they are: it cannot encrypt or decrypt.
-            raise BackupFailed(
-                db.path,
-                f"{backup_path.name} is {'' if key_of(source) else 'not '}encrypted, unlike"
-                f" {db.path.name} — it cannot be restored into it; {db.path.name} was not"
-                " changed.",
-            )
-        problems = _integrity_problems(source)
-        if problems:
-            raise DatabaseCorrupt(
-                backup_path,
-                f"{backup_path.name} is damaged ({problems[0]}) — choose another backup;"
-                f" {db.path.name} was not changed.",
-            )
-        safety = _write(db.conn, db.path, Path(backups_folder), True, keep_damaged=True).path
-        try:
-            # One step (pages=-1) is one write transaction: all of it or, on error, nothing.
-            source.backup(db.conn)
-        except database_errors() as exc:
-            raise BackupFailed(
-                db.path,
-                f"Could not restore {backup_path.name}: {exc}. {db.path.name} was not changed;"
-                f" the backup taken just before is {safety}.",
-            ) from None
-    finally:
-        source.close()
-    if [n for n in MIGRATION_NAMES if n not in applied_migrations(db.conn)]:
-        from mentordesk.store.migrations import apply_pending
-
-        apply_pending(db.conn)
-    if db.conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-        db.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # an early file's copy
-    db.checkpoint()
-    restrict_permissions(db.path)
-    return safety
 
 
 def _parse(path: Path) -> tuple[str, datetime, int] | None:

@@ -23,12 +23,12 @@ from mentordesk.store.backup import (
     BackupFailed,
     backup_to,
     list_backups,
-    restore_from,
     source_state,
     thin,
 )
 from mentordesk.store.database import Database
 from mentordesk.store.errors import DatabaseCorrupt, NewerDatabaseError, NotAMentorDeskDatabase
+from mentordesk.store.restore import restore_from
 from mentordesk.store.schema import MIGRATION_NAMES
 
 V1 = Path(__file__).parent / "fixtures" / "v1.db"
