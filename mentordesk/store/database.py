@@ -16,10 +16,28 @@ from mentordesk.store.connection import (
     key_of,
 )
 from mentordesk.store.connection import restrict_permissions as _restrict
-from mentordesk.store.errors import BadDatabasePath, StoreError, database_errors
+from mentordesk.store.errors import (
+    BadDatabasePath,
+    ReadOnlyLocation,
+    StoreError,
+    database_errors,
+)
 from mentordesk.store.lock import WriterLock
 from mentordesk.store.schema import MIGRATION_NAMES
 from mentordesk.store.wal_guard import guard
+
+
+def _refuse_read_only(path: Path) -> None:
+    """A writable open needs the file and its folder writable (the -wal, -shm and .lock go
+    beside it): said before anything is tried, rather than as SQLite's "unable to open"."""
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        where = f"The folder {path.parent} is read-only: MentorDesk needs to write beside"
+        where += " the database (its .lock, -wal and -shm) — make the folder writable"
+    elif path.exists() and not os.access(path, os.W_OK):
+        where = f"{path} is read-only — make the file writable"
+    else:
+        return
+    raise ReadOnlyLocation(path, f"{where}, or copy the file to a writable folder.")
 
 
 def _replayed(kept: Path) -> str:
@@ -48,6 +66,7 @@ class Database:
                 f"The folder {self.path.parent} does not exist — create it or choose another file.",
             )
         if not readonly:
+            _refuse_read_only(self.path)
             self._lock = WriterLock(self.path)
             self._lock.acquire()
         try:
