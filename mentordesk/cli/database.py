@@ -63,13 +63,25 @@ def _file_notes(path: Path, problems: list[str]) -> list[str]:
     from mentordesk.services.recovery import wal_waiting
 
     notes = [note] if (note := kept_pairs_note(path)) else []
-    if problems and wal_waiting(path):
+    if wal_waiting(path) and not _held(path):
+        # No MentorDesk has it open: a crash left that -wal, or it was copied there.
         notes.append(
-            "this was read together with the -wal file waiting beside it, which may not be"
-            " its own: the next writable open keeps the pair aside and tries it on a copy"
-            " first"
+            "it was read together with a -wal file left beside it (by a crash, or copied"
+            " there: it may not be its own); the next writable open keeps the pair aside"
+            " and tries the -wal on a copy first"
         )
     return notes
+
+
+def _held(path: Path) -> bool:
+    """Whether a MentorDesk has the file open (or that cannot be told, e.g. read-only)."""
+    from mentordesk.services.errors import refuse_if_in_use
+
+    try:
+        refuse_if_in_use(path)
+    except (StoreError, OSError):
+        return True
+    return False
 
 
 def cmd_demo_data(args: argparse.Namespace) -> int:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from mentordesk import cli
+from mentordesk.domain.models import Mentee
 from mentordesk.services import Workspace
 from mentordesk.services.recovery import DatabaseNeedsRecovery, kept_aside_text
 from mentordesk.store.wal_guard import kept_pairs, thin_kept
@@ -109,3 +110,20 @@ def test_kept_pairs_are_thinned_like_backups(tmp_path: Path) -> None:
     left = kept_pairs(a)
     assert 0 < len(left) < 40 and all(Path(f"{p.path}.wal").exists() for p in left)
     assert len(list(tmp_path.glob("*.wal"))) == len(left)
+
+
+def test_check_with_a_stale_wal_says_so_on_its_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a = seeded(tmp_path / "a.db", "Ana", "Bea", "Cy")
+    b = seeded(tmp_path / "b.db", "Bo")
+    _left_wal(b, a, "UPDATE mentees SET name = name || '!'")
+    before = _hash(a)
+    assert cli.run(["check", "--db", str(a)]) == 1  # read with it: damaged
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and "-wal file left beside it" in out
+    assert _hash(a) == before and not kept_pairs(a)  # check only reads
+    with Workspace.open(b) as ws:  # a -wal of a file in use is its own: nothing said
+        ws.save_mentee(Mentee(name="Cy", time_zone="Europe/London"))
+        assert cli.run(["check", "--db", str(b)]) == 0
+        assert "-wal" not in capsys.readouterr().out
