@@ -212,6 +212,10 @@ def run_gui(
         _tell("Cannot open the database", exc.message, quiet=quit_after_start)
         return exc.exit_code
 
+    if workspace.wal_kept is not None and not recovered:
+        from mentordesk.services.recovery import kept_pairs_note
+
+        recovered = f"{workspace.path.name}: {kept_pairs_note(workspace.path)}."
     ask_preferences = encrypt = False
     if not demo and not quit_after_start and workspace.is_empty():
         workspace, ask_preferences, encrypt = _welcome(workspace)

@@ -102,7 +102,7 @@ def shared_stem_folder(db_path: Path) -> Path | None:
 def _target(db_path: Path, folder: Path | str | None) -> tuple[Path, bool]:
     """The folder to write into, and whether it is the database's own backups folder."""
     own = default_folder(db_path)
-    if folder is None:
+    if folder is None and shared_stem_folder(db_path) is not None:
         folders.take_over_stem_folder(db_path, shares_stem(db_path))
     target = own if folder is None else Path(folder).expanduser()
     is_own = target == own or (target.exists() and own.exists() and target.samefile(own))

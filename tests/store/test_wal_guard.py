@@ -19,21 +19,11 @@ from mentordesk.domain.models import Mentee
 from mentordesk.services import Workspace
 from mentordesk.services.recovery import DatabaseNeedsRecovery, kept_aside_text
 from mentordesk.store.wal_guard import kept_pairs, thin_kept
-from tests.seeded import mentee_names, seeded
+from tests.seeded import left_wal, mentee_names, seeded
 
 
 def _hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _left_wal(source: Path, target: Path, statement: str) -> None:
-    """``source``'s -wal as a crash leaves it (committed, not checkpointed), put beside
-    ``target``."""
-    conn = sqlite3.connect(source, isolation_level=None)
-    conn.execute("PRAGMA wal_autocheckpoint = 0")
-    conn.execute(statement)
-    shutil.copy(f"{source}-wal", f"{target}-wal")
-    conn.close()
 
 
 def test_a_wal_that_does_not_fit_is_refused_and_the_pair_kept(
@@ -41,7 +31,7 @@ def test_a_wal_that_does_not_fit_is_refused_and_the_pair_kept(
 ) -> None:
     a = seeded(tmp_path / "a.db", "Ana", "Bea", "Cy")
     b = seeded(tmp_path / "b.db", "Bo")
-    _left_wal(b, a, "UPDATE mentees SET name = name || '!'")
+    left_wal(b, a, "UPDATE mentees SET name = name || '!'")
     before, wal_before = _hash(a), _hash(Path(f"{a}-wal"))
 
     with pytest.raises(DatabaseNeedsRecovery) as refused:
@@ -65,7 +55,7 @@ def test_a_foreign_wal_that_fits_leaves_the_file_recoverable_from_the_kept_pair(
 ) -> None:
     a = seeded(tmp_path / "a.db", "Ana", "Bea", "Cy")
     b = seeded(tmp_path / "b.db", "Bo")
-    _left_wal(b, a, "VACUUM")  # every page of b: a whole, healthy database once replayed
+    left_wal(b, a, "VACUUM")  # every page of b: a whole, healthy database once replayed
     before = _hash(a)
 
     assert cli.run(["backup", "--db", str(a)]) == 0
@@ -117,7 +107,7 @@ def test_check_with_a_stale_wal_says_so_on_its_one_line(
 ) -> None:
     a = seeded(tmp_path / "a.db", "Ana", "Bea", "Cy")
     b = seeded(tmp_path / "b.db", "Bo")
-    _left_wal(b, a, "UPDATE mentees SET name = name || '!'")
+    left_wal(b, a, "UPDATE mentees SET name = name || '!'")
     before = _hash(a)
     assert cli.run(["check", "--db", str(a)]) == 1  # read with it: damaged
     out = capsys.readouterr().out

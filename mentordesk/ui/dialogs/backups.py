@@ -55,8 +55,8 @@ class BackupsDialog(QDialog):
         if self.shared is not None:
             text += (
                 f"<br>The list also shows older backups from <b>{self.shared.name}</b>, which"
-                " an earlier version shared between the databases of that name; they are"
-                " never removed automatically."
+                f" an earlier version shared between the databases named"
+                f" {workspace.path.stem}.*; they are never removed automatically."
             )
         intro = QLabel(text, self)
         intro.setWordWrap(True)
