@@ -36,10 +36,18 @@ class DatabaseNeedsRecovery(DatabaseCorrupt):
 
     def __init__(self, path: Path | str, problem: str) -> None:
         path = Path(path)
+        pair = replayed_pair(path, path)
+        left = (
+            "It was left as is"
+            if pair is None
+            else f"A -wal found beside it was replayed into it on {_kept_on(pair)} (the file"
+            f" and -wal as they were then are kept as {pair.path.name} and"
+            f" {pair.path.name}.wal)"
+        )
         super().__init__(
             path,
-            f"{path.name} is damaged: {problem}. It was left as is — open MentorDesk to"
-            " restore the newest good backup, or run 'mentordesk restore BACKUP'.",
+            f"{path.name} is damaged: {problem}. {left} — open MentorDesk to restore the"
+            " newest good backup, or run 'mentordesk restore BACKUP'.",
         )
         self.problem = problem
 
@@ -154,23 +162,35 @@ def recover_from_backup(path: Path, backup: Path) -> Path | None:
     return files.replace_from_backup(backup, path)
 
 
+def replayed_pair(path: Path, current: Path) -> BackupInfo | None:
+    """The newest pair kept beside ``path`` when the file now at ``current`` was written
+    after it was kept (a -wal was replayed into it then), else None."""
+    pairs = kept_pairs(path)
+    try:
+        if pairs and current.stat().st_mtime > pairs[0].path.stat().st_mtime:
+            return pairs[0]
+    except OSError:
+        pass
+    return None
+
+
 def kept_aside_text(path: Path, aside: Path, *, full: bool = False) -> str:
     """How a damaged file set aside as ``aside`` is named to the mentor (``full``: with its
     folder): "untouched" only when no -wal found beside it was replayed into it since its
     pair was kept."""
     shown = str(aside) if full else aside.name
-    pairs = kept_pairs(path)
-    try:
-        replayed = bool(pairs) and aside.stat().st_mtime > pairs[0].path.stat().st_mtime
-    except OSError:
-        replayed = False
-    if not replayed:
+    pair = replayed_pair(path, aside)
+    if pair is None:
         return f"kept, untouched, as {shown}"
     return (
-        f"kept as {shown}; a -wal found beside it on {pairs[0].created_at:%Y-%m-%d %H:%M}"
-        f" UTC was replayed into it, and the file as it was before that is kept as"
-        f" {pairs[0].path.name} (with its -wal as {pairs[0].path.name}.wal)"
+        f"kept as {shown}; a -wal found beside it was replayed into it on {_kept_on(pair)},"
+        f" and the file as it was before that is kept as {pair.path.name} (with its -wal as"
+        f" {pair.path.name}.wal)"
     )
+
+
+def _kept_on(pair: BackupInfo) -> str:
+    return f"{pair.created_at:%Y-%m-%d %H:%M} UTC"
 
 
 def wal_waiting(path: Path) -> bool:

@@ -117,3 +117,22 @@ def test_check_with_a_stale_wal_says_so_on_its_one_line(
         ws.save_mentee(Mentee(name="Cy", time_zone="Europe/London"))
         assert cli.run(["check", "--db", str(b)]) == 0
         assert "-wal" not in capsys.readouterr().out
+
+
+def test_a_file_a_wal_went_into_is_never_called_untouched_or_left_as_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a = seeded(tmp_path / "a.db", "Ana")
+    left_wal(seeded(tmp_path / "b.db", "Bo"), a, "VACUUM")
+    Workspace.open(a).close()  # fits: replayed
+    backup = seeded(tmp_path / "c.db", "Cy")
+    with a.open("r+b") as fh:  # then damaged: cut short
+        fh.truncate(4096 * 3)
+    with pytest.raises(DatabaseNeedsRecovery) as raised:
+        Workspace.open(a)
+    assert "was replayed into it" in raised.value.message
+    assert "left as is" not in raised.value.message
+    assert cli.run(["restore", "--db", str(a), str(backup)]) == 0
+    out = capsys.readouterr().out
+    assert "replayed into it" in out and "untouched" not in out
+    assert mentee_names(a) == {"Cy"}
