@@ -76,9 +76,9 @@ def wal_waiting(path: Path) -> bool:
 
 def guard(path: Path, key: bytes | None = None, now: datetime | None = None) -> Path | None:
     """Before the first writable open of ``path`` (the caller holds its writer lock): keeps
-    the file and its waiting ``-wal`` aside and tries the ``-wal`` on a copy. Returns the
-    kept pair's main file, None when there was no ``-wal`` to replay. Raises
-    ``WalDoesNotFit`` (nothing changed) when the copy fails."""
+    the file and its waiting ``-wal`` aside and reads the kept copy with the ``-wal``
+    replayed. Returns the kept pair's main file, None when there was no ``-wal`` to replay.
+    Raises ``WalDoesNotFit`` (nothing changed) when what it reads fails."""
     if not wal_waiting(path) or inspect_file(path, encrypted=key is not None):
         return None
     kept = _keep_pair(path, now or datetime.now(UTC))

@@ -136,3 +136,22 @@ def test_a_file_a_wal_went_into_is_never_called_untouched_or_left_as_is(
     out = capsys.readouterr().out
     assert "replayed into it" in out and "untouched" not in out
     assert mentee_names(a) == {"Cy"}
+
+
+def test_an_encrypted_files_pair_is_kept_encrypted(tmp_path: Path) -> None:
+    from mentordesk.store.connection import _raw_connect
+
+    key = bytes(range(32))
+    source, copy = tmp_path / "e.db", tmp_path / "copy.db"
+    with Workspace.open(source, key=key) as ws:
+        ws.save_mentee(Mentee(name="Ana", time_zone="UTC"))
+    conn = _raw_connect(source, key)
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute("UPDATE mentees SET name = 'Ana Lee'")
+    shutil.copy(source, copy)  # as a crash leaves it
+    shutil.copy(f"{source}-wal", f"{copy}-wal")
+    conn.close()
+    with Workspace.open(copy, key=key) as ws:
+        assert {m.name for m in ws.list_mentees()} == {"Ana Lee"}
+        kept = ws.wal_kept
+    assert kept is not None and not kept.read_bytes().startswith(b"SQLite format 3")
