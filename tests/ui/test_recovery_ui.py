@@ -188,3 +188,29 @@ def test_the_recovery_dialog_names_the_pair_kept_before_a_foreign_wal(
     (kept,) = tmp_path.glob("mentordesk.db.kept-*[0-9Z]")
     shown = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert "-wal" in shown and kept.name in shown
+
+
+def test_opening_a_file_with_a_crash_left_wal_tells_the_mentor_where_the_pair_is(
+    tmp_path: Path,
+) -> None:
+    import shutil
+    import sqlite3
+
+    from mentordesk.app import _open
+
+    db, crashed = seeded(tmp_path / "mentordesk.db", "Priya"), tmp_path / "crashed.db"
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute("UPDATE mentees SET name = 'Priya Raman'")
+    shutil.copy(db, crashed)  # the pair as a crash leaves it
+    shutil.copy(f"{db}-wal", f"{crashed}-wal")
+    conn.close()
+    opened = _open(str(db), False)
+    assert opened is not None and opened[1] == ""  # nothing waiting: nothing said
+    opened[0].close()
+    opened = _open(str(crashed), False)
+    assert opened is not None
+    with opened[0] as workspace:
+        assert [m.name for m in workspace.list_mentees()] == ["Priya Raman"]
+        assert workspace.wal_kept is not None and workspace.wal_kept.name in opened[1]
+        assert "replayed" in opened[1]
