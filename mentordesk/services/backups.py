@@ -75,7 +75,10 @@ def _is_other_database(candidate: Path, db_path: Path) -> bool:
         with candidate.open("rb") as fh:
             if fh.read(16) == b"SQLite format 3\x00":
                 return True
-        return known_databases.lookup(candidate) is not None  # encrypted: no plain header
+        # Encrypted, no plain header: recorded, or sized in whole pages as SQLCipher's
+        # files are (a stranger's file counted wrongly only keeps the old folder read).
+        size = candidate.stat().st_size
+        return known_databases.lookup(candidate) is not None or (size > 0 and size % 512 == 0)
     except OSError:
         return False
 

@@ -94,3 +94,12 @@ def test_restore_from_an_old_shared_folder_keeps_the_safety_copy_apart(tmp_path:
     assert mentee_names(db) == {"Ana"}
     assert safety.parent == tmp_path / "m.db-backups"
     assert sorted(p.name for p in old.iterdir()) == ["m-20250101T090000Z.db"]
+
+
+def test_an_encrypted_looking_neighbour_keeps_the_old_folder_shared(tmp_path: Path) -> None:
+    db = seeded(tmp_path / "m.db", "Ana")
+    (tmp_path / "m.sqlite").write_bytes(os.urandom(4096 * 3))  # ciphertext, never recorded
+    _old_shared_folder(tmp_path, db, ["20250101T090000Z"])
+    with Workspace.open(db) as ws:
+        ws.backups.backup_now()
+    assert (tmp_path / "m-backups" / "m-20250101T090000Z.db").is_file()  # not taken over
