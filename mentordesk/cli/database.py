@@ -157,7 +157,7 @@ def _tell_replayed(path: Path, kept: Path | None) -> None:
 
 
 def _recover(args: argparse.Namespace, path: Path, backup: Path) -> int:
-    """Restoring over a file too damaged to open: it is set aside untouched first."""
+    """Restoring over a file too damaged to open: it keeps its bytes under a .corrupt name."""
     aside = recover_from_backup(path, backup)
     open_workspace(args, empty_ok=True).close()
     print(f"restored {path} from {backup}")

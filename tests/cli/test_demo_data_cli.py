@@ -12,7 +12,7 @@ import pytest
 from mentordesk import cli
 from mentordesk.domain.models import Mentee
 from mentordesk.services import Workspace
-from tests.faults import points_reached, run, run_killed_at
+from tests.faults import points_reached, random_delays, run, run_killed_after, run_killed_at
 from tests.seeded import seeded
 
 
@@ -65,3 +65,17 @@ def test_a_killed_first_run_leaves_no_database_at_the_path(tmp_path: Path) -> No
     assert not path.exists()  # check would have called half a file ok
     assert run("demo-data", str(path)).returncode == 0
     assert len(_names(path)) == 8
+
+
+def test_killed_at_random_moments_the_path_holds_nothing_or_the_whole_demo(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "demo.db"
+    seed = 15
+    for delay in random_delays(4, 0.6, seed=seed):
+        for made in tmp_path.iterdir():
+            made.unlink()
+        run_killed_after(delay, "demo-data", str(path))
+        if path.exists():  # renamed into place: complete
+            assert len(_names(path)) == 8, (seed, delay)
+            assert cli.run(["check", "--db", str(path)]) == 0
