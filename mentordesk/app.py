@@ -109,7 +109,18 @@ def open_demo() -> Workspace:
 def _open(db: str | None, demo: bool, *, ask: bool = False) -> tuple[Workspace, str] | None:
     """The workspace and what to tell the mentor; None when they quit at the unlock
     dialog. An encrypted file opens with its keyring key, else (``ask``) its passphrase
-    or recovery key is asked for; without ``ask`` that raises ``KeyNeeded`` (exit 3)."""
+    or recovery key is asked for; without ``ask`` that raises ``KeyNeeded`` (exit 3).
+    Opening it replayed a -wal found beside it: the mentor is told, with the kept pair."""
+    opened = _open_file(db, demo, ask=ask)
+    if opened is None or opened[0].wal_kept is None or opened[1]:
+        return opened
+    from mentordesk.services.recovery import kept_pairs_note
+
+    workspace = opened[0]
+    return workspace, f"{workspace.path.name}: {kept_pairs_note(workspace.path)}."
+
+
+def _open_file(db: str | None, demo: bool, *, ask: bool) -> tuple[Workspace, str] | None:
     if demo:
         return open_demo(), ""
     path = resolve_db_path(db)

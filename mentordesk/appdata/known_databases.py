@@ -12,6 +12,8 @@ folder) so a crash mid-write leaves the previous record. No Qt here.
 
 from __future__ import annotations
 
+import contextlib
+import os
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -71,10 +73,31 @@ def _text_or_none(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def lookup(db_path: Path | str, *, record: Path | None = None) -> KnownDatabase | None:
-    """What is known of this file, or None when MentorDesk has never opened it."""
+def _key_in(files: dict[str, Any], db_path: Path | str) -> str:
+    """The entry's key for ``db_path``: its real path, or, for another hard link of a
+    recorded file, the recorded name (one file, one entry: its salt, its key's place)."""
     key = path_key(db_path)
-    entry = _load(record or record_path()).get(key)
+    if key in files:
+        return key
+    try:
+        wanted = os.stat(key)
+    except OSError:
+        return key
+    if wanted.st_nlink < 2:
+        return key
+    for other in files:
+        with contextlib.suppress(OSError):
+            if os.path.samestat(os.stat(other), wanted):
+                return other
+    return key
+
+
+def lookup(db_path: Path | str, *, record: Path | None = None) -> KnownDatabase | None:
+    """What is known of this file (under any of its names), or None when MentorDesk has
+    never opened it."""
+    files = _load(record or record_path())
+    key = _key_in(files, db_path)
+    entry = files.get(key)
     return _from_entry(key, entry) if isinstance(entry, dict) else None
 
 
@@ -89,7 +112,7 @@ def remember(
     (``encrypted``, ``key_store``, ``key_backend``, ``salt``)."""
     target = record or record_path()
     files = _load(target)
-    key = path_key(db_path)
+    key = _key_in(files, db_path)
     return _store(target, files, key, files.get(key), now, **changes)
 
 

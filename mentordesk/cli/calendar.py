@@ -17,6 +17,8 @@ from mentordesk.cli.errors import (
     input_file,
     refuse_if_damaged,
 )
+from mentordesk.services import Workspace
+from mentordesk.services.errors import ReadOnlyLocation
 
 
 def cmd_export_ics(args: argparse.Namespace) -> int:
@@ -29,13 +31,29 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
         raise CommandFailed(
             f"{out} is a folder — give a file name, e.g. {out / 'meetings.ics'}.", EXIT_BAD_INPUT
         )
-    # It writes too: the first export keeps a random UID prefix in the settings.
     refuse_if_damaged(database_path(args.db))
-    with exit_on_error(writing=out), open_workspace(args) as workspace:
+    with exit_on_error(writing=out), _workspace_for_export(args) as workspace:
         mentee_id = workspace.find_mentee(args.mentee).id if args.mentee else None
         count = workspace.calendar.export_ics(mentee_id, out)
     print(f"wrote {count} meeting{'s' if count != 1 else ''} to {out}")
     return EXIT_OK
+
+
+def _workspace_for_export(args: argparse.Namespace) -> Workspace:
+    """Read-only once the database has its UID token (beside the window, in a read-only
+    folder); the first export writes the token, so it needs the file writable."""
+    workspace = open_workspace(args, readonly=True)
+    if workspace.calendar.has_uid_prefix():
+        return workspace
+    workspace.close()
+    try:
+        return open_workspace(args)
+    except ReadOnlyLocation as exc:
+        raise ReadOnlyLocation(
+            exc.path,
+            f"{exc.message} The first export-ics writes the calendar's id into the database"
+            " once; later ones only read.",
+        ) from None
 
 
 def cmd_import_ics(args: argparse.Namespace) -> int:

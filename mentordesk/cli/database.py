@@ -22,7 +22,12 @@ from mentordesk.cli.errors import (
 )
 from mentordesk.domain.backup_policy import size_text
 from mentordesk.services.errors import StoreError
-from mentordesk.services.recovery import DatabaseNeedsRecovery, recover_from_backup
+from mentordesk.services.recovery import (
+    DatabaseNeedsRecovery,
+    kept_aside_text,
+    kept_pairs_note,
+    recover_from_backup,
+)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -41,14 +46,42 @@ def cmd_check(args: argparse.Namespace) -> int:
         # A damaged file may not even count its rows: the problems are the answer then.
         counts = {} if problems else workspace.counts()
     ok = not problems
+    notes = _file_notes(workspace.path, problems)
     if args.json:
-        print(json.dumps({"ok": ok, "path": str(path), "problems": problems, "counts": counts}))
+        print(json.dumps({"ok": ok, "path": str(path), "problems": problems, "counts": counts,
+                          "notes": notes}))  # fmt: skip
     elif ok:
         summary = ", ".join(f"{n} {name}" for name, n in counts.items())
-        print(f"ok: {path} ({summary})")
+        print(f"ok: {path} ({summary})" + "".join(f"; {note}" for note in notes))
     else:
-        print(f"{path} is damaged or inconsistent: " + "; ".join(problems))
+        print(f"{path} is damaged or inconsistent: " + "; ".join(problems + notes))
     return EXIT_OK if ok else EXIT_FAILED
+
+
+def _file_notes(path: Path, problems: list[str]) -> list[str]:
+    """What the check's one line adds about the files beside the database."""
+    from mentordesk.services.recovery import wal_waiting
+
+    notes = [note] if (note := kept_pairs_note(path)) else []
+    if wal_waiting(path) and not _held(path):
+        # No MentorDesk has it open: a crash left that -wal, or it was copied there.
+        notes.append(
+            "it was read together with a -wal file left beside it (by a crash, or copied"
+            " there: it may not be its own); the next writable open keeps the pair aside"
+            " and tries the -wal on a copy first"
+        )
+    return notes
+
+
+def _held(path: Path) -> bool:
+    """Whether a MentorDesk has the file open (or that cannot be told, e.g. read-only)."""
+    from mentordesk.services.errors import refuse_if_in_use
+
+    try:
+        refuse_if_in_use(path)
+    except (StoreError, OSError):
+        return True
+    return False
 
 
 def cmd_demo_data(args: argparse.Namespace) -> int:
@@ -91,6 +124,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         written = workspace.backups.backup_now(args.to)
         thinned = None if args.to else workspace.backups.thin()
     print(f"backed up {path} to {written} ({size_text(written.stat().st_size)}, checked)")
+    _tell_replayed(workspace.path, workspace.wal_kept)
     if thinned and thinned.drop:
         print(f"removed {len(thinned.drop)} older backup(s) the keeping rules no longer keep")
     if thinned and thinned.dropped_for_size:
@@ -112,15 +146,23 @@ def cmd_restore(args: argparse.Namespace) -> int:
             return _recover(args, path, backup)
     print(f"restored {path} from {backup}")
     print(f"the state before the restore was backed up to {safety}")
+    _tell_replayed(workspace.path, workspace.wal_kept)
     return EXIT_OK
 
 
+def _tell_replayed(path: Path, kept: Path | None) -> None:
+    """Opening the file replayed a -wal found beside it: never pass that over in silence."""
+    if kept is not None:
+        print(f"note: {path.name}: {kept_pairs_note(path)}")
+
+
 def _recover(args: argparse.Namespace, path: Path, backup: Path) -> int:
-    """Restoring over a file too damaged to open: it is set aside untouched first."""
+    """Restoring over a file too damaged to open: it keeps its bytes under a .corrupt name."""
     aside = recover_from_backup(path, backup)
     open_workspace(args, empty_ok=True).close()
     print(f"restored {path} from {backup}")
-    print(f"the damaged file was kept, untouched, as {aside}")
+    if aside is not None:
+        print(f"the damaged file was {kept_aside_text(path, aside, full=True)}")
     return EXIT_OK
 
 

@@ -2,10 +2,13 @@
 restoring. The SQLite work is ``mentordesk/store/backup.py``; the rules of what to keep are
 ``mentordesk/domain/backup_policy.py``.
 
-Backups go to ``NAME-backups/`` beside the database (``mentordesk.db`` ->
-``mentordesk-backups/``), not to one folder in the user data folder: a ``--db`` file
-elsewhere keeps its own backups, a demo file's never mix with the real one's, and moving
-the file together with its folder keeps the pair. The folder is 0700, its files 0600.
+Backups go to ``NAME-backups/`` beside the database, NAME being its full file name
+(``mentordesk.db`` -> ``mentordesk.db-backups/``), not to one folder in the user data
+folder: a ``--db`` file elsewhere keeps its own backups, a demo file's never mix with the
+real one's, ``m.db``'s never with ``m.sqlite``'s, and moving the file together with its
+folder keeps the pair. The folder is 0700, its files 0600. The ``STEM-backups/`` folder of
+earlier versions is taken over (renamed) when no other database shares the stem, and read
+alongside otherwise (see ``store/backup_folder.py``).
 
 Whether the data changed since the last backup is judged from the database file's state
 (see ``store.backup.source_state``), recorded in ``.last-backup.json`` in that folder when a
@@ -27,10 +30,13 @@ from typing import Any
 
 from mentordesk.domain.backup_policy import DEFAULT_SIZE_CAP, BackupInfo, ThinResult
 from mentordesk.domain.errors import ValidationError
+from mentordesk.domain.fault_points import reach
 from mentordesk.services.changes import ChangeFeed, Changes, Kind
 from mentordesk.services.mentor import MentorSettings
 from mentordesk.store import backup as store
+from mentordesk.store import backup_folder as folders
 from mentordesk.store.database import Database
+from mentordesk.store.restore import restore_from
 
 log = logging.getLogger(__name__)
 
@@ -40,12 +46,67 @@ SIZE_CAP_KEY = "backup_size_cap_bytes"
 
 
 def default_folder(db_path: Path) -> Path:
-    return db_path.with_name(f"{db_path.stem}-backups")
+    """The database's own backups folder: ``m.db`` -> ``m.db-backups/``."""
+    return folders.own_folder(db_path)
+
+
+def shares_stem(db_path: Path) -> bool:
+    """Whether another database lies beside ``db_path`` with the same stem (``m.db`` and
+    ``m.sqlite``): the ``m-backups/`` folder of earlier versions then held both."""
+    try:
+        siblings = list(db_path.parent.iterdir())
+    except OSError:
+        return True  # unknown: never take the folder over on a guess
+    return any(
+        Path(sibling.name).stem == db_path.stem
+        and not sibling.name.startswith(db_path.name)  # its -wal, .lock, backups folder
+        and _is_other_database(sibling, db_path)
+        for sibling in siblings
+    )
+
+
+def _is_other_database(candidate: Path, db_path: Path) -> bool:
+    from mentordesk.appdata import known_databases
+
+    try:
+        if not candidate.is_file() or (db_path.exists() and candidate.samefile(db_path)):
+            return False  # a hard link is the same database (its header is not read: that
+            # descriptor's close would drop the POSIX locks SQLite holds on it)
+        with candidate.open("rb") as fh:
+            if fh.read(16) == b"SQLite format 3\x00":
+                return True
+        # Encrypted, no plain header: recorded, or sized in whole pages as SQLCipher's
+        # files are (a stranger's file counted wrongly only keeps the old folder read).
+        size = candidate.stat().st_size
+        return known_databases.lookup(candidate) is not None or (size > 0 and size % 512 == 0)
+    except OSError:
+        return False
+
+
+def backups_of(db_path: Path) -> list[BackupInfo]:
+    """Every backup of ``db_path``, newest first: its own folder's, and those of the
+    ``STEM-backups/`` folder of earlier versions while it is still there (shared with
+    another database of that stem, so whose is unknown)."""
+    found = store.list_backups(
+        default_folder(db_path), folders.owned_names(default_folder(db_path), db_path)
+    )
+    old = shared_stem_folder(db_path)
+    if old is not None:
+        found += store.list_backups(old, db_path.stem)
+    return sorted(found, key=lambda b: b.created_at, reverse=True)
+
+
+def shared_stem_folder(db_path: Path) -> Path | None:
+    """The ``STEM-backups/`` folder of earlier versions, when it is still read alongside."""
+    old = folders.stem_folder(db_path)
+    return old if old is not None and old.is_dir() else None
 
 
 def _target(db_path: Path, folder: Path | str | None) -> tuple[Path, bool]:
     """The folder to write into, and whether it is the database's own backups folder."""
     own = default_folder(db_path)
+    if folder is None and shared_stem_folder(db_path) is not None:
+        folders.take_over_stem_folder(db_path, shares_stem(db_path))
     target = own if folder is None else Path(folder).expanduser()
     is_own = target == own or (target.exists() and own.exists() and target.samefile(own))
     if is_own:
@@ -84,6 +145,7 @@ def _write(source: Database | Path, db_path: Path, folder: Path | str | None) ->
     made = store.make_backup(source, target)
     if is_own:
         _record(target, made)
+        reach("backup.recorded")
     _log_made(made.path)
     return made.path
 
@@ -122,15 +184,15 @@ class Backups:
         return made
 
     def list(self) -> list[BackupInfo]:
-        """This database's backups in its backups folder, newest first."""
-        return store.list_backups(default_folder(self.db.path), self.db.path.stem)
+        """This database's backups, newest first (``backups_of``)."""
+        return backups_of(self.db.path)
 
     def restore(self, path: Path | str) -> Path:
         """Backs up the current state, then copies ``path`` into the open database; returns
         the safety backup. Refuses (StoreError, nothing changed) a file that is not a
         healthy MentorDesk database."""
         folder, _ = _target(self.db.path, None)
-        safety = store.restore_from(self.db, path, folder)
+        safety = restore_from(self.db, path, folder)
         self.refresh()
         self.feed.report(Changes.everything())
         return safety
@@ -167,10 +229,13 @@ class Backups:
     def thin(self, now: datetime | None = None) -> ThinResult:
         """Deletes the backups the policy no longer keeps, counting days in the mentor's
         zone."""
+        own = default_folder(self.db.path)
+        # Only its own folder: a folder shared with another database of the same stem
+        # holds backups that may be the other's, and those are never deleted here.
         return store.thin(
-            default_folder(self.db.path),
+            own,
             now or datetime.now(UTC),
             self.size_cap(),
             zone=self.mentor.zone(),
-            name=self.db.path.stem,
+            name=folders.owned_names(own, self.db.path),
         )

@@ -48,6 +48,11 @@ class CalendarTransfer:
         self.meeting_service = meeting_service
         self.mentor = mentor
 
+    def has_uid_prefix(self) -> bool:
+        """Whether an export has chosen this database's UID token (then exporting only
+        reads, and works on a read-only file)."""
+        return bool(self.mentor.repo.get_value(_ICS_PREFIX_KEY))
+
     def _uid_prefix(self) -> str:
         """A random token per database, so two databases' meeting UIDs never collide."""
         prefix = self.mentor.repo.get_value(_ICS_PREFIX_KEY)

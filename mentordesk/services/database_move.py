@@ -27,7 +27,7 @@ from pathlib import Path
 
 from mentordesk.appdata import known_databases, storage_location
 from mentordesk.domain.backup_policy import size_text
-from mentordesk.services.backups import default_folder
+from mentordesk.services.backups import default_folder, shared_stem_folder
 from mentordesk.services.open_file import RebindableDatabase
 from mentordesk.store.backup import copy_checked
 from mentordesk.store.database import Database
@@ -154,6 +154,8 @@ def finish_move(ws: RebindableDatabase, plan: MovePlan) -> MoveResult:
         except OSError:
             left_behind.append(old)
     backups = default_folder(source)
+    if not backups.is_dir():  # no backup since the upgrade: the old stem folder holds them
+        backups = shared_stem_folder(source) or backups
     log.info("database moved: %s -> %s", source, destination)
     return MoveResult(destination, left_behind, backups if backups.is_dir() else None)
 

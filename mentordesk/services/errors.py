@@ -11,6 +11,7 @@ from mentordesk.store.errors import (
     KeyRejected,
     NewerDatabaseError,
     NotAMentorDeskDatabase,
+    ReadOnlyLocation,
     StoreError,
     database_errors,
 )
@@ -24,6 +25,7 @@ __all__ = [
     "KeyRejected",
     "NewerDatabaseError",
     "NotAMentorDeskDatabase",
+    "ReadOnlyLocation",
     "StoreError",
     "database_errors",
     "refuse_if_in_use",

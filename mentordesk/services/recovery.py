@@ -19,6 +19,7 @@ from pathlib import Path
 from mentordesk.appdata import known_databases
 from mentordesk.domain.backup_policy import BackupInfo
 from mentordesk.store import recovery as files
+from mentordesk.store import wal_guard
 from mentordesk.store.errors import (
     BadDatabasePath,
     DatabaseCorrupt,
@@ -27,6 +28,7 @@ from mentordesk.store.errors import (
     NotAMentorDeskDatabase,
     StoreError,
 )
+from mentordesk.store.wal_guard import WalDoesNotFit, kept_pairs
 
 
 class DatabaseNeedsRecovery(DatabaseCorrupt):
@@ -34,10 +36,18 @@ class DatabaseNeedsRecovery(DatabaseCorrupt):
 
     def __init__(self, path: Path | str, problem: str) -> None:
         path = Path(path)
+        pair = replayed_pair(path, path)
+        left = (
+            "It was left as is"
+            if pair is None
+            else f"A -wal found beside it was replayed into it on {_kept_on(pair)} (the file"
+            f" and -wal as they were then are kept as {pair.path.name} and"
+            f" {pair.path.name}.wal)"
+        )
         super().__init__(
             path,
-            f"{path.name} is damaged: {problem}. It was left as is — open MentorDesk to"
-            " restore the newest good backup, or run 'mentordesk restore BACKUP'.",
+            f"{path.name} is damaged: {problem}. {left} — open MentorDesk to restore the"
+            " newest good backup, or run 'mentordesk restore BACKUP'.",
         )
         self.problem = problem
 
@@ -83,6 +93,8 @@ def classify(path: Path, exc: StoreError) -> StoreError:
         return exc
     if isinstance(exc, DatabaseNeedsRecovery | DatabaseLocked):
         return exc
+    if isinstance(exc, WalDoesNotFit):
+        return DatabaseNeedsRecovery(path, exc.problem)
     known = _recorded(path)
     if known is not None and known.encrypted:
         return exc if exc.exit_code == 3 else _locked(path)
@@ -125,10 +137,10 @@ def quick_check(path: Path) -> list[str]:
 
 def newest_good_backup(path: Path) -> BackupInfo | None:
     """The newest of the file's backups that passes ``integrity_check`` (slow: a worker)."""
-    from mentordesk.services.backups import default_folder
-    from mentordesk.store.backup import file_problems, list_backups
+    from mentordesk.services.backups import backups_of
+    from mentordesk.store.backup import file_problems
 
-    for backup in list_backups(default_folder(path), path.stem):
+    for backup in backups_of(path):
         try:
             if not file_problems(backup.path):
                 return backup
@@ -147,9 +159,56 @@ def set_aside(path: Path, now: datetime | None = None) -> Path | None:
 def recover_from_backup(path: Path, backup: Path) -> Path | None:
     """Sets the damaged file aside, then writes ``backup``'s content as ``path``.
     Returns where the damaged file went. Open the workspace afterwards."""
-    aside = set_aside(path)
-    files.write_from_backup(backup, path)
-    return aside
+    return files.replace_from_backup(backup, path)
+
+
+def replayed_pair(path: Path, current: Path) -> BackupInfo | None:
+    """The newest pair kept beside ``path`` when the file now at ``current`` was written
+    after it was kept (a -wal was replayed into it then), else None."""
+    pairs = kept_pairs(path)
+    try:
+        if pairs and current.stat().st_mtime > pairs[0].path.stat().st_mtime:
+            return pairs[0]
+    except OSError:
+        pass
+    return None
+
+
+def kept_aside_text(path: Path, aside: Path, *, full: bool = False) -> str:
+    """How a damaged file set aside as ``aside`` is named to the mentor (``full``: with its
+    folder): "untouched" only when no -wal found beside it was replayed into it since its
+    pair was kept."""
+    shown = str(aside) if full else aside.name
+    pair = replayed_pair(path, aside)
+    if pair is None:
+        return f"kept, untouched, as {shown}"
+    return (
+        f"kept as {shown}; a -wal found beside it was replayed into it on {_kept_on(pair)},"
+        f" and the file as it was before that is kept as {pair.path.name} (with its -wal as"
+        f" {pair.path.name}.wal)"
+    )
+
+
+def _kept_on(pair: BackupInfo) -> str:
+    return f"{pair.created_at:%Y-%m-%d %H:%M} UTC"
+
+
+def wal_waiting(path: Path) -> bool:
+    """A -wal with content lies beside the file (a crash's, or not its own)."""
+    return wal_guard.wal_waiting(path)
+
+
+def kept_pairs_note(path: Path) -> str:
+    """One sentence naming the newest pair kept before a -wal was replayed, or ''."""
+    pairs = kept_pairs(path)
+    if not pairs:
+        return ""
+    kept = pairs[0].path.name
+    return (
+        f"a -wal found beside it on {pairs[0].created_at:%Y-%m-%d %H:%M} UTC was replayed into"
+        f" it; the file and -wal as they were are kept as {kept} and {kept}.wal"
+        f" ('mentordesk restore {kept}' puts that state back)"
+    )
 
 
 def _detail(exc: StoreError) -> str:

@@ -191,6 +191,12 @@ class Workspace:
         return self.db.path
 
     @property
+    def wal_kept(self) -> Path | None:
+        """Where the file and -wal were kept when opening it replayed a -wal found beside it
+        (``store/wal_guard.py``); None when there was none."""
+        return self.db.wal_kept
+
+    @property
     def key(self) -> bytes | None:
         """The key the open file was unlocked with; None for a plain file."""
         return self.db.key

@@ -1,14 +1,13 @@
 """Backups of a MentorDesk database, and restoring one into the live file (no Qt).
 
 A backup is written with SQLite's online backup API after a WAL checkpoint, into
-``FOLDER/NAME-YYYYmmddTHHMMSSZ.db`` (``-2``, ``-3``... when two land in the same second).
-It is written under a ``.partial`` name, checked with ``PRAGMA integrity_check``, and only
-then renamed; a copy that fails its check is deleted. Files are 0600 and a folder this
-module creates is 0700, whatever the umask.
+``FOLDER/NAME-YYYYmmddTHHMMSSZ.db``, NAME being the database's full file name (``-2``,
+``-3``... when two land in the same second). It is written under a ``.partial`` name,
+checked with ``PRAGMA integrity_check``, and only then renamed; a copy that fails its
+check is deleted. Files are 0600 and a folder this module creates is 0700, whatever the
+umask.
 
-Restoring copies a backup into the live database through the backup API on the open
-connection, so the file is never swapped under a connection and every connection (and
-the same ``Database``) sees the restored content.
+Restoring a backup into the live file is ``store/restore.py``.
 """
 
 from __future__ import annotations
@@ -23,24 +22,25 @@ from pathlib import Path
 from typing import Any
 
 from mentordesk.domain.backup_policy import DEFAULT_SIZE_CAP, BackupInfo, ThinResult, keep
-from mentordesk.store.backup_folder import PARTIAL, private_folder, remove_stale_partials
+from mentordesk.domain.fault_points import reach
+from mentordesk.store.backup_folder import (
+    FOLDER_SUFFIX,
+    PARTIAL,
+    private_folder,
+    remove_stale_partials,
+)
 from mentordesk.store.connection import (
-    APPLICATION_ID,
-    applied_migrations,
     connect_copy,
     connect_second,
     key_of,
-    restrict_permissions,
 )
 from mentordesk.store.database import Database
 from mentordesk.store.errors import (
     BadDatabasePath,
-    DatabaseCorrupt,
     NotAMentorDeskDatabase,
     StoreError,
     database_errors,
 )
-from mentordesk.store.schema import MIGRATION_NAMES
 
 _STAMP = "%Y%m%dT%H%M%SZ"
 _NAME = re.compile(r"^(?P<name>.+)-(?P<stamp>\d{8}T\d{6}Z)(?:-(?P<seq>[2-9]|[1-9]\d+))?\.db$")
@@ -84,11 +84,11 @@ def source_state(db_path: Path) -> dict[str, Any]:
 
 
 def _claim(
-    folder: Path, stem: str, moment: datetime, key: bytes | None
+    folder: Path, name: str, moment: datetime, key: bytes | None
 ) -> tuple[Path, sqlite3.Connection]:
     """A free backup name and a new .partial file for it (ours alone: O_EXCL), encrypted
     with ``key`` (the live database's) when it is given."""
-    base = f"{stem}-{moment.astimezone(UTC).strftime(_STAMP)}"
+    base = f"{name}-{moment.astimezone(UTC).strftime(_STAMP)}"
     seq = 1
     while True:
         final = folder / (f"{base}.db" if seq == 1 else f"{base}-{seq}.db")
@@ -110,7 +110,7 @@ def fsync_path(path: Path) -> None:
         os.close(fd)
 
 
-def _integrity_problems(conn: sqlite3.Connection) -> list[str]:
+def integrity_problems(conn: sqlite3.Connection) -> list[str]:
     try:
         rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
     except database_errors() as exc:  # damaged past what the check can walk
@@ -126,12 +126,12 @@ def file_problems(path: Path) -> list[str]:
     """``integrity_check`` of a backup file; raises a StoreError if it is not MentorDesk's."""
     conn = connect_copy(path)
     try:
-        return _integrity_problems(conn)
+        return integrity_problems(conn)
     finally:
         conn.close()
 
 
-def _write(
+def write_backup(
     conn: sqlite3.Connection,
     db_path: Path,
     folder: Path,
@@ -139,13 +139,14 @@ def _write(
     keep_damaged: bool = False,
 ) -> Backup:
     folder = private_folder(Path(folder).expanduser())
-    remove_stale_partials(folder, db_path.stem)
+    remove_stale_partials(folder, db_path)
     try:
         if checkpoint:
             # TRUNCATE leaves an empty -wal, so the next commit shows in ``source_state``.
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         state = source_state(db_path)
-        final, target = _claim(folder, db_path.stem, datetime.now(UTC), key_of(conn))
+        final, target = _claim(folder, db_path.name, datetime.now(UTC), key_of(conn))
+        reach("backup.claimed")
     except (*database_errors(), OSError) as exc:
         raise BackupFailed(db_path, f"Could not back up {db_path.name}: {exc}.") from None
     partial = Path(f"{final}{PARTIAL}")
@@ -156,6 +157,7 @@ def _write(
             raise BackupFailed(
                 db_path, f"{db_path.name} is not a MentorDesk database — no backup was written."
             ) from None
+        reach("backup.copied")
         if problems and keep_damaged:
             # Before a restore over a damaged file: its state is still the only copy of
             # what it holds, so it is kept, under a name no list of backups shows.
@@ -167,6 +169,7 @@ def _write(
                 f" — {db_path.name} itself may be damaged: run 'mentordesk check'.",
             )
         _seal(partial, final)
+        reach("backup.sealed")
     except (*database_errors(), OSError) as exc:
         partial.unlink(missing_ok=True)
         raise BackupFailed(
@@ -259,7 +262,7 @@ def make_backup(source: Database | Path | str, folder: Path | str) -> Backup:
     if isinstance(source, Database):
         # A read-only connection cannot checkpoint; the backup API still copies the WAL's
         # committed frames, so the backup is complete either way.
-        return _write(source.conn, source.path, Path(folder), checkpoint=not source.readonly)
+        return write_backup(source.conn, source.path, Path(folder), checkpoint=not source.readonly)
     path = Path(source).expanduser()
     if not path.is_file() or path.stat().st_size == 0:
         raise BadDatabasePath(path, f"{path} does not exist or is empty — nothing to back up.")
@@ -267,7 +270,7 @@ def make_backup(source: Database | Path | str, folder: Path | str) -> Backup:
     # this works from a worker thread of the app that holds the lock.
     conn = connect_second(path)
     try:
-        return _write(conn, path, Path(folder), checkpoint=True)
+        return write_backup(conn, path, Path(folder), checkpoint=True)
     finally:
         conn.close()
 
@@ -278,62 +281,6 @@ def backup_to(source: Database | Path | str, folder: Path | str) -> Path:
     return make_backup(source, folder).path
 
 
-def restore_from(db: Database, backup_path: Path | str, backups_folder: Path | str) -> Path:
-    """Replaces ``db``'s content with the backup's; returns the safety backup of the state
-    before, written to ``backups_folder`` first (``NAME-...Z.damaged.db`` when the current
-    state fails its check: restoring is then the repair, and the copy is kept anyway).
-
-    The backup is checked before anything is written: a file that is not MentorDesk's,
-    is newer than this version, or fails ``integrity_check`` is refused (StoreError) and
-    the live database is left untouched. An older backup is migrated after the copy.
-    """
-    backup_path = Path(backup_path).expanduser()
-    if db.readonly:
-        raise BackupFailed(db.path, f"{db.path.name} is open read-only; it cannot be restored.")
-    if not backup_path.is_file():
-        raise BadDatabasePath(backup_path, f"{backup_path} does not exist or is not a file.")
-    if backup_path.resolve() == db.path.resolve():
-        raise BadDatabasePath(backup_path, f"{backup_path.name} is the open database itself.")
-    source = connect_copy(backup_path)
-    try:
-        if key_of(source) != key_of(db.conn):
-            # The backup API copies pages as they are: it cannot encrypt or decrypt.
-            raise BackupFailed(
-                db.path,
-                f"{backup_path.name} is {'' if key_of(source) else 'not '}encrypted, unlike"
-                f" {db.path.name} — it cannot be restored into it; {db.path.name} was not"
-                " changed.",
-            )
-        problems = _integrity_problems(source)
-        if problems:
-            raise DatabaseCorrupt(
-                backup_path,
-                f"{backup_path.name} is damaged ({problems[0]}) — choose another backup;"
-                f" {db.path.name} was not changed.",
-            )
-        safety = _write(db.conn, db.path, Path(backups_folder), True, keep_damaged=True).path
-        try:
-            # One step (pages=-1) is one write transaction: all of it or, on error, nothing.
-            source.backup(db.conn)
-        except database_errors() as exc:
-            raise BackupFailed(
-                db.path,
-                f"Could not restore {backup_path.name}: {exc}. {db.path.name} was not changed;"
-                f" the backup taken just before is {safety}.",
-            ) from None
-    finally:
-        source.close()
-    if [n for n in MIGRATION_NAMES if n not in applied_migrations(db.conn)]:
-        from mentordesk.store.migrations import apply_pending
-
-        apply_pending(db.conn)
-    if db.conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-        db.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # an early file's copy
-    db.checkpoint()
-    restrict_permissions(db.path)
-    return safety
-
-
 def _parse(path: Path) -> tuple[str, datetime, int] | None:
     match = _NAME.match(path.name)
     if match is None:
@@ -342,18 +289,28 @@ def _parse(path: Path) -> tuple[str, datetime, int] | None:
     return match["name"], moment, int(match["seq"] or 1)
 
 
-def list_backups(folder: Path | str, name: str | None = None) -> list[BackupInfo]:
-    """The backups in ``folder`` (of the database called ``name``.db if given), newest first.
+def _belongs(backup_name: str, folder: Path, names: tuple[str, ...] | None) -> bool:
+    if names is None or backup_name in names:
+        return True
+    # Asked by stem (as earlier versions named backups): "m.db-<stamp>.db" in m.db's own
+    # folder is m.db's, and no other file's backups are ever written there.
+    return folder.name == f"{backup_name}{FOLDER_SUFFIX}" and Path(backup_name).stem in names
+
+
+def list_backups(folder: Path | str, name: str | tuple[str, ...] | None = None) -> list[BackupInfo]:
+    """The backups in ``folder`` (of the database file called ``name``, or any of the names
+    given, if given), newest first.
 
     The time is the one in the file name (copying a file changes its modification time).
     """
     folder = Path(folder).expanduser()
     if not folder.is_dir():
         return []
+    names = (name,) if isinstance(name, str) else name
     found: list[tuple[datetime, int, BackupInfo]] = []
     for entry in folder.iterdir():
         parsed = _parse(entry)
-        if parsed is None or (name is not None and parsed[0] != name):
+        if parsed is None or not _belongs(parsed[0], folder, names):
             continue
         try:
             size = entry.stat().st_size
@@ -371,7 +328,7 @@ def thin(
     cap: int = DEFAULT_SIZE_CAP,
     *,
     zone: tzinfo,
-    name: str | None = None,
+    name: str | tuple[str, ...] | None = None,
 ) -> ThinResult:
     """Deletes the backups the policy drops (``mentordesk.domain.backup_policy``)."""
     result = keep(list_backups(folder, name)[::-1], now, cap, zone=zone)

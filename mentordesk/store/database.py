@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -15,9 +16,35 @@ from mentordesk.store.connection import (
     key_of,
 )
 from mentordesk.store.connection import restrict_permissions as _restrict
-from mentordesk.store.errors import BadDatabasePath, database_errors
+from mentordesk.store.errors import (
+    BadDatabasePath,
+    ReadOnlyLocation,
+    StoreError,
+    database_errors,
+)
 from mentordesk.store.lock import WriterLock
 from mentordesk.store.schema import MIGRATION_NAMES
+from mentordesk.store.wal_guard import guard
+
+
+def _refuse_read_only(path: Path) -> None:
+    """A writable open needs the file and its folder writable (the -wal, -shm and .lock go
+    beside it): said before anything is tried, rather than as SQLite's "unable to open"."""
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        where = f"The folder {path.parent} is read-only: MentorDesk needs to write beside"
+        where += " the database (its .lock, -wal and -shm) — make the folder writable"
+    elif path.exists() and not os.access(path, os.W_OK):
+        where = f"{path} is read-only — make the file writable"
+    else:
+        return
+    raise ReadOnlyLocation(path, f"{where}, or copy the file to a writable folder.")
+
+
+def _replayed(kept: Path) -> str:
+    return (
+        f"a -wal found beside it was replayed into it (the file and -wal as they were are"
+        f" kept as {kept.name} and {kept.name}.wal)"
+    )
 
 
 class Database:
@@ -26,24 +53,39 @@ class Database:
     def __init__(
         self, path: Path | str, *, readonly: bool = False, key: bytes | None = None
     ) -> None:
-        self.path = Path(path).expanduser()
+        # The real path: a symlink and its target share one lock, one record and one
+        # backups folder, and a rewrite replaces the target, never the link.
+        self.path = Path(os.path.realpath(Path(path).expanduser()))
         self.readonly = readonly
         self._lock: WriterLock | None = None
+        #: The file and -wal as they were, when a -wal waiting beside it was replayed.
+        self.wal_kept: Path | None = None
         if not self.path.parent.is_dir():
             raise BadDatabasePath(
                 self.path,
                 f"The folder {self.path.parent} does not exist — create it or choose another file.",
             )
         if not readonly:
+            _refuse_read_only(self.path)
             self._lock = WriterLock(self.path)
             self._lock.acquire()
         try:
+            if not readonly:
+                self.wal_kept = guard(self.path, key)
             self.conn, pending = connect(self.path, readonly=readonly, key=key)
+            if self._lock is not None:
+                self._lock.acquire_inode()  # a file the open just created
             if pending and not readonly:
                 from mentordesk.store.migrations import apply_pending
 
                 apply_pending(self.conn)
                 _restrict(self.path)
+        except StoreError as exc:
+            self._release()
+            if self.wal_kept is not None:  # never "left as is": the -wal went into it
+                exc.message = exc.message.replace("it was left as is", _replayed(self.wal_kept))
+                exc.args = (exc.message,)
+            raise
         except BaseException:
             self._release()
             raise
@@ -56,6 +98,7 @@ class Database:
         would drop SQLite's locks). Close it on the thread that opened it."""
         db = cls.__new__(cls)
         db.path, db.readonly, db._lock, db._depth = Path(path), True, None, 0
+        db.wal_kept = None
         db.conn = connect_second(db.path)
         return db
 
@@ -164,7 +207,11 @@ class Database:
         except database_errors() as exc:  # damaged past what the check can walk
             return [f"integrity: {exc}"]
         if rows != ["ok"]:
-            problems.extend(f"integrity: {r}" for r in rows[:10])
+            # One row may hold the whole report (hundreds of lines), headed "*** in ...".
+            lines = [ln for r in rows for ln in str(r).splitlines() if not ln.startswith("***")]
+            problems.extend(f"integrity: {line}" for line in lines[:10])
+            if len(lines) > 10:
+                problems.append(f"integrity: {len(lines) - 10} more")
         fk = self.conn.execute("PRAGMA foreign_key_check").fetchall()
         if fk:
             problems.append(f"foreign keys: {len(fk)} rows point at missing rows")

@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from mentordesk.domain.errors import ValidationError
+from mentordesk.domain.fault_points import reach
 from mentordesk.store.connection import (
     applied_migrations,
     connect_second,
@@ -230,6 +231,8 @@ def restore(
         _rebuild_derived(conn, now)
         if check is not None:
             check()
+        reach("import.rows-written")
+    reach("import.committed")
     if progress is not None:
         progress(total, total)
     return counts

@@ -37,6 +37,10 @@ class BadDatabasePath(StoreError):
     exit_code = 2
 
 
+class ReadOnlyLocation(StoreError):
+    """The file, or the folder MentorDesk must write beside it, cannot be written."""
+
+
 class DatabaseCorrupt(StoreError):
     """A MentorDesk file SQLite reports as damaged (truncated, malformed)."""
 

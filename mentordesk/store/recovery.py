@@ -12,6 +12,7 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
+from mentordesk.domain.fault_points import reach
 from mentordesk.store.connection import (
     APPLICATION_ID,
     connect_copy,
@@ -69,32 +70,65 @@ def quick_check(path: Path) -> list[str]:
     return lines[:10] or rows[:1]
 
 
-def move_aside(path: Path, now: datetime | None = None) -> Path:
-    """Renames the file (and its -wal/-shm) to ``NAME.corrupt-<UTC stamp>``; bytes unchanged."""
+def _aside_name(path: Path, now: datetime | None) -> Path:
     stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime(_STAMP)
     target = path.with_name(f"{path.name}.corrupt-{stamp}")
     seq = 2
     while target.exists():
         target = path.with_name(f"{path.name}.corrupt-{stamp}-{seq}")
         seq += 1
-    path.rename(target)
+    return target
+
+
+def _sidecars_aside(path: Path, target: Path) -> None:
     for suffix in _SIDECARS:
         side = Path(f"{path}{suffix}")
         if side.exists():
             side.rename(Path(f"{target}{suffix}"))
+
+
+def move_aside(path: Path, now: datetime | None = None) -> Path:
+    """Renames the file (and its -wal/-shm) to ``NAME.corrupt-<UTC stamp>``; bytes unchanged."""
+    target = _aside_name(path, now)
+    path.rename(target)
+    _sidecars_aside(path, target)
     return target
 
 
-def write_from_backup(backup: Path, path: Path) -> None:
-    """Creates ``path`` (absent) with the backup's content, through the backup API.
+def replace_from_backup(backup: Path, path: Path, now: datetime | None = None) -> Path | None:
+    """Puts the backup's content at ``path``, keeping what was there (with its -wal/-shm)
+    as ``NAME.corrupt-<UTC stamp>``, bytes unchanged; returns that name (None when
+    nothing was there).
 
-    Written under a ``.partial`` name and renamed, so a crash leaves no half file at
-    ``path``; 0600 from its first byte. Raises a StoreError for a file that is not a
-    MentorDesk backup.
+    The new file is written whole beside it first, the old one gets its second name (a hard
+    link), and the new one is renamed over ``path``: killed at any moment, ``path`` holds the
+    old file or the new one, never nothing or half. Raises a StoreError for a file that is
+    not a MentorDesk backup (nothing changed then).
     """
+    partial = write_partial(backup, path)
+    if not path.exists():
+        partial.rename(path)
+        return None
+    target = _aside_name(path, now)
+    try:
+        os.link(path, target)
+    except OSError:  # no hard links here (FAT, some network drives): rename, then rename
+        target = move_aside(path, now)
+        reach("restore.set-aside")
+        partial.rename(path)
+        return target
+    _sidecars_aside(path, target)
+    reach("restore.set-aside")
+    os.replace(partial, path)
+    return target
+
+
+def write_partial(backup: Path, path: Path) -> Path:
+    """``path.partial``: the backup's content, whole, through the backup API; 0600 from
+    its first byte. Raises a StoreError for a file that is not a MentorDesk backup."""
     source = connect_copy(backup)
     partial = Path(f"{path}.partial")
-    partial.unlink(missing_ok=True)
+    partial.unlink(missing_ok=True)  # a killed run's
     try:
         target = connect_copy(partial, create=True)
         try:
@@ -102,11 +136,12 @@ def write_from_backup(backup: Path, path: Path) -> None:
             target.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         finally:
             target.close()
-        partial.rename(path)
+        if os.name == "posix":
+            partial.chmod(0o600)
+        reach("restore.written")
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
     finally:
         source.close()
-    if os.name == "posix":
-        path.chmod(0o600)
+    return partial

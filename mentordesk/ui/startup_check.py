@@ -43,7 +43,7 @@ def apply_choice(path: Path, dialog: RecoveryDialog) -> tuple[Workspace, str] | 
         done = "Started an empty database."
     else:
         return None
-    kept = f" The damaged file is kept, untouched, as {aside.name}." if aside else ""
+    kept = f" The damaged file is {recovery.kept_aside_text(path, aside)}." if aside else ""
     return Workspace.open(path), done + kept
 
 

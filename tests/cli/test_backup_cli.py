@@ -52,8 +52,8 @@ def test_backup_writes_a_private_checked_copy_beside_the_database(
     result = mentordesk("backup", "--db", str(db))
     assert result.returncode == 0, result.stderr
     written = _written(result.stdout)
-    assert written.parent == tmp_path / "m-backups"
-    assert re.fullmatch(r"m-\d{8}T\d{6}Z\.db", written.name)
+    assert written.parent == tmp_path / "m.db-backups"
+    assert re.fullmatch(r"m\.db-\d{8}T\d{6}Z\.db", written.name)
     assert "checked" in result.stdout
     assert stat.S_IMODE(written.stat().st_mode) == 0o600
     assert stat.S_IMODE(written.parent.stat().st_mode) == 0o700
@@ -68,7 +68,7 @@ def test_backup_to_another_folder(tmp_path: Path) -> None:
     result = mentordesk("backup", "--db", str(db), "--to", str(tmp_path / "usb"))
     assert result.returncode == 0, result.stderr
     assert _written(result.stdout).parent == tmp_path / "usb"
-    assert not (tmp_path / "m-backups").exists()
+    assert not (tmp_path / "m.db-backups").exists()
 
 
 def test_restore_saves_the_current_state_first_and_says_where(tmp_path: Path) -> None:
@@ -91,12 +91,12 @@ def test_both_refuse_while_the_app_has_the_file_open(tmp_path: Path) -> None:
     chosen = _written(mentordesk("backup", "--db", str(db)).stdout)
     with Workspace.open(db) as window:  # holds the writer lock, as the app does
         window.save_mentee(Mentee(name="Bo", time_zone="Europe/Lisbon"))
-        before = sorted(p.name for p in (tmp_path / "m-backups").iterdir())
+        before = sorted(p.name for p in (tmp_path / "m.db-backups").iterdir())
         for args in (("backup",), ("restore", str(chosen))):
             result = mentordesk(*args, "--db", str(db))
             assert result.returncode == 3, result
             assert "already open" in result.stderr and "Traceback" not in result.stderr
-        assert sorted(p.name for p in (tmp_path / "m-backups").iterdir()) == before
+        assert sorted(p.name for p in (tmp_path / "m.db-backups").iterdir()) == before
         assert [m.name for m in window.list_mentees()] == ["Ana", "Bo"]
 
 

@@ -87,8 +87,8 @@ def test_a_symlink_acts_on_its_target(
         assert (name, code) == (name, expected[name]), err
     assert link.is_symlink()  # not replaced by a file
     # Sidecars and backups are the target's, beside the target.
-    assert not list(tmp_path.glob("link*[!b]")) and not (tmp_path / "link-backups").exists()
-    assert (real.parent / "m-backups").is_dir()
+    assert not list(tmp_path.glob("link*[!b]")) and not (tmp_path / "link.db-backups").exists()
+    assert (real.parent / "m.db-backups").is_dir()
 
 
 def test_a_damaged_file_fails_and_is_not_written_into(

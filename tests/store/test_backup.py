@@ -23,12 +23,12 @@ from mentordesk.store.backup import (
     BackupFailed,
     backup_to,
     list_backups,
-    restore_from,
     source_state,
     thin,
 )
 from mentordesk.store.database import Database
 from mentordesk.store.errors import DatabaseCorrupt, NewerDatabaseError, NotAMentorDeskDatabase
+from mentordesk.store.restore import restore_from
 from mentordesk.store.schema import MIGRATION_NAMES
 
 V1 = Path(__file__).parent / "fixtures" / "v1.db"
@@ -96,7 +96,7 @@ def test_a_backup_is_a_mentordesk_database_with_the_same_rows(
     path = backup_to(workspace.db, tmp_path / "backups")
 
     assert path.parent == tmp_path / "backups"
-    assert path.name.startswith("mentor-") and path.suffix == ".db"
+    assert path.name.startswith("mentor.db-") and path.suffix == ".db"
     assert _rows(path) == _rows(workspace.path)  # also what was still only in the -wal
     with Workspace.open(path, readonly=True) as copy:
         assert copy.check() == []
@@ -138,7 +138,7 @@ def test_a_worker_thread_backs_up_beside_the_open_workspace(workspace: Workspace
     worker.start()
     worker.join()
     assert _rows(written[0]) == _rows(workspace.path)
-    assert written[0].parent == workspace.path.with_name("mentor-backups")
+    assert written[0].parent == workspace.path.with_name("mentor.db-backups")
     assert not workspace.backups.changed_since_last()
     _mentee(workspace, "Bo")  # the writer was not disturbed
     assert workspace.backups.changed_since_last()
@@ -165,7 +165,7 @@ def test_restore_backs_up_first_then_the_same_workspace_has_the_backup_rows(
     try:
         safety = workspace.backups.restore(chosen)
 
-        assert safety.parent == workspace.path.with_name("mentor-backups")
+        assert safety.parent == workspace.path.with_name("mentor.db-backups")
         assert _rows(safety) == before  # the state before the restore, Bo included
         assert _names(workspace) == ["Ana"]
         assert other.execute("SELECT name FROM mentees").fetchall() == [("Ana",)]
@@ -319,7 +319,7 @@ def test_backups_go_beside_the_database_and_list_newest_first(
 ) -> None:
     first = workspace.backups.backup_now()
     second = workspace.backups.backup_now()
-    folder = workspace.path.parent / "mentor-backups"
+    folder = workspace.path.parent / "mentor.db-backups"
     assert first.parent == folder and _mode(folder) == 0o700
     assert [b.path for b in workspace.backups.list()] == [second, first]
     assert isinstance(workspace.backups.list()[0], BackupInfo)

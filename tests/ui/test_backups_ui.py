@@ -7,7 +7,7 @@ from datetime import UTC, datetime, time
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from mentordesk.domain.errors import ValidationError
@@ -54,7 +54,7 @@ def test_no_backups_shows_an_empty_state_and_back_up_now_lists_one(
     assert dialog.model.rowCount() == 1
     made, size, name = (dialog.model.cell(0, c) for c in range(3))
     assert made.startswith("Today, ") and size.endswith("KB")
-    assert (window.workspace.path.parent / "mentordesk-backups" / name).is_file()
+    assert (window.workspace.path.parent / "mentordesk.db-backups" / name).is_file()
     assert "checked" in dialog.status.text() and not dialog.progress.isVisible()
 
 
@@ -171,3 +171,22 @@ def test_the_size_cap_is_a_setting_that_thins_at_once_and_says_so(
     dialog.apply_cap()
     assert workspace.backups.size_cap() == 512 * 1024**2
     assert "at most 0.5 GB" in dialog.status.text()
+
+
+def test_backups_of_an_old_shared_folder_are_listed_and_named(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    db = workspace.path
+    Workspace.open(db.with_suffix(".sqlite")).close()  # another database of that stem
+    old = db.with_name(f"{db.stem}-backups")
+    old.mkdir(mode=0o700)
+    made = workspace.backups.backup_now(db.parent / "elsewhere")
+    made.rename(old / f"{db.stem}-20250101T090000Z.db")
+    dialog = BackupsDialog(workspace)
+    qtbot.addWidget(dialog)
+    assert [dialog.model.cell(r, 2) for r in range(dialog.model.rowCount())] == [
+        f"{db.stem}-20250101T090000Z.db"
+    ]
+    intro = dialog.findChildren(QLabel)[0].text()
+    assert old.name in intro and "never removed" in intro
+    assert dialog.folder_button.isEnabled()  # shows the old folder until a new backup

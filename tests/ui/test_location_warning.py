@@ -124,7 +124,7 @@ def test_move_it_chooses_a_folder_and_the_window_keeps_working_on_the_moved_file
     if window.auto_backup.busy:  # the start-up backup goes beside the moved file
         with qtbot.waitSignal(window.auto_backup.written, timeout=10_000):
             pass
-    assert list((target / "mentordesk-backups").glob("mentordesk-*.db"))
+    assert list((target / "mentordesk.db-backups").glob("mentordesk.db-*.db"))
     _quit(session)
     with sqlite3.connect(moved) as conn:
         assert [r[0] for r in conn.execute("SELECT name FROM mentees ORDER BY name")] == [

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from mentordesk.domain.models import Mentee
@@ -15,6 +16,7 @@ from mentordesk.services.recovery import DatabaseNeedsRecovery
 from mentordesk.ui.dialogs.recovery import RecoveryDialog
 from mentordesk.ui.main_window import MainWindow
 from mentordesk.ui.startup_check import WindowSession, apply_choice, recovery_dialog
+from tests.seeded import left_wal, seeded
 
 
 def _digest(path: Path) -> str:
@@ -175,3 +177,40 @@ def test_at_start_up_the_modal_dialog_restores_and_hands_back_a_workspace_with_t
     with workspace:
         assert sorted(m.name for m in workspace.list_mentees()) == ["Lena", "Priya"]
     assert "kept, untouched" in message and list(tmp_path.glob("mentordesk.db.corrupt-*"))
+
+
+def test_the_recovery_dialog_names_the_pair_kept_before_a_foreign_wal(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    db = seeded(tmp_path / "mentordesk.db", "Priya", "Lena", "Diego")
+    left_wal(seeded(tmp_path / "other.db", "Bo"), db, "UPDATE mentees SET name = name || '!'")
+    dialog = _shown(qtbot, recovery_dialog(db, _problem(db)))
+    (kept,) = tmp_path.glob("mentordesk.db.kept-*[0-9Z]")
+    shown = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "-wal" in shown and kept.name in shown
+
+
+def test_opening_a_file_with_a_crash_left_wal_tells_the_mentor_where_the_pair_is(
+    tmp_path: Path,
+) -> None:
+    import shutil
+    import sqlite3
+
+    from mentordesk.app import _open
+
+    db, crashed = seeded(tmp_path / "mentordesk.db", "Priya"), tmp_path / "crashed.db"
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute("UPDATE mentees SET name = 'Priya Raman'")
+    shutil.copy(db, crashed)  # the pair as a crash leaves it
+    shutil.copy(f"{db}-wal", f"{crashed}-wal")
+    conn.close()
+    opened = _open(str(db), False)
+    assert opened is not None and opened[1] == ""  # nothing waiting: nothing said
+    opened[0].close()
+    opened = _open(str(crashed), False)
+    assert opened is not None
+    with opened[0] as workspace:
+        assert [m.name for m in workspace.list_mentees()] == ["Priya Raman"]
+        assert workspace.wal_kept is not None and workspace.wal_kept.name in opened[1]
+        assert "replayed" in opened[1]

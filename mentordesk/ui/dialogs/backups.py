@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.backup_policy import BackupInfo
 from mentordesk.services import Workspace
-from mentordesk.services.backups import default_folder
+from mentordesk.services.backups import default_folder, shared_stem_folder
 from mentordesk.ui import operations
 from mentordesk.ui.backup_scheduler import start_backup, thinning_text
 from mentordesk.ui.dialogs.confirm import confirm
@@ -46,12 +46,19 @@ class BackupsDialog(QDialog):
         self.setWindowTitle("Backups")
         self.folder = default_folder(workspace.path)
         self._op: operations.Operation | None = None
-
-        intro = QLabel(
+        text = (
             f"Backups of <b>{workspace.path.name}</b> are made automatically when it changed:"
-            " at start-up, every 30 minutes and on quit. Each is checked after writing.",
-            self,
+            " at start-up, every 30 minutes and on quit, into"
+            f" <b>{self.folder.name}</b>. Each is checked after writing."
         )
+        self.shared = shared_stem_folder(workspace.path)
+        if self.shared is not None:
+            text += (
+                f"<br>The list also shows older backups from <b>{self.shared.name}</b>, which"
+                f" an earlier version shared between the databases named"
+                f" {workspace.path.stem}.*; they are never removed automatically."
+            )
+        intro = QLabel(text, self)
         intro.setWordWrap(True)
         self.model = BackupsModel(self)
         self.zone = workspace.mentor_zone()
@@ -132,7 +139,7 @@ class BackupsDialog(QDialog):
         backups = self.workspace.backups.list()
         self.model.set_rows(backups)
         self.stack.setCurrentWidget(self.table if backups else self.empty)
-        self.folder_button.setEnabled(self.folder.is_dir())
+        self.folder_button.setEnabled(self._shown_folder().is_dir())
         if backups:
             self.table.selectionModel().select(
                 self.model.index(0, 0),
@@ -241,5 +248,10 @@ class BackupsDialog(QDialog):
         self.reload()
         self.status.setText(f"Backups now keep at most {self.cap.value():.1f} GB. {extra}".strip())
 
+    def _shown_folder(self) -> Path:
+        if self.folder.is_dir() or self.shared is None:
+            return self.folder
+        return self.shared  # no backup since the upgrade yet: the older ones are there
+
     def show_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._shown_folder())))
