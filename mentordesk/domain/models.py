@@ -81,7 +81,6 @@ class Mentee:
     name: str
     time_zone: str
     pronouns: str = ""
-    email: str = ""
     organisation: str = ""
     role: str = ""
     hours: WorkingHours = field(default_factory=WorkingHours)
@@ -97,6 +96,11 @@ class Mentee:
     updated_at: datetime | None = None
     #: Start of the latest meeting marked held; derived by the store, never written.
     last_contact: datetime | None = None
+
+    @property
+    def email(self) -> str:
+        """The first e-mail channel's address ('' without one): the mentee's address."""
+        return next((c.value for c in self.channels if c.kind == "email"), "")
 
 
 @dataclass(slots=True)

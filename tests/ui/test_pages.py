@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from mentordesk.domain.models import (
+    Channel,
     Feedback,
     FeedbackDirection,
     Goal,
@@ -49,7 +50,8 @@ def seed_desk(workspace: Workspace, now: datetime) -> dict[str, Mentee]:
         m.name: workspace.save_mentee(m)
         for m in (
             Mentee("Priya Natarajan", "Asia/Kolkata", pronouns="she/her", organisation="Acme",
-                   role="Backend engineer", email="priya@example.com",
+                   role="Backend engineer",
+                   channels=(Channel("email", "priya@example.com"),),
                    background="Eight years of Python.", tags=("career",)),
             Mentee("Lena Fischer", "Europe/Berlin", organisation="Globex", role="Designer"),
             Mentee("Diego Alvarez", "America/Mexico_City", organisation="Initech"),

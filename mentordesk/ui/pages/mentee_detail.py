@@ -12,7 +12,16 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QRect, Qt, QUrl, Signal, SignalInstance
-from PySide6.QtGui import QFont, QPainter, QPalette, QPixmap, QResizeEvent, QTextDocument
+from PySide6.QtGui import (
+    QCursor,
+    QDesktopServices,
+    QFont,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QResizeEvent,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -23,11 +32,13 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleOptionProgressBar,
     QTextBrowser,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from mentordesk.services import MenteeDashboard
+from mentordesk.ui.channel_open import open_channel
 from mentordesk.ui.theme import muted_color, scaled_font
 from mentordesk.ui.widgets import detail_mentee as html
 
@@ -36,11 +47,12 @@ TWO_COLUMNS_FROM = 760
 
 
 class DashboardBrowser(QTextBrowser):
-    """A read-only page that opens links in the browser and draws ``bar:<n>`` images."""
+    """A read-only page that draws ``bar:<n>`` images; its links go to ``anchorClicked``."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setOpenExternalLinks(True)
+        # Links are handled by MenteeDetail: web links open, channel links open their app.
+        self.setOpenLinks(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.document().setDocumentMargin(16)
@@ -134,6 +146,9 @@ class MenteeDetail(QWidget):
         self.summary_button.clicked.connect(lambda: self._emit_for_mentee(self.summary_requested))
         self.browser = DashboardBrowser(content)
         self.browser.setAccessibleName("Dashboard")
+        self.browser.anchorClicked.connect(self._link_clicked)
+        #: What the last channel click did ("Copied … to the clipboard"), also shown as a tip.
+        self.channel_message = ""
 
         titles = QVBoxLayout()
         titles.setSpacing(2)
@@ -213,6 +228,18 @@ class MenteeDetail(QWidget):
         page = html.page(self.dashboard, self._now, self._zone, self.palette(), self._two_columns)
         self.browser.setHtml(page)
         bar.setValue(position)
+
+    def _link_clicked(self, url: QUrl) -> None:
+        if url.scheme() != html.CHANNEL_SCHEME:
+            QDesktopServices.openUrl(url)
+            return
+        channels = self.dashboard.mentee.channels if self.dashboard is not None else ()
+        try:
+            channel = channels[int(url.path())]
+        except (ValueError, IndexError):
+            return
+        self.channel_message = open_channel(channel)
+        QToolTip.showText(QCursor.pos(), self.channel_message, self.browser)
 
     def _edit_clicked(self) -> None:
         mentee_id = self.mentee_id()

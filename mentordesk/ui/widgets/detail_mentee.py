@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtGui import QPalette
 
+from mentordesk.domain.channels import channel_url
+from mentordesk.domain.channels import label as channel_label
 from mentordesk.domain.models import (
     FeedbackDirection,
     GoalStatus,
@@ -43,6 +45,8 @@ MAX_ITEMS = 6
 BAR_SIZE = (120, 12)
 #: The URL scheme of progress-bar images: ``bar:50`` is a bar at 50 %.
 BAR_SCHEME = "bar"
+#: The URL scheme of the contact links: ``channel:2`` is the mentee's third channel.
+CHANNEL_SCHEME = "channel"
 
 
 def _row(label: str, value: str) -> str:
@@ -115,15 +119,14 @@ def facts(dashboard: MenteeDashboard, now: datetime, zone: ZoneInfo, palette: QP
 
 
 def contact(dashboard: MenteeDashboard, palette: QPalette) -> str:
-    mentee = dashboard.mentee
+    """Each channel as a link to ``channel:<index>``: the page opens it in its app, or copies
+    a value nothing can open (a Slack handle) to the clipboard."""
     rows = []
-    if mentee.email:
-        rows.append(_row("Email", link(mentee.email)))
-    rows.extend(
-        _row(text(c.kind.capitalize()), link(c.value))
-        for c in mentee.channels
-        if c.value.strip().casefold() != mentee.email.strip().casefold()
-    )
+    for index, channel in enumerate(dashboard.mentee.channels):
+        value = f"<a href='{CHANNEL_SCHEME}:{index}'>{text(channel.value)}</a>"
+        if channel_url(channel) is None:
+            value += f" {muted('(click to copy)', palette)}"
+        rows.append(_row(text(channel_label(channel.kind)), value))
     if not rows:
         return f"<p>{muted('No e-mail or channel yet — add one with Edit…', palette)}</p>"
     return _table(rows)
