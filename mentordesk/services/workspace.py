@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     from mentordesk.planner.conflicts import Conflict
     from mentordesk.planner.ics import ImportedEvent
     from mentordesk.services.backups import Backups
+    from mentordesk.services.brief import BriefService
     from mentordesk.services.calendar_transfer import CalendarTransfer
     from mentordesk.services.full_export import FullExport
     from mentordesk.services.meeting_changes import MeetingChanges
@@ -71,7 +72,7 @@ if TYPE_CHECKING:
 __all__ = ["SEARCH_LIST_LIMIT", "MeetingListing", "MenteeDashboard", "NoteSearch", "Workspace"]
 
 #: The services built on first use; ``rebind`` forgets them with the old database.
-_LAZY = ("meeting_changes", "calendar", "backups", "full_export")
+_LAZY = ("meeting_changes", "calendar", "backups", "full_export", "brief")
 
 
 class Workspace:
@@ -124,6 +125,13 @@ class Workspace:
         return MeetingChanges(
             self.db, self.meetings, self.schedule, self.mentees, self.mentor, self.changes
         )
+
+    @cached_property
+    def brief(self) -> BriefService:
+        from mentordesk.services.brief import BriefService
+
+        return BriefService(self.mentees, self.notes, self.feedback, self.wins, self.schedule,
+                            self.roadmap, self.mentor)  # fmt: skip
 
     @cached_property
     def calendar(self) -> CalendarTransfer:
