@@ -31,7 +31,9 @@ from mentordesk.domain.validation import validate_channels, validate_mentee
         ("email", "  ", None),
     ],
 )
-def test_each_channel_maps_to_the_link_its_app_opens(kind: str, value: str, url: str | None) -> None:
+def test_each_channel_maps_to_the_link_its_app_opens(
+    kind: str, value: str, url: str | None
+) -> None:
     assert channel_url(Channel(kind, value)) == url
 
 
@@ -69,7 +71,11 @@ def test_the_mentee_s_address_is_the_first_email_channel() -> None:
     mentee = Mentee(
         "Ravi",
         "Asia/Kolkata",
-        channels=(Channel("chat", "@ravi"), Channel("email", "r@a.org"), Channel("email", "r@b.org")),
+        channels=(
+            Channel("chat", "@ravi"),
+            Channel("email", "r@a.org"),
+            Channel("email", "r@b.org"),
+        ),
     )
     assert mentee.email == "r@a.org"
     assert Mentee("Ana", "Europe/Lisbon").email == ""

@@ -57,7 +57,7 @@ def _table(rows: list[str]) -> str:
     return f"<table cellspacing='0' cellpadding='2'>{''.join(rows)}</table>"
 
 
-def _gap(minutes: int) -> str:
+def gap_text(minutes: int) -> str:
     """'4 h 30 min ahead of you', '2 h behind you', 'same time as you'."""
     if minutes == 0:
         return "same time as you"
@@ -88,7 +88,7 @@ def facts(dashboard: MenteeDashboard, now: datetime, zone: ZoneInfo, palette: QP
             _row(
                 "Local time",
                 f"<b>{local:%a %H:%M}</b> · {text(mentee.time_zone)}"
-                f" ({utc_offset_text(offset)}) — {_gap(gap)}",
+                f" ({utc_offset_text(offset)}) — {gap_text(gap)}",
             )
         )
         hours = mentee.hours
@@ -310,7 +310,7 @@ def _heading(title: str, count: int = 0) -> str:
     return f"<h3 style='margin-top:16px; margin-bottom:4px'>{text(label)}</h3>"
 
 
-def _columns(left: str, right: str, two: bool) -> str:
+def columns(left: str, right: str, two: bool) -> str:
     if not two:
         return left + right
     return (
@@ -335,24 +335,24 @@ def page(
     parts = [
         facts(d, now, zone, palette),
         "<hr>",
-        _columns(
+        columns(
             _heading("Contact") + contact(d, palette),
             _heading("Check-in") + check_in(d, now, zone, palette),
             two_columns,
         ),
         _heading("From the introductory session") + profile(d, palette),
         _heading("Goals", len(d.goals)) + goals(d, today, palette),
-        _columns(
+        columns(
             _heading("Upcoming meetings", len(d.upcoming)) + upcoming(d, now, zone, palette),
             _heading("Open action items", open_actions) + actions(d, now, zone, palette),
             two_columns,
         ),
-        _columns(
+        columns(
             _heading("Recent notes") + notes(d, now, zone, palette),
             _heading("Feedback", len(d.feedback)) + feedback(d, now, palette),
             two_columns,
         ),
-        _columns(
+        columns(
             _heading("Wins", len(d.wins)) + wins(d, now, palette),
             _heading("Resources", len(d.resources)) + resources(d, palette),
             two_columns,
