@@ -161,7 +161,7 @@ class TodayPage(Page):
         self.search_edit = QLineEdit(self)
         self.search_edit.setPlaceholderText("Filter today’s lists (Ctrl+F)")
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setMinimumWidth(260)
+        self.search_edit.setMinimumWidth(220)  # with Brief… beside it, in a 720 px window
         self.search_edit.textChanged.connect(self._filter)
         clear = QAction(self.search_edit)
         clear.setShortcut(QKeySequence(Qt.Key.Key_Escape))
