@@ -76,6 +76,16 @@ def test_channels_are_rows_to_add_check_and_remove(qtbot: QtBot, workspace: Work
     chat.kind_combo.setCurrentIndex(chat.kind_combo.findData("chat"))
     qtbot.keyClicks(chat.value_edit, "@ravi_k on Telegram")
     qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)  # left blank: dropped
+    # Tab goes from the tags through the rows in order, then Add, then the background.
+    chain, widget = [], dialog.tags_edit.nextInFocusChain()
+    while widget is not dialog.background_edit:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible():
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+    rows = [(r.kind_combo, r.value_edit, r.remove_button) for r in editor.rows]
+    assert chain == [w for row in rows for w in row] + [editor.add_button]
+    editor.setFocus()  # what the label's Alt+C does: into the first value
+    assert dialog.focusWidget() is editor.rows[0].value_edit
     dialog.save()
 
     saved = workspace.mentee(dialog.saved_mentee.id or 0 if dialog.saved_mentee else 0)

@@ -6,7 +6,9 @@ validator drops them), so the form validates exactly what is shown.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+import itertools
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -81,7 +83,8 @@ class ChannelEditor(QWidget):
         layout.setSpacing(4)
         layout.addLayout(self._rows_layout)
         layout.addWidget(self.add_button)
-        self.setFocusProxy(self.add_button)
+        # Not a Tab stop itself; its label's Alt+letter goes to its focus proxy (a row).
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
     def set_channels(self, channels: tuple[Channel, ...]) -> None:
         """Shows ``channels``; with none, one empty e-mail row to fill in."""
@@ -122,7 +125,16 @@ class ChannelEditor(QWidget):
         self._follow_focus()
 
     def _follow_focus(self) -> None:
-        """The label's Alt+letter lands in the first value (or on Add when there is none)."""
+        """Tab goes through the rows in order, then Add: rows made after Add (all of them)
+        would otherwise come last in the dialog's chain."""
+        # Without a proxy while ordering: setTabOrder would put the proxy in its place.
+        self.setFocusProxy(None)
+        chain: list[QWidget] = [self]
+        for row in self.rows:
+            chain += [row.kind_combo, row.value_edit, row.remove_button]
+        chain.append(self.add_button)
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
         self.setFocusProxy(self.rows[0].value_edit if self.rows else self.add_button)
 
     def _add_clicked(self) -> None:
