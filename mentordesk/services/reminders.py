@@ -88,7 +88,8 @@ class ReminderService:
         counted afresh from when they are turned on again."""
         now = aware(now)
         if self.minutes() == 0:
-            self._settings.set_values({SINCE_KEY: None})
+            if self._settings.get_value(SINCE_KEY) is not None:  # written once, not each check
+                self._settings.set_values({SINCE_KEY: None})
             return ReminderCheck([], [])
         since_text = self._settings.get_value(SINCE_KEY)
         since = _instant(since_text)
