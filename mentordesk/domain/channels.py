@@ -39,7 +39,7 @@ PLACEHOLDERS: dict[str, str] = {
 _PHONE = re.compile(r"^\+?[\d\s().\-/]+((x|ext\.?)\s*\d+)?$", re.IGNORECASE)
 _MIN_PHONE_DIGITS = 5
 # Values that already are a link a chat app opens.
-_CHAT_SCHEMES = (
+CHAT_SCHEMES = (
     "slack",
     "discord",
     "msteams",
@@ -76,7 +76,7 @@ def _is_web(value: str) -> bool:
 
 def _chat_url(value: str) -> str | None:
     scheme = urlsplit(value).scheme.lower()
-    if scheme in _CHAT_SCHEMES and " " not in value:
+    if scheme in CHAT_SCHEMES and " " not in value:
         return value
     if _is_web(value):
         return value

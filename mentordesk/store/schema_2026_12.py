@@ -154,7 +154,7 @@ _CHANNEL_SYNONYMS = {
 }
 
 
-def _folded_channels(channels_json: str, email: str) -> list[dict[str, str]]:
+def folded_channels(channels_json: str, email: str) -> list[dict[str, str]]:
     try:
         items = json.loads(channels_json)
     except ValueError:
@@ -187,7 +187,7 @@ def fold_email_into_channels(conn: sqlite3.Connection) -> None:
     """Every mentee's email made the first e-mail channel, kinds made the known five."""
     rows = conn.execute("SELECT id, email, channels FROM mentees").fetchall()
     for mentee_id, email, channels in rows:
-        folded = json.dumps(_folded_channels(channels, email))
+        folded = json.dumps(folded_channels(channels, email))
         if folded != channels or email:
             conn.execute(
                 "UPDATE mentees SET channels = ?, email = '' WHERE id = ?",

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from mentordesk.domain.channels import channel_url
+from mentordesk.domain.channels import CHAT_SCHEMES, KINDS, channel_url
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import Channel, Mentee
 from mentordesk.domain.validation import validate_channels, validate_mentee
@@ -82,3 +84,20 @@ def test_the_mentee_s_address_is_the_first_email_channel() -> None:
     with pytest.raises(ValidationError) as err:
         validate_mentee(Mentee("Ana", "Europe/Lisbon", channels=(Channel("email", "ana"),)))
     assert err.value.field == "channels"
+
+
+@given(kind=st.sampled_from([*KINDS, "fax", ""]), value=st.text(max_size=80))
+def test_any_typed_value_is_mapped_or_refused_with_the_field_named(kind: str, value: str) -> None:
+    url = channel_url(Channel(kind, value))
+    assert url is None or url.split(":", 1)[0] in {
+        "mailto",
+        "tel",
+        "http",
+        "https",
+        "tg",
+        *CHAT_SCHEMES,
+    }
+    try:
+        validate_channels([Channel(kind, value)])
+    except ValidationError as err:
+        assert err.field == "channels" and err.message.startswith("Channel 1")

@@ -6,8 +6,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mentordesk.domain.channels import KINDS
 from mentordesk.domain.models import Channel
 from mentordesk.services import Workspace
+from mentordesk.store.schema_2026_12 import folded_channels
 from tests.store.migrating import connect_before, upgraded
 
 STAMP = "2026-06-01T09:00:00Z"
@@ -82,3 +87,32 @@ def test_an_export_made_before_channels_imports_exactly(tmp_path: Path) -> None:
             else:
                 assert stored.channels == (Channel("email", "jordan.ellis@example.com"),)
         assert ws.check() == []
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=12),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+_ITEM = st.fixed_dictionaries(
+    {"kind": st.sampled_from(["email", "Email", "phone", "mobile", "chat", "skype", ""]),
+     "value": st.text(max_size=20)}
+)  # fmt: skip
+
+
+@given(channels=st.lists(_ITEM, max_size=5) | _JSON, email=st.text(max_size=20))
+def test_the_migration_s_fold_keeps_every_value_and_leads_with_the_address(
+    channels: object, email: str
+) -> None:
+    folded = folded_channels(json.dumps(channels), email)
+    assert all(c["kind"] in KINDS and c["value"].strip() for c in folded)
+    if email.strip():
+        emails = [c["value"] for c in folded if c["kind"] == "email"]
+        assert emails[0].casefold() == email.strip().casefold()
+    if isinstance(channels, list):
+        kept = " ".join(c["value"] for c in folded)
+        for item in channels:
+            if isinstance(item, dict) and str(item.get("value", "")).strip():
+                assert str(item["value"]).strip() in kept
