@@ -50,6 +50,8 @@ def test_today_s_brief_button_prepares_the_next_meeting_and_follows_changes(
     # Asked again, the same window comes to the front.
     button.click()
     assert list(window.brief_windows) == [priya.id]
+    brief.close()
+    assert window.brief_windows == {}
 
 
 def test_a_meeting_s_detail_and_the_call_window_open_the_brief(

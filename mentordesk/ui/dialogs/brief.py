@@ -78,7 +78,6 @@ class BriefDialog(QDialog):
         self.title_label.setWordWrap(True)
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.browser = DashboardBrowser(self)
-        self.browser.setOpenExternalLinks(True)
         self.browser.setAccessibleName("Pre-session brief")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.close)
