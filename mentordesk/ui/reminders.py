@@ -10,6 +10,7 @@ tray's availability injectable for tests.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
@@ -19,9 +20,12 @@ from PySide6.QtWidgets import QAbstractButton, QMessageBox, QSystemTrayIcon, QWi
 
 from mentordesk.domain.reminders import Reminder, ReminderCheck
 from mentordesk.services import Workspace
+from mentordesk.services.errors import StoreError, database_errors
 from mentordesk.services.reminders import ReminderService
 from mentordesk.ui.formatting import plural
 from mentordesk.ui.resources import app_icon
+
+log = logging.getLogger(__name__)
 
 CHECK_EVERY_MS = 15_000
 _TRAY_SHOWN_MS = 20_000
@@ -96,7 +100,11 @@ class ReminderNotifier(QObject):
     def check(self) -> ReminderCheck:
         now = self._clock()
         service = reminder_service(self.workspace)
-        found = service.check(now)
+        try:
+            found = service.check(now)
+        except (StoreError, *database_errors()) as exc:  # locked a moment: the next one tries
+            log.warning("reminder check skipped: %s", exc)
+            return ReminderCheck([], [])
         zone = self.workspace.mentor_zone().key
         if found.missed:
             self._notify(*describe_missed(found.missed, zone), found.missed[-1].mentee_id)

@@ -139,3 +139,22 @@ def test_preferences_set_how_long_before_a_meeting_to_remind(
     dialog.reminder_spin.setValue(25)
     dialog.save()
     assert reminder_service(workspace).minutes() == 25
+
+
+def test_the_timer_brings_the_reminder_when_the_clock_reaches_it(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    _practice(workspace)
+    moment = [T - timedelta(minutes=30)]
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    notifier = ReminderNotifier(workspace, owner, clock=lambda: moment[0], tray=False)
+    notifier.timer.setInterval(20)  # the real one checks every 15 s
+    notifier.start()
+    qtbot.wait(100)
+    assert notifier.message_box is None
+    moment[0] = T - timedelta(minutes=9)
+    qtbot.waitUntil(lambda: notifier.message_box is not None, timeout=2000)
+    assert notifier.message_box is not None
+    assert notifier.message_box.text() == "1:1 with Priya Raman in 9 minutes"
+    notifier.timer.stop()  # before the workspace closes
