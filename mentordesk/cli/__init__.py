@@ -61,6 +61,8 @@ def _command(name: str) -> Command:
         from mentordesk.cli.goals import COMMANDS as commands
     elif name in ("export", "import"):
         from mentordesk.cli.transfer import COMMANDS as commands
+    elif name == "brief":
+        from mentordesk.cli.brief import COMMANDS as commands
     elif name == "export-pdf":
         from mentordesk.cli.summaries import COMMANDS as commands
     else:
