@@ -65,6 +65,8 @@ def _command(name: str) -> Command:
         from mentordesk.cli.people import COMMANDS as commands
     elif name in ("feedback", "win", "resource", "action"):
         from mentordesk.cli.records import COMMANDS as commands
+    elif name == "brief":
+        from mentordesk.cli.brief import COMMANDS as commands
     elif name == "export-pdf":
         from mentordesk.cli.summaries import COMMANDS as commands
     else:

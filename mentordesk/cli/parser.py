@@ -131,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", metavar="FILE", help="the backup to restore")
     _add_full_export_parsers(sub)
     _add_goal_parsers(sub)
+    _add_brief_parser(sub)
     _add_summary_parser(sub)
     _add_people_parsers(sub)
     _add_record_parsers(sub)
@@ -282,6 +283,21 @@ def _add_goal_parsers(sub: argparse._SubParsersAction) -> None:
     _store_options(done)
     done.add_argument("id", type=int, metavar="ID", help="the milestone's id")
     done.add_argument("--on", metavar="YYYY-MM-DD", help="the day it was done (default today)")
+
+
+def _add_brief_parser(sub: argparse._SubParsersAction) -> None:
+    brief = sub.add_parser(
+        "brief",
+        help="the pre-session brief: a mentee's next meeting, open actions both ways, goals,"
+        " wins and feedback since the last call, the latest notes",
+    )
+    _store_options(brief)
+    brief.add_argument(
+        "--mentee",
+        metavar="NAME_OR_ID",
+        help="whose brief (id, name or the start of one); default: the next meeting's mentee",
+    )
+    brief.add_argument("--json", action="store_true", help="print the brief as JSON")
 
 
 def _add_summary_parser(sub: argparse._SubParsersAction) -> None:

@@ -61,7 +61,6 @@ def make_mentees(rng: random.Random, count: int, now: datetime) -> list[Mentee]:
                 name=name,
                 time_zone=rng.choice(words.ZONES),
                 pronouns=rng.choice(("she/her", "he/him", "they/them", "")),
-                email=email,
                 organisation=rng.choice(words.ORGANISATIONS),
                 role=rng.choice(words.ROLES),
                 hours=WorkingHours(time(begin), time(begin + rng.choice((8, 9))), (1, 2, 3, 4, 5)),

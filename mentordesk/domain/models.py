@@ -81,7 +81,6 @@ class Mentee:
     name: str
     time_zone: str
     pronouns: str = ""
-    email: str = ""
     organisation: str = ""
     role: str = ""
     hours: WorkingHours = field(default_factory=WorkingHours)
@@ -98,6 +97,11 @@ class Mentee:
     #: The latest contact (domain/contacts.py: held occurrence, call, logged contact);
     #: derived by the store, never written.
     last_contact: datetime | None = None
+
+    @property
+    def email(self) -> str:
+        """The first e-mail channel's address ('' without one): the mentee's address."""
+        return next((c.value for c in self.channels if c.kind == "email"), "")
 
 
 @dataclass(slots=True)

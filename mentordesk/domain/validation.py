@@ -6,16 +6,19 @@ import difflib
 import re
 import unicodedata
 import zoneinfo
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime, time
 from functools import cache
 from urllib.parse import urlsplit
 
+from mentordesk.domain.channels import EMAIL, KINDS, PHONE, VIDEO, is_phone, label
 from mentordesk.domain.errors import ValidationError
-from mentordesk.domain.models import Mentee, Settings, WorkingHours
+from mentordesk.domain.models import Channel, Mentee, Settings, WorkingHours
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 _URL_SCHEMES = ("http", "https")
+_CHANNELS = "channels"
 
 
 @cache
@@ -150,6 +153,43 @@ def validate_cadence(days: int, field: str = "cadence_days") -> int:
     return days
 
 
+def validate_channel(channel: Channel, row: int | None = None) -> Channel:
+    """A cleaned channel, or ValidationError (field ``channels``) naming the row and the fix."""
+    kind = channel.kind.strip().lower()
+    value = channel.value.strip()
+    where = f"Channel {row} ({label(kind)})" if row is not None else label(kind)
+    if kind not in KINDS:
+        raise ValidationError(
+            _CHANNELS, f"{where}: unknown kind '{kind}' — choose one of {', '.join(KINDS)}."
+        )
+    if not value:
+        raise ValidationError(_CHANNELS, f"{where} is empty — type it or remove the row.")
+    try:
+        if kind == EMAIL:
+            validate_email(value, _CHANNELS)
+        elif kind == VIDEO:
+            validate_url(value, _CHANNELS)
+    except ValidationError as exc:
+        raise ValidationError(_CHANNELS, f"{where}: {exc.message}") from None
+    if kind == PHONE and not is_phone(value):
+        raise ValidationError(
+            _CHANNELS,
+            f"{where}: '{value}' is not a phone number — use digits, spaces and an"
+            " optional leading +, e.g. +44 7700 900412.",
+        )
+    return Channel(kind, value)
+
+
+def validate_channels(channels: Iterable[Channel]) -> tuple[Channel, ...]:
+    """Every channel checked (numbered from 1 as the editor shows them), blanks dropped."""
+    cleaned: list[Channel] = []
+    for row, channel in enumerate(channels, 1):
+        if not channel.value.strip():
+            continue
+        cleaned.append(validate_channel(channel, row))
+    return tuple(cleaned)
+
+
 def validate_mentee(mentee: Mentee) -> Mentee:
     """A cleaned copy of ``mentee`` or ValidationError on the first bad field."""
 
@@ -157,7 +197,7 @@ def validate_mentee(mentee: Mentee) -> Mentee:
         mentee,
         name=validate_name(mentee.name),
         time_zone=validate_zone(mentee.time_zone),
-        email=validate_email(mentee.email),
+        channels=validate_channels(mentee.channels),
         hours=validate_hours(mentee.hours),
         cadence_days=validate_cadence(mentee.cadence_days),
         tags=tuple(dict.fromkeys(t.strip() for t in mentee.tags if t.strip())),

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time
 
 from mentordesk.domain.errors import ValidationError
+from mentordesk.domain.reminders import MAX_MINUTES
 from mentordesk.domain.validation import suggest_zones, validate_zone
 
 #: What an instant column holds: UTC, to the second, as ``planner.zones.utc_iso`` writes it
@@ -187,11 +188,17 @@ def _setting_backup_cap(value: object) -> None:
         raise _Bad(f"a whole number of bytes of at least {MIN_SIZE_CAP} (100 MB)")
 
 
+def _setting_reminder_minutes(value: object) -> None:
+    if type(value) is not int or not 0 <= value <= MAX_MINUTES:
+        raise _Bad(f"a whole number of minutes from 0 (no reminders) to {MAX_MINUTES}")
+
+
 #: The settings the app reads (into its Settings, or the backups' size cap); other keys
 #: need only be JSON.
 SETTING_FORMATS: dict[str, Callable[[object], None]] = {
     "backup_size_cap_bytes": _setting_backup_cap,
     "mentor_name": _setting_text,
+    "reminder_minutes": _setting_reminder_minutes,
     "time_zone": _setting_zone,
     "work_start": _setting_hhmm,
     "work_end": _setting_hhmm,

@@ -23,16 +23,14 @@ from mentordesk.domain.models import (
     Meeting,
     Mentee,
     Milestone,
-    Note,
     Occurrence,
     OccurrenceRecord,
     Resource,
     Settings,
     Win,
 )
-from mentordesk.domain.note_items import LinkedItem, NoteSync, Revision
 from mentordesk.domain.progress import GoalProgress
-from mentordesk.domain.views import NoteSummary, TodayOverview, UpcomingMeeting
+from mentordesk.domain.views import TodayOverview, UpcomingMeeting
 from mentordesk.planner.recurrence import last_occurrence
 from mentordesk.services.changes import ChangeFeed, Changes
 from mentordesk.services.contacts import ContactService
@@ -45,6 +43,7 @@ from mentordesk.services.notes import SEARCH_LIST_LIMIT, NoteSearch, NoteService
 from mentordesk.services.overview import MenteeDashboard, Overview
 from mentordesk.services.records import RecordService
 from mentordesk.services.summary import SummaryService
+from mentordesk.services.workspace_notes import NoteForwards
 from mentordesk.store.database import Database
 
 # Re-exported: the UI catches store errors from here, never importing the store itself.
@@ -66,6 +65,7 @@ if TYPE_CHECKING:
     from mentordesk.planner.ics import ImportedEvent
     from mentordesk.services.agenda import Agenda
     from mentordesk.services.backups import Backups
+    from mentordesk.services.brief import BriefService
     from mentordesk.services.calendar_transfer import CalendarTransfer
     from mentordesk.services.full_export import FullExport
     from mentordesk.services.meeting_changes import MeetingChanges
@@ -73,10 +73,10 @@ if TYPE_CHECKING:
 __all__ = ["SEARCH_LIST_LIMIT", "MeetingListing", "MenteeDashboard", "NoteSearch", "Workspace"]
 
 #: The services built on first use; ``rebind`` forgets them with the old database.
-_LAZY = ("meeting_changes", "calendar", "backups", "full_export", "agenda")
+_LAZY = ("meeting_changes", "calendar", "backups", "full_export", "agenda", "brief")
 
 
-class Workspace:
+class Workspace(NoteForwards):
     """A MentorDesk database opened for use. Close it when done (or use ``with``)."""
 
     def __init__(self, db: Database) -> None:
@@ -135,6 +135,13 @@ class Workspace:
         from mentordesk.services.agenda import Agenda
 
         return Agenda(self.overview, self.schedule, self.mentees, self.wins, self.mentor)
+
+    @cached_property
+    def brief(self) -> BriefService:
+        from mentordesk.services.brief import BriefService
+
+        return BriefService(self.mentees, self.notes, self.feedback, self.wins, self.schedule,
+                            self.roadmap, self.mentor)  # fmt: skip
 
     @cached_property
     def calendar(self) -> CalendarTransfer:
@@ -324,81 +331,3 @@ class Workspace:
 
     def busy_times(self) -> list[ImportedEvent]:
         return self.schedule.busy_times()
-
-    def note_ids(
-        self,
-        search: str = "",
-        mentee_id: int | None = None,
-        sort: str = "created",
-        descending: bool = True,
-    ) -> list[int]:
-        return self.note_search.find(search, mentee_id, sort, descending).ids
-
-    def find_notes(
-        self,
-        search: str = "",
-        mentee_id: int | None = None,
-        sort: str = "created",
-        descending: bool = True,
-    ) -> NoteSearch:
-        return self.note_search.find(search, mentee_id, sort, descending)
-
-    def search_notes(self, text: str, limit: int = 50) -> list[NoteSummary]:
-        return self.note_search.best_matches(text, limit)
-
-    def note(self, note_id: int) -> Note:
-        return self.note_search.get(note_id)
-
-    def save_note(self, note: Note) -> Note:
-        return self.note_search.save(note)
-
-    def start_note(
-        self,
-        mentee_id: int,
-        *,
-        meeting_id: int | None = None,
-        title: str = "",
-        body: str = "",
-        shareable: bool = False,
-    ) -> Note:
-        return self.note_editing.start_note(
-            mentee_id, meeting_id=meeting_id, title=title, body=body, shareable=shareable
-        )
-
-    def write_note_body(
-        self, note_id: int, body: str, now: datetime | None = None, *, in_call: bool = False
-    ) -> NoteSync:
-        return self.note_editing.write_note_body(note_id, body, now, in_call)
-
-    def close_note(self, note_id: int, now: datetime | None = None) -> None:
-        self.note_editing.close_note(note_id, now)
-
-    def unclosed_notes(self, in_call: bool | None = None) -> list[Note]:
-        return self.note_editing.unclosed_notes(in_call)
-
-    def note_revisions(self, note_id: int) -> list[Revision]:
-        return self.note_editing.note_revisions(note_id)
-
-    def take_revision(
-        self, note_id: int, reason: str, now: datetime | None = None
-    ) -> Revision | None:
-        return self.note_editing.take_revision(note_id, reason, now)
-
-    def linked_items(self, note_id: int) -> list[LinkedItem]:
-        return self.note_editing.linked_items(note_id)
-
-    def set_item_shareable(self, kind: str, item_id: int, shareable: bool) -> None:
-        self.note_editing.set_item_shareable(kind, item_id, shareable)
-
-    def delete_note(self, note_id: int) -> None:
-        self.note_editing.delete_note(note_id)
-
-    def end_call(
-        self,
-        note_id: int,
-        meeting_id: int | None,
-        original_start: datetime | None,
-        now: datetime | None = None,
-        held_early: bool | None = None,
-    ) -> list[LinkedItem]:
-        return self.note_editing.end_call(note_id, meeting_id, original_start, now, held_early)

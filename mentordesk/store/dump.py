@@ -26,6 +26,7 @@ from mentordesk.store.connection import (
 from mentordesk.store.database import Database
 from mentordesk.store.errors import database_errors, is_db_error
 from mentordesk.store.schema import MIGRATION_NAMES
+from mentordesk.store.schema_2026_12 import fold_email_into_channels
 
 #: Tables rebuilt after an import, never exported: what each is derived from.
 DERIVED_TABLES: dict[str, str] = {
@@ -227,6 +228,9 @@ def restore(
                 if progress is not None and done % _PROGRESS_EVERY == 0:
                     progress(done, total)
             counts[table.name] = len(table_rows)
+        # A file made before m012 has the mentee's address in its own column: the same
+        # fold as that migration makes it the first e-mail channel (a no-op on newer files).
+        fold_email_into_channels(conn)
         _check_foreign_keys(conn)
         _rebuild_derived(conn, now)
         if check is not None:

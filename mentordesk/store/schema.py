@@ -6,7 +6,7 @@ without importing sqlite-utils (start-up only imports it when one is pending);
 Schema work is explicit SQL, which also runs on a SQLCipher connection.
 
 The functions live in one module per era (``schema_2026_11.py``: m001-m006,
-``schema_2026_12.py``: m007-m011); a new migration goes at the end of the newest
+``schema_2026_12.py``: m007-m012); a new migration goes at the end of the newest
 era, or starts the next one, and is appended to ``MIGRATIONS`` here. A migration
 never calls code that can change later (repository functions included): what it
 computes, it spells out, so its modules import nothing else of the package.
@@ -31,6 +31,7 @@ from mentordesk.store.schema_2026_12 import (
     m009_goal_roadmap,
     m010_contacts,
     m011_record_forms,
+    m012_channels,
 )
 
 MIGRATION_SET = "mentordesk"
@@ -47,6 +48,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("m009_goal_roadmap", m009_goal_roadmap),
     ("m010_contacts", m010_contacts),
     ("m011_record_forms", m011_record_forms),
+    ("m012_channels", m012_channels),
 ]
 
 MIGRATION_NAMES: tuple[str, ...] = tuple(name for name, _ in MIGRATIONS)

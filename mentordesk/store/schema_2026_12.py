@@ -1,10 +1,11 @@
-"""Migrations m007-m011 (December 2026): call notes, their revisions and links, which
-window was writing a note when the app stopped, the goal roadmap, logged contacts and the
-record forms. Never edit a migration after it ships.
+"""Migrations m007-m012 (December 2026): call notes, their revisions and links, which
+window was writing a note when the app stopped, the goal roadmap, logged contacts, the
+record forms and channels as a list. Never edit a migration after it ships.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 from mentordesk.store.schema_2026_11 import execute_script
@@ -216,3 +217,69 @@ ALTER TABLE resources ADD COLUMN shareable INTEGER NOT NULL DEFAULT 1
 
 def m011_record_forms(conn: sqlite3.Connection) -> None:
     execute_script(conn, _RECORD_FORMS)
+
+
+# Channels (m012): the separate Email field becomes the first e-mail channel. Channels were
+# free text ('kind: value' lines), so kinds are made the editor's five (a few common
+# spellings mapped, anything else kept as "other" with its old kind in front of the value:
+# nothing is lost). The email column stays, always '', because exports made before this
+# change carry it; restoring one runs the same fold over the rows it brought.
+_CHANNEL_KINDS = ("email", "phone", "video", "chat", "other")
+_CHANNEL_SYNONYMS = {
+    "e-mail": "email",
+    "mail": "email",
+    "tel": "phone",
+    "telephone": "phone",
+    "mobile": "phone",
+    "cell": "phone",
+    "video call": "video",
+    "meet": "video",
+    "zoom": "video",
+    "im": "chat",
+    "messenger": "chat",
+}
+
+
+def folded_channels(channels_json: str, email: str) -> list[dict[str, str]]:
+    try:
+        items = json.loads(channels_json)
+    except ValueError:
+        items = []
+    channels: list[dict[str, str]] = []
+    for item in items if isinstance(items, list) else []:
+        if not isinstance(item, dict):
+            continue
+        old_kind = str(item.get("kind", "")).strip()
+        value = str(item.get("value", "")).strip()
+        if not value:
+            continue
+        kind = _CHANNEL_SYNONYMS.get(old_kind.lower(), old_kind.lower())
+        if kind not in _CHANNEL_KINDS:
+            kind, value = "other", f"{old_kind}: {value}" if old_kind else value
+        channels.append({"kind": kind, "value": value})
+    email = email.strip()
+    if not email:
+        return channels
+    same = [
+        c for c in channels if c["kind"] == "email" and c["value"].casefold() == email.casefold()
+    ]
+    rest = [c for c in channels if c not in same]
+    first = next((i for i, c in enumerate(rest) if c["kind"] == "email"), 0)
+    rest.insert(first, {"kind": "email", "value": same[0]["value"] if same else email})
+    return rest
+
+
+def fold_email_into_channels(conn: sqlite3.Connection) -> None:
+    """Every mentee's email made the first e-mail channel, kinds made the known five."""
+    rows = conn.execute("SELECT id, email, channels FROM mentees").fetchall()
+    for mentee_id, email, channels in rows:
+        folded = json.dumps(folded_channels(channels, email))
+        if folded != channels or email:
+            conn.execute(
+                "UPDATE mentees SET channels = ?, email = '' WHERE id = ?",
+                (folded, mentee_id),
+            )
+
+
+def m012_channels(conn: sqlite3.Connection) -> None:
+    fold_email_into_channels(conn)

@@ -46,6 +46,9 @@ class CallWindow(NoteWindowBase):
     """
 
     ended = Signal(int)
+    #: The pre-session brief for this mentee: mentee id, and None (their current or next
+    #: meeting, which the brief finds itself).
+    brief_requested = Signal(int, object)
     settings_group = "call"
     writes_in_call = True
 
@@ -249,6 +252,12 @@ class CallWindow(NoteWindowBase):
         menu.addAction(self.agenda_action)
         menu.addAction(self.history_action)
         menu.addAction(self.stay_on_top_action)
+        self.brief_action = QAction("Pre-session &Brief", self)
+        self.brief_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.brief_action.triggered.connect(
+            lambda: self.brief_requested.emit(self.mentee.id or 0, None)
+        )
+        menu.addAction(self.brief_action)
         menu.addSeparator()
         self.end_action = QAction("&End Call", self)
         self.end_action.setShortcuts(list(END_CALL_KEYS))
@@ -265,6 +274,7 @@ class CallWindow(NoteWindowBase):
                 self.editor.preview_action,
                 self.agenda_action,
                 self.stay_on_top_action,
+                self.brief_action,
                 self.end_action,
                 self.close_action,
             ]

@@ -29,6 +29,7 @@ from mentordesk.services.changes import Changes, Kind
 from mentordesk.ui.change_hub import ChangeHub
 from mentordesk.ui.formatting import plural
 from mentordesk.ui.main_window_actions import WindowActions
+from mentordesk.ui.main_window_brief import BriefWindows
 from mentordesk.ui.main_window_notes import NoteWindows
 from mentordesk.ui.pages.base import Page
 from mentordesk.ui.pages.registry import PAGES, PageEntry, load_page, page_name
@@ -40,8 +41,10 @@ if TYPE_CHECKING:
     from mentordesk.services import Workspace
     from mentordesk.ui.backup_scheduler import AutoBackup
     from mentordesk.ui.call_mode import CallWindow
+    from mentordesk.ui.dialogs.brief import BriefDialog
     from mentordesk.ui.dialogs.mentee_dialog import MenteeDialog
     from mentordesk.ui.note_window import NoteWindow
+    from mentordesk.ui.reminders import ReminderNotifier
 
 DEFAULT_SIZE = (1200, 780)
 _STATUS_MS = 8000
@@ -51,7 +54,7 @@ def _settings_key(page_class: PageEntry, splitter: QSplitter) -> str:
     return f"splitters/{page_name(page_class)}/{splitter.objectName()}"
 
 
-class MainWindow(WindowActions, NoteWindows, QMainWindow):
+class MainWindow(WindowActions, NoteWindows, BriefWindows, QMainWindow):
     """``ready`` is emitted once, after the page shown at start has data and was painted."""
 
     ready = Signal()
@@ -75,6 +78,8 @@ class MainWindow(WindowActions, NoteWindows, QMainWindow):
         self.call_windows: list[CallWindow] = []
         self.note_windows: list[NoteWindow] = []
         self.auto_backup: AutoBackup | None = None
+        self.brief_windows: dict[int, BriefDialog] = {}
+        self.reminders: ReminderNotifier | None = None
         #: Every committed write, on the GUI thread; each page and window decides to redraw.
         self.hub = ChangeHub(workspace, self)
         self.hub.changed.connect(self._changes_arrived)
@@ -148,6 +153,7 @@ class MainWindow(WindowActions, NoteWindows, QMainWindow):
             )
             page.note_requested.connect(lambda mentee, note: self.open_note(mentee, note or None))
             page.summary_requested.connect(self.export_summary)
+            page.brief_requested.connect(self.open_brief)
             for splitter in page.findChildren(QSplitter):
                 state = self.settings.value(_settings_key(cls, splitter))
                 if splitter.objectName() and isinstance(state, QByteArray):
@@ -170,6 +176,7 @@ class MainWindow(WindowActions, NoteWindows, QMainWindow):
     def _changes_arrived(self, changes: Changes) -> None:
         for page in self.built_pages():
             page.on_changes(changes)
+        self.briefs_follow(changes)
         if not changes.typing and changes.touches(Kind.MENTEES, Kind.MEETINGS, Kind.NOTES):
             self._update_counts()
 

@@ -37,6 +37,7 @@ class NoteWindows:
 
         def current_page(self) -> Page: ...
         def _show_status(self, message: str) -> None: ...
+        def open_brief(self, mentee_id: int = 0, occurrence: object = None) -> object: ...
         def sender(self) -> object: ...
 
     def _selected_mentee_id(self) -> int | None:
@@ -95,6 +96,7 @@ class NoteWindows:
             settings=self.settings,
         )
         self.call_windows.append(window)
+        window.brief_requested.connect(self.open_brief)
         return self._show_tracked(window)
 
     def open_note(

@@ -109,6 +109,7 @@ class WindowSession(QObject):
     def _start_backups(self) -> None:
         self.location_dialog = None
         self.window.enable_auto_backup()
+        self.window.start_reminders()
         self.healthy.emit()
 
     def _check_failed(self, message: str) -> None:
@@ -139,5 +140,6 @@ class WindowSession(QObject):
         self.window.show()
         self.window.statusBar().showMessage(message)
         self.window.ready.connect(self.window.enable_auto_backup)
+        self.window.ready.connect(self.window.start_reminders)
         QTimer.singleShot(0, old.deleteLater)
         self.replaced.emit()

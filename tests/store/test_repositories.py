@@ -36,11 +36,13 @@ def _mentee(ws: Workspace, name: str = "Priya Raman") -> Mentee:
             name=name,
             time_zone="Asia/Kolkata",
             pronouns="she/her",
-            email="priya@example.org",
             organisation="Acme",
             role="Backend engineer",
             hours=WorkingHours(time(10), time(18, 30), (1, 2, 3, 4, 5)),
-            channels=(Channel("video", "https://meet.example.org/priya"),),
+            channels=(
+                Channel("email", "priya@example.org"),
+                Channel("video", "https://meet.example.org/priya"),
+            ),
             background="Five years of Java services.",
             interests="Distributed systems",
             expectations="Grow into a tech lead",
@@ -59,7 +61,11 @@ def test_mentee_round_trip_and_update(workspace: Workspace) -> None:
     assert saved.id is not None and saved.created_at is not None
     loaded = workspace.mentee(saved.id)
     assert loaded.hours == WorkingHours(time(10), time(18, 30), (1, 2, 3, 4, 5))
-    assert loaded.channels == (Channel("video", "https://meet.example.org/priya"),)
+    assert loaded.channels == (
+        Channel("email", "priya@example.org"),
+        Channel("video", "https://meet.example.org/priya"),
+    )
+    assert loaded.email == "priya@example.org"
     assert loaded.tags == ("tech-lead", "backend")
     loaded.status = MenteeStatus.PAUSED
     loaded.cadence_days = 21

@@ -47,9 +47,11 @@ def seed_practice(workspace: Workspace, now: datetime) -> dict[str, Mentee]:
                 "Priya Natarajan",
                 "Asia/Kolkata",
                 pronouns="she/her",
-                email="priya@example.com",
                 role="Backend engineer",
-                channels=(Channel("video", "https://meet.example.com/priya"),),
+                channels=(
+                    Channel("email", "priya@example.com"),
+                    Channel("video", "https://meet.example.com/priya"),
+                ),
                 cadence_days=14,
                 tags=("career",),
             ),

@@ -10,10 +10,9 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
-from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import Channel, Mentee, MenteeStatus
 from mentordesk.services import Workspace
-from mentordesk.ui.dialogs.mentee_dialog import MenteeDialog, parse_channels
+from mentordesk.ui.dialogs.mentee_dialog import MenteeDialog
 from mentordesk.ui.dialogs.preferences import PreferencesDialog
 from mentordesk.ui.dialogs.welcome import WelcomeDialog
 
@@ -68,22 +67,20 @@ def test_email_hours_and_channels_are_checked_as_typed(qtbot: QtBot, dialog: Men
     qtbot.keyClicks(dialog.zone_edit, "Asia/Kolkata")
     assert dialog.save_button.isEnabled()
 
-    qtbot.keyClicks(dialog.email_edit, "ravi@x")
-    assert "is not an address" in dialog.email_error.text()
+    # A new form offers one e-mail row: the address is the first e-mail channel.
+    [email] = dialog.channel_editor.rows
+    assert email.kind() == "email"
+    qtbot.keyClicks(email.value_edit, "ravi@x")
+    assert "Channel 1 (Email)" in dialog.channels_error.text()
+    assert "is not an address" in dialog.channels_error.text()
     assert not dialog.save_button.isEnabled()
-    qtbot.keyClicks(dialog.email_edit, ".org")
-    assert not dialog.email_error.isVisible() and dialog.save_button.isEnabled()
+    qtbot.keyClicks(email.value_edit, ".org")
+    assert not dialog.channels_error.isVisible() and dialog.save_button.isEnabled()
 
     dialog.hours_editor.end_edit.setTime(QTime(8, 0))
     assert "before they start at 09:00" in dialog.hours_error.text()
     assert not dialog.save_button.isEnabled()
     dialog.hours_editor.end_edit.setTime(QTime(18, 0))
-
-    qtbot.keyClicks(dialog.channels_edit, "chat @ravi")
-    assert "Line 1 ('chat @ravi') needs the form 'kind: value'" in dialog.channels_error.text()
-    assert not dialog.save_button.isEnabled()
-    dialog.channels_edit.setPlainText("chat: @ravi\nvideo: https://meet.example.com/r")
-    assert dialog.save_button.isEnabled()
 
 
 def test_editing_a_mentee_fills_every_field_and_saves_changes(
@@ -94,8 +91,7 @@ def test_editing_a_mentee_fills_every_field_and_saves_changes(
             "Lena Fischer",
             "Europe/Berlin",
             pronouns="she/her",
-            email="lena@example.com",
-            channels=(Channel("chat", "@lena"),),
+            channels=(Channel("email", "lena@example.com"), Channel("chat", "@lena")),
             background="Product designer",
             cadence_days=7,
             status=MenteeStatus.PAUSED,
@@ -105,7 +101,10 @@ def test_editing_a_mentee_fills_every_field_and_saves_changes(
     dialog = MenteeDialog(workspace, mentee)
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Edit Lena Fischer"
-    assert dialog.channels_edit.toPlainText() == "chat: @lena"
+    assert dialog.channel_editor.channels() == (
+        Channel("email", "lena@example.com"),
+        Channel("chat", "@lena"),
+    )
     assert dialog.tags_edit.text() == "design, career"
     assert dialog.status_combo.currentText() == "Paused"
     assert dialog.save_button.isEnabled()
@@ -119,15 +118,6 @@ def test_editing_a_mentee_fills_every_field_and_saves_changes(
     assert stored.tags == ("design", "leadership")
     assert stored.hours.days == (1, 2, 3, 4, 5, 6)
     assert stored.background == "Product designer" and stored.status is MenteeStatus.PAUSED
-
-
-def test_channel_lines_parse_into_channels() -> None:
-    assert parse_channels("\n Email: a@b.org \n\nvideo: https://x.org/r\n") == (
-        Channel("email", "a@b.org"),
-        Channel("video", "https://x.org/r"),
-    )
-    with pytest.raises(ValidationError, match="Line 2"):
-        parse_channels("chat: @a\nhttps://x.org")
 
 
 def test_preferences_refuse_hours_that_end_before_they_start(

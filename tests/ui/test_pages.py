@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from mentordesk.domain.models import (
+    Channel,
     Feedback,
     FeedbackDirection,
     Goal,
@@ -49,7 +50,8 @@ def seed_desk(workspace: Workspace, now: datetime) -> dict[str, Mentee]:
         m.name: workspace.save_mentee(m)
         for m in (
             Mentee("Priya Natarajan", "Asia/Kolkata", pronouns="she/her", organisation="Acme",
-                   role="Backend engineer", email="priya@example.com",
+                   role="Backend engineer",
+                   channels=(Channel("email", "priya@example.com"),),
                    background="Eight years of Python.", tags=("career",)),
             Mentee("Lena Fischer", "Europe/Berlin", organisation="Globex", role="Designer"),
             Mentee("Diego Alvarez", "America/Mexico_City", organisation="Initech"),
@@ -212,7 +214,8 @@ def test_selecting_a_mentee_shows_their_dashboard(show: Callable, desk: dict[str
     bar = detail.browser.loadResource(2, QUrl("bar:50"))  # 2: QTextDocument.ImageResource
     assert isinstance(bar, QPixmap) and not bar.isNull()
     assert "<s>Write the design doc</s>" not in shown  # rendered, not shown as markup
-    assert "mailto:priya@example.com" in detail.html()
+    # Each channel links to itself; a click opens it (tests/ui/test_channel_editor.py).
+    assert "channel:0" in detail.html() and "priya@example.com" in shown
     for text in (
         "Eight years of Python.",
         "Payments migration",

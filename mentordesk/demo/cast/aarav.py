@@ -37,7 +37,6 @@ AARAV = MenteeSpec(
         name="Aarav Shrestha",
         time_zone="Asia/Kathmandu",
         pronouns="he/him",
-        email="aarav.shrestha@example.com.np",
         organisation="Himal Labs (remote)",
         role="Software Engineer",
         hours=WorkingHours(time(10, 0), time(18, 0), (7, 1, 2, 3, 4)),

@@ -35,7 +35,6 @@ DANIEL = MenteeSpec(
         name="Daniel Okafor",
         time_zone="Europe/London",
         pronouns="he/him",
-        email="daniel.okafor@example.co.uk",
         organisation="Hearthwise Energy",
         role="Engineering Manager, Customer Platform",
         hours=WorkingHours(time(8, 30), time(17, 30), (1, 2, 3, 4, 5)),

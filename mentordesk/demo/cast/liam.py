@@ -37,7 +37,6 @@ LIAM = MenteeSpec(
         name="Liam Nguyen",
         time_zone="Australia/Adelaide",
         pronouns="he/him",
-        email="liam.nguyen@example.com.au",
         organisation="Southgate Freight",
         role="Senior Software Engineer, Platform",
         hours=WorkingHours(time(8, 0), time(18, 0), (1, 2, 3, 4, 5)),

@@ -37,7 +37,6 @@ MAYA = MenteeSpec(
         name="Maya Chen",
         time_zone="America/Los_Angeles",
         pronouns="she/they",
-        email="maya@mayachen.example",
         organisation="Tidepool Health",
         role="Frontend Engineer",
         hours=WorkingHours(time(8, 0), time(16, 30), (1, 2, 3, 4, 5)),

@@ -35,7 +35,6 @@ PRIYA = MenteeSpec(
         name="Priya Raman",
         time_zone="Asia/Kolkata",
         pronouns="she/her",
-        email="priya.raman@example.in",
         organisation="Ledgerline Payments",
         role="Backend Engineer II",
         hours=WorkingHours(time(10, 0), time(19, 0), (1, 2, 3, 4, 5)),

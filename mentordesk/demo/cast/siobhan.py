@@ -38,7 +38,6 @@ SIOBHAN = MenteeSpec(
         name="Siobhan Walsh",
         time_zone="America/St_Johns",
         pronouns="she/her",
-        email="s.walsh@example.ca",
         organisation="North Atlantic Fisheries Co-op",
         role="Senior Data Analyst",
         hours=WorkingHours(time(8, 0), time(16, 0), (1, 2, 3, 4, 5)),

@@ -18,7 +18,7 @@ from mentordesk.store.repositories._convert import (
 )
 
 _COLUMNS = (
-    "id, name, pronouns, email, organisation, role, time_zone, work_start, work_end,"
+    "id, name, pronouns, organisation, role, time_zone, work_start, work_end,"
     " work_days, channels, background, interests, expectations, cadence_days, status,"
     " tags, created_at, updated_at, last_contact_utc"
 )
@@ -33,13 +33,12 @@ SORT_KEYS = {
 
 
 def _row_to_mentee(row: sqlite3.Row | tuple) -> Mentee:
-    (id_, name, pronouns, email, org, role, zone, ws, we, wd, channels, background,
+    (id_, name, pronouns, org, role, zone, ws, we, wd, channels, background,
      interests, expectations, cadence, status, tags, created, updated, contact) = row  # fmt: skip
     return Mentee(
         id=id_,
         name=name,
         pronouns=pronouns,
-        email=email,
         organisation=org,
         role=role,
         time_zone=zone,
@@ -65,7 +64,6 @@ def _params(m: Mentee) -> dict[str, object]:
     return {
         "name": m.name,
         "pronouns": m.pronouns,
-        "email": m.email,
         "organisation": m.organisation,
         "role": m.role,
         "time_zone": m.time_zone,

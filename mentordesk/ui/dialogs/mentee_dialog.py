@@ -18,17 +18,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.domain.errors import ValidationError
-from mentordesk.domain.models import Channel, Mentee, MenteeStatus
+from mentordesk.domain.models import Mentee, MenteeStatus
 from mentordesk.domain.validation import (
     validate_cadence,
-    validate_email,
+    validate_channels,
     validate_hours,
     validate_name,
     validate_zone,
 )
 from mentordesk.services import Workspace
 from mentordesk.ui.dialogs.validating import ValidatingDialog, with_error
+from mentordesk.ui.widgets.channel_editor import ChannelEditor
 from mentordesk.ui.widgets.field_error import FieldError
 from mentordesk.ui.widgets.hours_editor import HoursEditor
 from mentordesk.ui.widgets.zone_edit import ZoneField
@@ -38,28 +38,6 @@ _STATUS_LABELS = {
     MenteeStatus.PAUSED: "Paused",
     MenteeStatus.ALUMNI: "Alumni",
 }
-
-
-def parse_channels(text: str) -> tuple[Channel, ...]:
-    """'kind: value' per line (blank lines skipped); ValidationError names the bad line."""
-    channels: list[Channel] = []
-    for number, raw in enumerate(text.splitlines(), 1):
-        line = raw.strip()
-        if not line:
-            continue
-        kind, sep, value = line.partition(":")
-        if not sep or not kind.strip() or not value.strip() or value.startswith("//"):
-            raise ValidationError(
-                "channels",
-                f"Line {number} ('{line}') needs the form 'kind: value' — "
-                "e.g. 'chat: @ravi' or 'video: https://meet.example.com/ravi'.",
-            )
-        channels.append(Channel(kind.strip().lower(), value.strip()))
-    return tuple(channels)
-
-
-def channels_text(channels: tuple[Channel, ...]) -> str:
-    return "\n".join(f"{c.kind}: {c.value}" for c in channels)
 
 
 def _text_edit(parent: QWidget, placeholder: str, lines: int) -> QPlainTextEdit:
@@ -90,7 +68,6 @@ class MenteeDialog(ValidatingDialog):
         self.finish_form(
             {
                 "name": self.name_error,
-                "email": self.email_error,
                 "time_zone": self.zone_error,
                 "hours": self.hours_error,
                 "cadence_days": self.cadence_error,
@@ -106,8 +83,6 @@ class MenteeDialog(ValidatingDialog):
         self.name_edit.setPlaceholderText("Required")
         self.pronouns_edit = QLineEdit(self)
         self.pronouns_edit.setPlaceholderText("e.g. she/her")
-        self.email_edit = QLineEdit(self)
-        self.email_edit.setPlaceholderText("name@example.com")
         self.organisation_edit = QLineEdit(self)
         self.role_edit = QLineEdit(self)
         self.zone_field = ZoneField(self)
@@ -122,15 +97,12 @@ class MenteeDialog(ValidatingDialog):
             self.status_combo.addItem(label, status.value)
         self.tags_edit = QLineEdit(self)
         self.tags_edit.setPlaceholderText("comma separated, e.g. career, design")
-        self.channels_edit = _text_edit(
-            self, "email: ravi@example.com\nvideo: https://meet.example.com/ravi\nchat: @ravi", 3
-        )
+        self.channel_editor = ChannelEditor(self)
         self.background_edit = _text_edit(self, "Where they come from, what they do now", 3)
         self.interests_edit = _text_edit(self, "What they want to learn or explore", 3)
         self.expectations_edit = _text_edit(self, "What they hope to get from mentoring", 3)
 
         self.name_error = FieldError(self)
-        self.email_error = FieldError(self)
         self.zone_error = FieldError(self)
         self.hours_error = FieldError(self)
         self.cadence_error = FieldError(self)
@@ -140,7 +112,6 @@ class MenteeDialog(ValidatingDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("&Name:", with_error(self.name_edit, self.name_error, self))
         form.addRow("&Pronouns:", self.pronouns_edit)
-        form.addRow("&Email:", with_error(self.email_edit, self.email_error, self))
         form.addRow("&Organisation:", self.organisation_edit)
         form.addRow("&Role:", self.role_edit)
         form.addRow("&Time zone:", with_error(self.zone_field, self.zone_error, self))
@@ -152,7 +123,7 @@ class MenteeDialog(ValidatingDialog):
 
         about = QVBoxLayout()
         for text, edit in (
-            ("&Channels (one 'kind: value' a line):", self.channels_edit),
+            ("&Channels (the first email is their address):", self.channel_editor),
             ("&Background:", self.background_edit),
             ("&Interests:", self.interests_edit),
             ("E&xpectations:", self.expectations_edit),
@@ -162,9 +133,11 @@ class MenteeDialog(ValidatingDialog):
             if about.count():
                 about.addSpacing(6)
             about.addWidget(label)
-            about.addWidget(edit, 1)
-            if edit is self.channels_edit:
+            if edit is self.channel_editor:
+                about.addWidget(edit)
                 about.addWidget(self.channels_error)
+            else:
+                about.addWidget(edit, 1)
 
         left = QVBoxLayout()
         left.addLayout(form)
@@ -185,7 +158,6 @@ class MenteeDialog(ValidatingDialog):
         fields = [
             self.name_edit,
             self.pronouns_edit,
-            self.email_edit,
             self.organisation_edit,
             self.role_edit,
             self.zone_edit,
@@ -202,7 +174,6 @@ class MenteeDialog(ValidatingDialog):
     def _load(self, mentee: Mentee) -> None:
         self.name_edit.setText(mentee.name)
         self.pronouns_edit.setText(mentee.pronouns)
-        self.email_edit.setText(mentee.email)
         self.organisation_edit.setText(mentee.organisation)
         self.role_edit.setText(mentee.role)
         self.zone_edit.setText(mentee.time_zone)
@@ -210,29 +181,27 @@ class MenteeDialog(ValidatingDialog):
         self.cadence_spin.setValue(mentee.cadence_days)
         self.status_combo.setCurrentIndex(max(self.status_combo.findData(mentee.status.value), 0))
         self.tags_edit.setText(", ".join(mentee.tags))
-        self.channels_edit.setPlainText(channels_text(mentee.channels))
+        self.channel_editor.set_channels(mentee.channels)
         self.background_edit.setPlainText(mentee.background)
         self.interests_edit.setPlainText(mentee.interests)
         self.expectations_edit.setPlainText(mentee.expectations)
 
     def _connect(self) -> None:
         self.name_edit.textChanged.connect(self.touched("name"))
-        self.email_edit.textChanged.connect(self.touched("email"))
         self.zone_edit.textChanged.connect(self.touched("time_zone"))
         self.hours_editor.changed.connect(self.touched("hours"))
         self.cadence_spin.valueChanged.connect(self.touched("cadence_days"))
-        self.channels_edit.textChanged.connect(self.touched("channels"))
+        self.channel_editor.changed.connect(self.touched("channels"))
 
     # -- ValidatingDialog ----------------------------------------------------------------
 
     def checks(self) -> Mapping[str, Callable[[], object]]:
         return {
             "name": lambda: validate_name(self.name_edit.text()),
-            "email": lambda: validate_email(self.email_edit.text()),
             "time_zone": lambda: validate_zone(self.zone_edit.text()),
             "hours": lambda: validate_hours(self.hours_editor.hours()),
             "cadence_days": lambda: validate_cadence(self.cadence_spin.value()),
-            "channels": lambda: parse_channels(self.channels_edit.toPlainText()),
+            "channels": lambda: validate_channels(self.channel_editor.channels()),
         }
 
     def edited_mentee(self) -> Mentee:
@@ -242,12 +211,11 @@ class MenteeDialog(ValidatingDialog):
             base,
             name=self.name_edit.text(),
             pronouns=self.pronouns_edit.text().strip(),
-            email=self.email_edit.text(),
             organisation=self.organisation_edit.text().strip(),
             role=self.role_edit.text().strip(),
             time_zone=self.zone_edit.text(),
             hours=self.hours_editor.hours(),
-            channels=parse_channels(self.channels_edit.toPlainText()),
+            channels=self.channel_editor.channels(),
             background=self.background_edit.toPlainText().strip(),
             interests=self.interests_edit.toPlainText().strip(),
             expectations=self.expectations_edit.toPlainText().strip(),

@@ -12,15 +12,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from mentordesk.domain.models import Settings
+from mentordesk.domain.reminders import MAX_MINUTES
 from mentordesk.domain.validation import validate_hours, validate_zone
 from mentordesk.services import Workspace
 from mentordesk.ui.dialogs.validating import ValidatingDialog, with_error
 from mentordesk.ui.encryption_flow import EncryptionFlow, status_text
+from mentordesk.ui.reminders import reminder_service
 from mentordesk.ui.widgets.field_error import FieldError
 from mentordesk.ui.widgets.hours_editor import HoursEditor
 from mentordesk.ui.widgets.zone_edit import ZoneField
@@ -68,6 +72,16 @@ class PreferencesDialog(ValidatingDialog):
         form.addRow("Your &name:", self.name_edit)
         form.addRow("Your &time zone:", with_error(self.zone_field, self.zone_error, self))
         form.addRow("Working &hours:", with_error(self.hours_editor, self.hours_error, self))
+        self.reminder_spin = QSpinBox(self)
+        self.reminder_spin.setRange(0, MAX_MINUTES)
+        self.reminder_spin.setSuffix(" minutes before a meeting")
+        self.reminder_spin.setSpecialValueText("Off")  # 0: no reminders
+        self.reminder_spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.reminder_spin.setValue(reminder_service(workspace).minutes())
+        self.reminder_spin.setToolTip(
+            "A desktop notification that opens the pre-session brief; 0 turns reminders off"
+        )
+        form.addRow("&Remind me:", self.reminder_spin)
         self.encryption_status = QLabel(self)
         self.encryption_status.setWordWrap(True)
         self.encryption_button = QPushButton(self)
@@ -77,7 +91,8 @@ class PreferencesDialog(ValidatingDialog):
         privacy.addWidget(self.encryption_button)
         form.addRow("Encryption:", privacy)
         self._show_encryption()
-        for row, field in enumerate((self.name_edit, self.zone_edit, self.hours_editor.start_edit)):
+        fields = (self.name_edit, self.zone_edit, self.hours_editor.start_edit, self.reminder_spin)
+        for row, field in enumerate(fields):
             item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             if item is not None and isinstance(item.widget(), QLabel):
                 item.widget().setBuddy(field)
@@ -110,6 +125,9 @@ class PreferencesDialog(ValidatingDialog):
 
     def commit(self) -> None:
         self.saved_settings = self.workspace.save_settings(self.edited_settings())
+        reminders = reminder_service(self.workspace)
+        if reminders.minutes() != self.reminder_spin.value():
+            reminders.set_minutes(self.reminder_spin.value())
 
     def _show_encryption(self) -> None:
         self.encryption_status.setText(status_text(self.workspace))

@@ -57,6 +57,9 @@ class Page(QWidget):
     note_requested = Signal(int, int)
     #: Ask the window for File ▸ Export Progress Summary… for this mentee id.
     summary_requested = Signal(int)
+    #: Ask the window for the pre-session brief: mentee id (0: the next meeting with
+    #: anyone), and the Occurrence to prepare or None (their next meeting).
+    brief_requested = Signal(int, object)
 
     def __init__(
         self,

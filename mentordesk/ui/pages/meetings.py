@@ -52,6 +52,9 @@ class MeetingsPage(ListPage):
         self.detail.open_mentee_requested.connect(self.open_mentee)
         self.detail.edit_requested.connect(self.edit_meeting)
         self.detail.delete_requested.connect(self.confirm_delete)
+        self.detail.brief_requested.connect(
+            lambda meeting, occurrence: self.brief_requested.emit(meeting.mentee_id, occurrence)
+        )
         self.detail.call_requested.connect(
             lambda meeting, start: self.call_requested.emit(meeting.mentee_id, meeting.id, start)
         )

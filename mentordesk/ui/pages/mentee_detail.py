@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QRect, Qt, QUrl, Signal, SignalInstance
 from PySide6.QtGui import (
+    QCursor,
     QDesktopServices,
     QFont,
     QPainter,
@@ -32,11 +33,13 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleOptionProgressBar,
     QTextBrowser,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from mentordesk.services import MenteeDashboard
+from mentordesk.ui.channel_open import open_channel
 from mentordesk.ui.theme import muted_color, scaled_font
 from mentordesk.ui.widgets import detail_mentee as html
 from mentordesk.ui.widgets.detail_parts import RECORD_SCHEME
@@ -48,10 +51,11 @@ TWO_COLUMNS_FROM = 760
 class DashboardBrowser(QTextBrowser):
     """A read-only page that opens links in the browser and draws ``bar:<n>`` images;
     its own ``record:`` links (Edit, Done, Reopen) are passed on as ``record_link``, a logged
-    contact's Edit… and Delete… links as ``contact_link``."""
+    contact's Edit… and Delete… links as ``contact_link``, a channel's as ``channel_link``."""
 
     record_link = Signal(str)
     contact_link = Signal(str)
+    channel_link = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,6 +109,8 @@ class DashboardBrowser(QTextBrowser):
             self.record_link.emit(url.path())
         elif url.scheme() == html.CONTACT_SCHEME:
             self.contact_link.emit(url.path())
+        elif url.scheme() == html.CHANNEL_SCHEME:
+            self.channel_link.emit(url.path())
         else:
             QDesktopServices.openUrl(url)
 
@@ -180,6 +186,9 @@ class MenteeDetail(QWidget):
         self.browser.setAccessibleName("Dashboard")
         self.browser.record_link.connect(self._record_link)
         self.browser.contact_link.connect(self._contact_link)
+        self.browser.channel_link.connect(self._channel_clicked)
+        #: What the last channel click did ("Copied … to the clipboard"), also shown as a tip.
+        self.channel_message = ""
 
         titles = QVBoxLayout()
         titles.setSpacing(2)
@@ -266,6 +275,16 @@ class MenteeDetail(QWidget):
         page = html.page(self.dashboard, self._now, self._zone, self.palette(), self._two_columns)
         self.browser.setHtml(page)
         bar.setValue(position)
+
+    def _channel_clicked(self, index: str) -> None:
+        """``2``: the mentee's third channel opens in its app, or is copied."""
+        channels = self.dashboard.mentee.channels if self.dashboard is not None else ()
+        try:
+            channel = channels[int(index)]
+        except (ValueError, IndexError):
+            return
+        self.channel_message = open_channel(channel)
+        QToolTip.showText(QCursor.pos(), self.channel_message, self.browser)
 
     def _edit_clicked(self) -> None:
         mentee_id = self.mentee_id()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.models import Settings
+from mentordesk.domain.views import UpcomingMeeting
 from mentordesk.services.changes import Kind
 from mentordesk.ui.formatting import plural
 from mentordesk.ui.models.list_base import KEY_ROLE, MENTEE_ID_ROLE
@@ -160,7 +162,7 @@ class TodayPage(Page):
         self.search_edit = QLineEdit(self)
         self.search_edit.setPlaceholderText("Filter today’s lists (Ctrl+F)")
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setMinimumWidth(260)
+        self.search_edit.setMinimumWidth(220)  # with Brief… beside it, in a 720 px window
         self.search_edit.textChanged.connect(self._filter)
         clear = QAction(self.search_edit)
         clear.setShortcut(QKeySequence(Qt.Key.Key_Escape))
@@ -177,8 +179,16 @@ class TodayPage(Page):
         titles.setSpacing(0)
         titles.addWidget(self.date_label)
         titles.addWidget(self.clock_label)
+        self.brief_button = QPushButton("&Brief…", self)
+        self.brief_button.setShortcut(QKeySequence("Ctrl+B"))
+        self.brief_button.setToolTip(
+            "Before the call: the pre-session brief for the selected meeting or mentee,"
+            " else for the next meeting (Ctrl+B)"
+        )
+        self.brief_button.clicked.connect(self._brief_clicked)
         header = QHBoxLayout()
         header.addLayout(titles, 1)
+        header.addWidget(self.brief_button, 0, Qt.AlignmentFlag.AlignVCenter)
         header.addWidget(self.search_edit, 0, Qt.AlignmentFlag.AlignVCenter)
 
         lists = QWidget(self)
@@ -344,6 +354,21 @@ class TodayPage(Page):
         else:
             self.detail_label.setText(html)
             self.detail_label.setEnabled(True)
+
+    def _brief_clicked(self) -> None:
+        """The selected meeting's brief, else the selected row's mentee's, else the next."""
+        selected = self._selected()
+        if selected is None:
+            self.brief_requested.emit(0, None)
+            return
+        section, index = selected
+        i = self.sections.index(section)
+        row = self.models[i].row_at(self.proxies[i].mapToSource(index).row())
+        if isinstance(row, UpcomingMeeting):
+            self.brief_requested.emit(row.occurrence.meeting.mentee_id, row.occurrence)
+            return
+        mentee_id = index.data(MENTEE_ID_ROLE)
+        self.brief_requested.emit(mentee_id if isinstance(mentee_id, int) else 0, None)
 
     def _open_row(self, index: QModelIndex) -> None:
         """Enter or a double click: the mentee's dashboard, or a goal's roadmap."""

@@ -6,6 +6,7 @@ from datetime import datetime
 from html import escape
 from zoneinfo import ZoneInfo
 
+from mentordesk.domain.channels import label as channel_label
 from mentordesk.domain.models import OccurrenceStatus, Owner
 from mentordesk.domain.views import (
     CheckIn,
@@ -128,9 +129,7 @@ def _check_in(row: CheckIn, now: datetime, zone: ZoneInfo) -> str:
         lines.append(_line("Their time now", f"{local:%H:%M} {mentee.time_zone}"))
     hours = mentee.hours
     lines.append(_line("Works", f"{hours.start:%H:%M}–{hours.end:%H:%M}, {days_text(hours.days)}"))
-    if mentee.email:
-        lines.append(_line("Email", mentee.email))
-    lines.extend(_line(c.kind.capitalize(), c.value) for c in mentee.channels)
+    lines.extend(_line(channel_label(c.kind), c.value) for c in mentee.channels)
     name = f"{mentee.name} ({mentee.pronouns})" if mentee.pronouns else mentee.name
     return _page(name, lines)
 

@@ -112,6 +112,8 @@ class MeetingDetail(QWidget):
     delete_requested = Signal(object)  # the Meeting
     #: Call mode for the meeting: the Meeting and the selected occurrence's original start.
     call_requested = Signal(object, object)
+    #: The pre-session brief: the Meeting and the selected Occurrence (or None).
+    brief_requested = Signal(object, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -171,6 +173,13 @@ class MeetingDetail(QWidget):
             "Take notes during this meeting; ending the call marks the selected occurrence held"
         )
         self.call_button.clicked.connect(self._start_call)
+        self.brief_button = QPushButton("&Brief…", content)
+        self.brief_button.setShortcut("Ctrl+B")
+        self.brief_button.setToolTip(
+            "Before the call: notes, open actions, goals, wins and feedback since the last"
+            " call (Ctrl+B)"
+        )
+        self.brief_button.clicked.connect(self._brief)
         self.occurrence_hint = QLabel(content)
         self.occurrence_hint.setWordWrap(True)
 
@@ -193,6 +202,7 @@ class MeetingDetail(QWidget):
         top.addLayout(buttons)
         held = QHBoxLayout()
         held.addWidget(self.occurrence_hint, 1)
+        held.addWidget(self.brief_button, 0, Qt.AlignmentFlag.AlignTop)
         held.addWidget(self.call_button, 0, Qt.AlignmentFlag.AlignTop)
         held.addWidget(self.mark_held_button, 0, Qt.AlignmentFlag.AlignTop)
 
@@ -311,6 +321,10 @@ class MeetingDetail(QWidget):
         occurrence = self.selected_occurrence()
         start = occurrence.original_start if occurrence is not None else None
         self.call_requested.emit(self.listing.meeting, start)
+
+    def _brief(self) -> None:
+        if self.listing is not None:
+            self.brief_requested.emit(self.listing.meeting, self.selected_occurrence())
 
     def _open_mentee(self) -> None:
         if self.listing is not None:

@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtGui import QPalette
 
+from mentordesk.domain.channels import channel_url
+from mentordesk.domain.channels import label as channel_label
 from mentordesk.domain.models import (
     GoalStatus,
     Milestone,
@@ -34,7 +36,7 @@ from mentordesk.ui.formatting import (
 )
 from mentordesk.ui.models.mentees import utc_offset_text
 from mentordesk.ui.theme import error_color
-from mentordesk.ui.widgets.detail_parts import items, link, more, muted, text
+from mentordesk.ui.widgets.detail_parts import items, more, muted, text
 from mentordesk.ui.widgets.detail_records import MAX_ITEMS, actions, feedback, resources, wins
 
 #: The size of a goal's progress bar image, in logical pixels.
@@ -43,6 +45,8 @@ BAR_SIZE = (120, 12)
 BAR_SCHEME = "bar"
 #: The scheme of a logged contact's links: ``contact:edit/7``, ``contact:delete/7``.
 CONTACT_SCHEME = "contact"
+#: The URL scheme of the contact links: ``channel:2`` is the mentee's third channel.
+CHANNEL_SCHEME = "channel"
 
 
 def _row(label: str, value: str) -> str:
@@ -53,7 +57,7 @@ def _table(rows: list[str]) -> str:
     return f"<table cellspacing='0' cellpadding='2'>{''.join(rows)}</table>"
 
 
-def _gap(minutes: int) -> str:
+def gap_text(minutes: int) -> str:
     """'4 h 30 min ahead of you', '2 h behind you', 'same time as you'."""
     if minutes == 0:
         return "same time as you"
@@ -84,7 +88,7 @@ def facts(dashboard: MenteeDashboard, now: datetime, zone: ZoneInfo, palette: QP
             _row(
                 "Local time",
                 f"<b>{local:%a %H:%M}</b> · {text(mentee.time_zone)}"
-                f" ({utc_offset_text(offset)}) — {_gap(gap)}",
+                f" ({utc_offset_text(offset)}) — {gap_text(gap)}",
             )
         )
         hours = mentee.hours
@@ -115,15 +119,14 @@ def facts(dashboard: MenteeDashboard, now: datetime, zone: ZoneInfo, palette: QP
 
 
 def contact(dashboard: MenteeDashboard, palette: QPalette) -> str:
-    mentee = dashboard.mentee
+    """Each channel as a link to ``channel:<index>``: the page opens it in its app, or copies
+    a value nothing can open (a Slack handle) to the clipboard."""
     rows = []
-    if mentee.email:
-        rows.append(_row("Email", link(mentee.email)))
-    rows.extend(
-        _row(text(c.kind.capitalize()), link(c.value))
-        for c in mentee.channels
-        if c.value.strip().casefold() != mentee.email.strip().casefold()
-    )
+    for index, channel in enumerate(dashboard.mentee.channels):
+        value = f"<a href='{CHANNEL_SCHEME}:{index}'>{text(channel.value)}</a>"
+        if channel_url(channel) is None:
+            value += f" {muted('(click to copy)', palette)}"
+        rows.append(_row(text(channel_label(channel.kind)), value))
     if not rows:
         return f"<p>{muted('No e-mail or channel yet — add one with Edit…', palette)}</p>"
     return _table(rows)
@@ -283,7 +286,7 @@ def _heading(title: str, count: int = 0) -> str:
     return f"<h3 style='margin-top:16px; margin-bottom:4px'>{text(label)}</h3>"
 
 
-def _columns(left: str, right: str, two: bool) -> str:
+def columns(left: str, right: str, two: bool) -> str:
     if not two:
         return left + right
     return (
@@ -308,24 +311,24 @@ def page(
     parts = [
         facts(d, now, zone, palette),
         "<hr>",
-        _columns(
+        columns(
             _heading("Contact") + contact(d, palette),
             _heading("Check-in") + check_in(d, now, zone, palette),
             two_columns,
         ),
         _heading("From the introductory session") + profile(d, palette),
         _heading("Goals", len(d.goals)) + goals(d, today, palette),
-        _columns(
+        columns(
             _heading("Upcoming meetings", len(d.upcoming)) + upcoming(d, now, zone, palette),
             _heading("Open action items", open_actions) + actions(d, now, zone, palette),
             two_columns,
         ),
-        _columns(
+        columns(
             _heading("Recent notes") + notes(d, now, zone, palette),
             _heading("Feedback", len(d.feedback)) + feedback(d, now, palette),
             two_columns,
         ),
-        _columns(
+        columns(
             _heading("Wins", len(d.wins)) + wins(d, now, palette),
             _heading("Resources", len(d.resources)) + resources(d, palette),
             two_columns,
