@@ -10,6 +10,7 @@ from pathlib import Path
 from mentordesk.domain.contacts import ContactChannel
 from mentordesk.services import Workspace
 from tests.store.migrating import connect_before, upgraded
+from tests.store.old_exports import as_migrated
 
 STAMP = "2026-06-01T09:00:00Z"
 OLD_EXPORT = Path(__file__).parents[1] / "fixtures" / "exports" / "before-check-ins.json"
@@ -47,7 +48,8 @@ def test_the_previous_version_s_last_contact_survives_and_contacts_join_it(
 def _rows(document: dict, table: str) -> list[dict]:
     # Where a series' occurrence rows stop is derived from the day of the import.
     rows = [
-        {k: v for k, v in r.items() if k != "instances_until"} for r in document["tables"][table]
+        {k: v for k, v in as_migrated(table, r).items() if k != "instances_until"}
+        for r in document["tables"][table]
     ]
     return sorted(rows, key=lambda r: json.dumps(r, sort_keys=True))
 

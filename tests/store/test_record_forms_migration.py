@@ -11,6 +11,7 @@ from pathlib import Path
 from mentordesk.domain.models import FeedbackDirection, ResourceKind
 from mentordesk.services import Workspace
 from tests.store.migrating import connect_before, upgraded
+from tests.store.old_exports import as_migrated
 
 STAMP = "2026-06-01T09:00:00Z"
 OLD_EXPORT = Path(__file__).parents[1] / "fixtures" / "exports" / "before-check-ins.json"
@@ -70,7 +71,7 @@ def test_an_export_made_before_the_record_forms_imports_exactly(tmp_path: Path) 
                 assert ws.db.conn.execute(f'SELECT count(*) FROM "{table}"').fetchone() == (0,)
                 continue
             columns = [c for c in rows[0] if c not in DERIVED.get(table, set())]
-            expected = [{c: row[c] for c in columns} for row in rows]
+            expected = [{c: as_migrated(table, row)[c] for c in columns} for row in rows]
             assert _stored(ws, table, columns) == expected, table
         # The new columns take their defaults; the records read back through the service.
         assert ws.db.conn.execute(
