@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
+from mentordesk.cli.dates import day_option
 from mentordesk.cli.encryption import open_workspace
 from mentordesk.cli.errors import EXIT_BAD_INPUT, EXIT_OK, CommandFailed, exit_on_error
 from mentordesk.domain.models import (
@@ -23,19 +23,6 @@ from mentordesk.domain.models import (
 from mentordesk.services import Workspace
 
 _DIRECTIONS = {"to": FeedbackDirection.TO_MENTEE, "from": FeedbackDirection.FROM_MENTEE}
-
-
-def _day(text: str | None, option: str) -> date | None:
-    """The date given, or None for "today" (read on the mentor's calendar once open)."""
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise CommandFailed(
-            f"{option} {text!r} is not a date — write it as YYYY-MM-DD, e.g. 2027-03-01.",
-            EXIT_BAD_INPUT,
-        ) from None
 
 
 def _included(args: argparse.Namespace, default: bool) -> bool:
@@ -65,7 +52,7 @@ def _link(text: str) -> str:
 
 def cmd_feedback_add(args: argparse.Namespace) -> int:
     direction = _DIRECTIONS[args.direction]
-    on = _day(args.on, "--on")
+    on = day_option(args.on, "--on")
     shared = _included(args, direction is FeedbackDirection.TO_MENTEE)
     with exit_on_error(), open_workspace(args) as workspace:
         mentee = workspace.find_mentee(args.mentee)
@@ -79,7 +66,7 @@ def cmd_feedback_add(args: argparse.Namespace) -> int:
 
 
 def cmd_win_add(args: argparse.Namespace) -> int:
-    on = _day(args.on, "--on")
+    on = day_option(args.on, "--on")
     with exit_on_error(), open_workspace(args) as workspace:
         mentee = workspace.find_mentee(args.mentee)
         goal = _goal(workspace, mentee, args.goal)
@@ -91,7 +78,7 @@ def cmd_win_add(args: argparse.Namespace) -> int:
 
 
 def cmd_resource_add(args: argparse.Namespace) -> int:
-    shared_on = _day(args.shared_on, "--shared-on")
+    shared_on = day_option(args.shared_on, "--shared-on")
     with exit_on_error(), open_workspace(args) as workspace:
         mentee = workspace.find_mentee(args.mentee)
         goal = _goal(workspace, mentee, args.goal)

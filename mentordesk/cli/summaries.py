@@ -9,9 +9,9 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
+from mentordesk.cli.dates import day_option
 from mentordesk.cli.encryption import open_workspace
 from mentordesk.cli.errors import EXIT_BAD_INPUT, EXIT_OK, CommandFailed, exit_on_error
 from mentordesk.domain.errors import ValidationError
@@ -21,19 +21,8 @@ from mentordesk.services.summary import SummaryService
 from mentordesk.services.summary_content import SummaryPeriod
 
 
-def _day(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ValidationError(
-            option, f"{option} '{value}' is not a date — write it as YYYY-MM-DD."
-        ) from None
-
-
 def _period(summaries: SummaryService, mentee: Mentee, args: argparse.Namespace) -> SummaryPeriod:
-    start, end = _day(args.date_from, "--from"), _day(args.date_to, "--to")
+    start, end = day_option(args.date_from, "--from"), day_option(args.date_to, "--to")
     whole = summaries.since_start(mentee)
     start, end = start or min(whole.start, end or whole.end), end or whole.end
     if start > end:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import Mentee
+from mentordesk.domain.search_query import fold_name
 from mentordesk.domain.validation import validate_mentee
 from mentordesk.services.changes import ChangeFeed, Changes, Kind
 from mentordesk.store.repositories.mentees import MenteeRepository
@@ -13,8 +12,7 @@ from mentordesk.store.repositories.mentees import MenteeRepository
 
 def _folded(text: str) -> str:
     """Lower case without accents or extra spaces, for matching what was typed to names."""
-    decomposed = unicodedata.normalize("NFKD", " ".join(text.split()))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return fold_name(" ".join(text.split()))
 
 
 class MenteeService:

@@ -9,7 +9,6 @@ A file that cannot be used is left out of the list and named in ``problems`` (th
 from __future__ import annotations
 
 import contextlib
-import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -23,14 +22,14 @@ from mentordesk.domain.roadmap_template import (
     resolve,
     to_data,
 )
+from mentordesk.domain.search_query import fold_name
 from mentordesk.services.goals import GoalService
 
 __all__ = ["RoadmapTemplate", "RoadmapTemplates"]
 
 
 def _folded(text: str) -> str:
-    plain = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in plain if not unicodedata.combining(c)).strip()
+    return fold_name(text).strip()
 
 
 class RoadmapTemplates:
