@@ -330,6 +330,12 @@ def _add_summary_parser(sub: argparse._SubParsersAction) -> None:
     pdf.add_argument(
         "--out-dir", metavar="DIR", help="folder for the PDFs (with --all or several --mentee)"
     )
+    pdf.add_argument(
+        "--pack",
+        action="store_true",
+        help="a hand-over folder per mentee in --out-dir: the PDF, the next sessions (.ics) and"
+        " the resources shared (.md)",
+    )
 
 
 def _add_full_export_parsers(sub: argparse._SubParsersAction) -> None:

@@ -17,6 +17,7 @@ from mentordesk.cli.errors import EXIT_BAD_INPUT, EXIT_OK, CommandFailed, exit_o
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import Mentee
 from mentordesk.reports.paper import Paper, preferred_paper
+from mentordesk.services import Workspace
 from mentordesk.services.summary import SummaryService
 from mentordesk.services.summary_content import SummaryPeriod
 
@@ -52,30 +53,55 @@ def _check_targets(args: argparse.Namespace) -> None:
                             EXIT_BAD_INPUT)  # fmt: skip
 
 
+def _mentees(ws: Workspace, args: argparse.Namespace) -> list[Mentee]:
+    if args.all:
+        return ws.summaries.active_mentees()
+    found = [ws.find_mentee(name) for name in args.mentee]
+    return list({m.id: m for m in found}.values())  # each named once, in the order given
+
+
+def _write_packs(ws: Workspace, args: argparse.Namespace, folder: Path, paper: Paper) -> int:
+    from mentordesk.reports.handover import write_handover_pack
+
+    for mentee in _mentees(ws, args):
+        summary = ws.summaries.build(mentee.id or 0, _period(ws.summaries, mentee, args))
+        pack = write_handover_pack(
+            summary,
+            folder,
+            paper,
+            lambda path, m=mentee: ws.calendar.export_ics(m.id, path, upcoming_only=True),
+        )
+        for note in pack.notes:
+            print(f"mentordesk: {mentee.name}: {note}", file=sys.stderr)
+        print(f"wrote {pack.folder} ({', '.join(p.name for p in pack.files)})")
+    return EXIT_OK
+
+
 def cmd_export_pdf(args: argparse.Namespace) -> int:
     _check_targets(args)
+    if args.pack and args.out:
+        raise CommandFailed("--pack writes a folder per mentee: give --out-dir DIR, not --out.",
+                            EXIT_BAD_INPUT)  # fmt: skip
     from mentordesk.reports.batch import write_batch
     from mentordesk.reports.summary_pdf import write_summary_pdf
 
     single = args.out is not None
     target = Path(args.out if single else args.out_dir).expanduser()
     folder = _folder(str(target.parent) if single else args.out_dir)
-    # Read-only: works beside the open window and never changes the file.
-    with exit_on_error(writing=target), open_workspace(args, readonly=True) as ws:
+    # Read-only (works beside the open window, never changes the file), except for a pack:
+    # its calendar file's event ids are made once and kept in the file.
+    with exit_on_error(writing=target), open_workspace(args, readonly=not args.pack) as ws:
         paper = Paper(args.paper or preferred_paper(ws.summaries.paper_preference()))
+        if args.pack:
+            return _write_packs(ws, args, folder, paper)
         if single:
             mentee = ws.find_mentee(args.mentee[0])
             summary = ws.summaries.build(mentee.id or 0, _period(ws.summaries, mentee, args))
             written, warnings = [target], write_summary_pdf(summary, target, paper)
             left_out = summary.left_out_text
         else:
-            if args.all:
-                mentees = ws.summaries.active_mentees()
-            else:  # each named once, in the order given
-                found = [ws.find_mentee(name) for name in args.mentee]
-                mentees = list({m.id: m for m in found}.values())
             rule = lambda s, m: _period(s, m, args)  # noqa: E731
-            result = write_batch(ws.summaries, mentees, rule, folder, paper)
+            result = write_batch(ws.summaries, _mentees(ws, args), rule, folder, paper)
             written, warnings = result.written, result.warnings
             left_out = ""
     for warning in warnings:

@@ -29,6 +29,11 @@ from mentordesk.store.repositories.mentees import MenteeRepository
 _ICS_PREFIX_KEY = "ics_uid_prefix"
 
 
+def _still_to_come(meeting: Meeting, now: datetime) -> bool:
+    last = last_occurrence(meeting.start, meeting.rrule)
+    return last is None or last + meeting.duration > now
+
+
 class CalendarTransfer:
     def __init__(
         self,
@@ -69,9 +74,11 @@ class CalendarTransfer:
         path: Path | str,
         now: datetime | None = None,
         meeting_id: int | None = None,
+        *,
+        upcoming_only: bool = False,
     ) -> int:
-        """Writes one meeting (or series), a mentee's meetings, or everyone's upcoming ones to
-        ``path``; returns how many.
+        """Writes one meeting (or series), a mentee's meetings (``upcoming_only``: those with
+        an occurrence still to come), or everyone's upcoming ones to ``path``; returns how many.
 
         UIDs are stable per meeting, so a re-export updates the calendar rather than
         duplicating; SEQUENCE grows with each edit.
@@ -85,12 +92,10 @@ class CalendarTransfer:
         elif mentee_id is not None:
             self.mentees.get(mentee_id)
             meetings = self.meetings.for_mentee(mentee_id)
+            if upcoming_only:
+                meetings = [m for m in meetings if _still_to_come(m, now)]
         else:
-            meetings = []
-            for m in self.meetings.list(descending=False):
-                last = last_occurrence(m.start, m.rrule)
-                if last is None or last + m.duration > now:
-                    meetings.append(m)
+            meetings = [m for m in self.meetings.list(descending=False) if _still_to_come(m, now)]
         ids = [m.id or 0 for m in meetings]
         facts = self.meetings.occurrences(ids)
         sequences = meeting_sequences(self.db, ids)

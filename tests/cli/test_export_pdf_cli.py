@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from mentordesk.domain.models import Mentee, MenteeStatus
+from mentordesk.domain.models import Meeting, Mentee, MenteeStatus
 from mentordesk.services import Workspace
 from tests.cli_runner import mentordesk
 from tests.reports.pdf_text import pdf_text
@@ -108,3 +110,27 @@ def test_the_paper_defaults_to_the_one_chosen_in_the_window(db: Path, tmp_path: 
             ws.summaries.set_paper_preference("")
     assert done.returncode == 0, done.stderr
     assert round(PdfReader(out).pages[0].mediabox.width) == 612
+
+
+def test_a_hand_over_pack_per_mentee(db: Path, tmp_path: Path) -> None:
+    own = tmp_path / "own.db"  # a pack writes (its calendar ids): not into the shared file
+    shutil.copyfile(db, own)
+    db = own
+    with Workspace.open(db) as ws:
+        zoe = ws.find_mentee("Zoë Øster")
+        ws.save_meeting(Meeting(zoe.id or 0, "Far-off 1:1", datetime(2031, 1, 6, 9, tzinfo=UTC)))
+        ws.save_mentee(Mentee(name="Nobody Yet", time_zone="UTC"))
+    out = tmp_path / "packs"
+    out.mkdir()
+    done = mentordesk("export-pdf", "--db", str(db), "--mentee", "Zoë Øster", "--mentee",
+                      "Nobody Yet", "--pack", "--from", "2026-11-01", "--to", "2026-11-30",
+                      "--out-dir", str(out))  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    zoe_pack, empty_pack = (out / f"{n} - hand-over 2026-11-01 to 2026-11-30"
+                            for n in ("Zoë Øster", "Nobody Yet"))  # fmt: skip
+    assert {p.suffix for p in zoe_pack.iterdir()} == {".pdf", ".ics", ".md"}
+    assert "Far-off 1:1" in (zoe_pack / "next sessions.ics").read_text(encoding="utf-8")
+    assert {p.suffix for p in empty_pack.iterdir()} == {".pdf"}
+    assert "Nobody Yet: No upcoming session" in done.stderr and f"wrote {zoe_pack}" in done.stdout
+    done = mentordesk("export-pdf", "--db", str(db), "--all", "--pack", "--out", "x.pdf")
+    assert done.returncode == 2 and "--out-dir" in done.stderr

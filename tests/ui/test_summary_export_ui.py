@@ -191,3 +191,19 @@ def test_cancel_stops_the_batch_and_leaves_no_half_file(
         pass
     assert ended.args == ["cancelled"]
     assert list(out.iterdir()) == []  # the file being written was discarded, no temp left
+
+
+def test_a_hand_over_pack_is_saved_from_the_dialog(
+    qtbot: QtBot, summary_ws: Workspace, world: World, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    dialog = SummaryExportDialog(summary_ws, None, world.rich.id, now=NOW,
+                                 choose_folder=lambda parent, start: out)  # fmt: skip
+    qtbot.addWidget(dialog)
+    _custom(dialog, date(2026, 11, 1), date(2026, 11, 30))
+    dialog.pack_button.click()
+    [pack] = out.iterdir()
+    assert sorted(p.suffix for p in pack.iterdir()) == [".ics", ".md", ".pdf"]
+    assert f"Saved {pack}" in dialog.status.text()
+    assert "Lead the design guild" in pdf_text(next(pack.glob("*.pdf")))

@@ -33,6 +33,7 @@ from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import Mentee, MenteeStatus
 from mentordesk.reports.batch import PeriodRule
 from mentordesk.reports.filenames import summary_file_name
+from mentordesk.reports.handover import HandoverPack, write_handover_pack
 from mentordesk.reports.paper import Paper, preferred_paper
 from mentordesk.reports.summary_pdf import preview_images, write_summary_pdf
 from mentordesk.services import Workspace
@@ -153,6 +154,13 @@ class SummaryExportDialog(QDialog):
         )
         buttons.addButton(self.save_all_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.save_all_button.clicked.connect(self.save_all)
+        self.pack_button = QPushButton("Hand-over &Pack…", self)
+        self.pack_button.setToolTip(
+            "A folder with this summary, the next sessions as a calendar file and the"
+            " resources shared"
+        )
+        buttons.addButton(self.pack_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.pack_button.clicked.connect(self.save_pack)
         self.save_button.clicked.connect(self.save)
         buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
@@ -303,3 +311,28 @@ class SummaryExportDialog(QDialog):
             " ".join([f"Saved to {path}.", *self.warnings, summary.left_out_text]).strip()
         )
         return path
+
+    def save_pack(self) -> HandoverPack | None:
+        """The hand-over pack of the mentee and period shown, in a folder the mentor picks."""
+        summary = self._summary()
+        mentee_id = self.mentee_id()
+        if summary is None or mentee_id is None:
+            return None
+        parent = self.choose_folder(self, default_export_dir())
+        if parent is None:
+            return None
+        calendar = self.workspace.calendar
+        try:
+            pack = write_handover_pack(
+                summary,
+                parent,
+                self.paper(),
+                lambda path: calendar.export_ics(mentee_id, path, self.now, upcoming_only=True),
+            )
+        except OSError as exc:
+            self.status.setText(f"Could not write the hand-over pack into {parent}: {exc}")
+            return None
+        self.workspace.summaries.set_paper_preference(self.paper().value)
+        what = ", ".join(path.name for path in pack.files)
+        self.status.setText(" ".join([f"Saved {pack.folder} ({what}).", *pack.notes]))
+        return pack
