@@ -90,12 +90,13 @@ def open_workspace(
     args: argparse.Namespace, *, readonly: bool = False, empty_ok: bool = False
 ) -> Workspace:
     """The command's database, unlocked with the keyring's key or ``--passphrase-file``
-    when it is encrypted; raises StoreError (exit 3 when it cannot be unlocked)."""
+    when it is encrypted; raises StoreError (exit 3 when it cannot be unlocked). An
+    interrupted conversion is finished or rolled back first, and said on stderr."""
     path = database_path(args.db, empty_ok=empty_ok)
     secret_file = getattr(args, "passphrase_file", None)
     key = key_for_command(path, secret_file)
     try:
-        return Workspace.open(path, readonly=readonly, key=key)
+        workspace = Workspace.open(path, readonly=readonly, key=key)
     except KeyRejected:
         if secret_file is None:
             raise
@@ -104,6 +105,27 @@ def open_workspace(
             f"The passphrase or recovery key in {secret_file} does not open {path.name}"
             " — check the file holds it on one line.",
         ) from None
+    if not readonly:
+        try:
+            said = encryption.after_opening(workspace)
+        except BaseException:
+            workspace.close()
+            raise
+        if said:
+            print(f"mentordesk: {said}", file=sys.stderr)
+    return workspace
+
+
+def _read_new_passphrase(args: argparse.Namespace, option: str) -> str | None:
+    name = getattr(args, option, None)
+    return None if name is None else read_passphrase_file(name)
+
+
+def _print_key(enabled: encryption.Enabled) -> None:
+    print("Recovery key — store it somewhere safe, it is shown only now:")
+    print(f"  {enabled.recovery_key}")
+    for skipped in enabled.skipped_backups:
+        print(f"warning: {skipped} could not be converted (it is damaged) — delete it")
 
 
 def cmd_encrypt(args: argparse.Namespace) -> int:
@@ -124,7 +146,9 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
                     " with --passphrase-file FILE (it is asked at each start instead).",
                     EXIT_BAD_INPUT,
                 )
-        with Workspace.open(path) as workspace:
+        with open_workspace(args) as workspace:
+            if workspace.encrypted:  # an interrupted encrypt was just finished
+                return EXIT_OK
             enabled = encryption.enable(workspace, passphrase=passphrase)
     where = (
         f"the key is kept in the keyring ({enabled.backend})"
@@ -132,28 +156,75 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
         else "it opens with your passphrase"
     )
     print(f"encrypted {path} and its backups; {where}")
-    print("Recovery key — store it somewhere safe, it is shown only now:")
-    print(f"  {enabled.recovery_key}")
-    for skipped in enabled.skipped_backups:
-        print(f"warning: {skipped} could not be encrypted (it is damaged) — delete it")
+    _print_key(enabled)
+    _list_plain_copies(path)
     return EXIT_OK
+
+
+def _list_plain_copies(path: Path) -> None:
+    from mentordesk.services.plaintext import plain_copies
+
+    copies = plain_copies(path)
+    if copies:
+        print("These may still hold your notes unencrypted (left as they are — delete them")
+        print("yourself when you no longer need them):")
+        for copy in copies:
+            print(f"  {copy}")
 
 
 def cmd_decrypt(args: argparse.Namespace) -> int:
     path = database_path(args.db)
     if not encryption.is_encrypted(path):
         raise CommandFailed(f"{path.name} is not encrypted.", EXIT_BAD_INPUT)
-    with exit_on_error():
-        key = key_for_command(path, args.passphrase_file)
-        with Workspace.open(path, key=key) as workspace:
-            skipped = encryption.disable(workspace)
+    with exit_on_error(), open_workspace(args) as workspace:
+        if not workspace.encrypted:  # an interrupted decrypt was just finished
+            return EXIT_OK
+        skipped = encryption.disable(workspace)
     print(f"decrypted {path} and its backups: they are plain SQLite files again")
     for backup in skipped:
         print(f"warning: {backup} could not be decrypted (it is damaged)")
     return EXIT_OK
 
 
+def cmd_change_passphrase(args: argparse.Namespace) -> int:
+    path = database_path(args.db)
+    if not encryption.is_encrypted(path):
+        raise CommandFailed(f"{path.name} is not encrypted — encrypt it first.", EXIT_BAD_INPUT)
+    with exit_on_error():
+        new = _read_new_passphrase(args, "new_passphrase_file")
+        assert new is not None  # required by the parser
+        with open_workspace(args) as workspace:
+            enabled = encryption.change_passphrase(workspace, new)
+    print(f"{path.name} now opens with the new passphrase; the old one no longer does")
+    _print_key(enabled)
+    return EXIT_OK
+
+
+def cmd_new_recovery_key(args: argparse.Namespace) -> int:
+    path = database_path(args.db)
+    if not encryption.is_encrypted(path):
+        raise CommandFailed(f"{path.name} is not encrypted — encrypt it first.", EXIT_BAD_INPUT)
+    with exit_on_error():
+        typed = _read_new_passphrase(args, "passphrase_file")
+        with open_workspace(args) as workspace:
+            passphrase = None
+            if encryption.key_store_of(workspace) != "keyring":
+                if typed is None or encryption.looks_like_recovery_key(typed):
+                    raise CommandFailed(
+                        f"{path.name} opens with a passphrase: give the passphrase itself"
+                        " with --passphrase-file FILE (the new key is made from it).",
+                        EXIT_BAD_INPUT,
+                    )
+                passphrase = typed
+            enabled = encryption.new_recovery_key(workspace, passphrase=passphrase)
+    print(f"{path.name} has a new recovery key; the old one no longer opens it")
+    _print_key(enabled)
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "encrypt": cmd_encrypt,
     "decrypt": cmd_decrypt,
+    "change-passphrase": cmd_change_passphrase,
+    "new-recovery-key": cmd_new_recovery_key,
 }
