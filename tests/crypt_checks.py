@@ -71,7 +71,7 @@ def notes(ws: Workspace) -> list[tuple[int, str]]:
     return [(int(r[0]), str(r[1])) for r in ws.db.conn.execute("SELECT id, body FROM notes")]
 
 
-def _open_with(db: Path, keys: list[bytes | None]) -> Workspace:
+def _open_with(db: Path, keys: Iterator[bytes | None]) -> Workspace:
     for key in keys:
         try:
             return Workspace.open(db, key=key)
@@ -80,19 +80,20 @@ def _open_with(db: Path, keys: list[bytes | None]) -> Workspace:
     raise AssertionError(f"none of the secrets opens {db.name}")
 
 
-def keys_for(db: Path, secrets: list[str]) -> list[bytes | None]:
-    """The keys the keyring and ``secrets`` (passphrases or recovery keys) give for ``db``."""
+def keys_for(db: Path, secrets: list[str]) -> Iterator[bytes | None]:
+    """The keys the keyring and ``secrets`` (passphrases or recovery keys) give for ``db``,
+    each derived only when the one before did not open it."""
     if not encryption.is_encrypted(db):
-        return [None]
-    keys: list[bytes | None] = []
+        yield None
+        return
     with contextlib.suppress(encryption.KeyNeeded):
-        keys.append(encryption.key_for_opening(db))
+        yield encryption.key_for_opening(db)
     for text in secrets:
         try:
-            keys.append(encryption.key_from_typed(db, text))
+            key = encryption.key_from_typed(db, text)
         except ValidationError:  # a secret of the other state: not this file's
             continue
-    return keys
+        yield key
 
 
 def next_start(db: Path, secrets: list[str]) -> tuple[Workspace, str]:
