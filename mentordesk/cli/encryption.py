@@ -87,13 +87,23 @@ def key_for_command(path: Path, passphrase_file: str | None) -> bytes | None:
 
 
 def open_workspace(
-    args: argparse.Namespace, *, readonly: bool = False, empty_ok: bool = False
+    args: argparse.Namespace,
+    *,
+    readonly: bool = False,
+    empty_ok: bool = False,
+    new_key: bytes | None = None,
 ) -> Workspace:
     """The command's database, unlocked with the keyring's key or ``--passphrase-file``
-    when it is encrypted; raises StoreError (exit 3 when it cannot be unlocked). An
-    interrupted conversion is finished or rolled back first, and said on stderr."""
+    when it is encrypted (``new_key``: the key a new or empty file is created with); raises
+    StoreError (exit 3 when it cannot be unlocked). An interrupted conversion is finished
+    or rolled back first, and said on stderr."""
     path = database_path(args.db, empty_ok=empty_ok)
     secret_file = getattr(args, "passphrase_file", None)
+    fresh = not path.exists() or path.stat().st_size == 0
+    if new_key is not None and fresh:
+        workspace = Workspace.open(path, key=new_key)
+        encryption.adopt(workspace)
+        return workspace
     key = key_for_command(path, secret_file)
     try:
         workspace = Workspace.open(path, readonly=readonly, key=key)
@@ -114,6 +124,35 @@ def open_workspace(
         if said:
             print(f"mentordesk: {said}", file=sys.stderr)
     return workspace
+
+
+def unlock_backup(args: argparse.Namespace, backup: Path, path: Path) -> bytes | None:
+    """The key of an encrypted ``backup`` (None for a plain one): from --passphrase-file
+    (its passphrase or recovery key, read with the backup's own salt), else the key of the
+    database it belongs to. Raises KeyNeeded (exit 3) when neither is at hand."""
+    if not encryption.is_encrypted(backup):
+        return None
+    secret_file = getattr(args, "passphrase_file", None)
+    if secret_file is not None:
+        text = read_passphrase_file(secret_file)
+        try:
+            key = encryption.key_from_typed(backup, text)
+        except ValidationError as exc:
+            raise PassphraseFileError(backup, f"{secret_file}: {exc.message}") from None
+    else:
+        try:
+            key = encryption.key_for_opening(path) if path.exists() else None
+        except encryption.KeyNeeded:
+            key = None
+        if key is None:
+            raise encryption.KeyNeeded(
+                backup,
+                "recovery",
+                f"{backup.name} is encrypted — give its passphrase or recovery key with"
+                " --passphrase-file FILE.",
+            )
+    encryption.unlock_copy(backup, key)
+    return key
 
 
 def _read_new_passphrase(args: argparse.Namespace, option: str) -> str | None:

@@ -41,7 +41,7 @@ from mentordesk.services.encryption_keys import (
     shaped_like_recovery_key,
 )
 from mentordesk.services.open_file import OpenDatabase
-from mentordesk.store.cipher_keys import file_salt, looks_encrypted
+from mentordesk.store.cipher_keys import file_salt, looks_encrypted, register_key
 from mentordesk.store.errors import StoreError
 
 __all__ = [
@@ -177,15 +177,13 @@ def key_from_passphrase(path: Path, passphrase: str) -> bytes:
     known = _record(path)
     if known is not None and known.salt:
         return key_from_salt(passphrase, legacy_salt(known.salt))
-    if kind == "keyring":
+    if kind == "keyring" or salt is None:
         raise ValidationError(
             "passphrase",
             f"{path.name} has no passphrase: its key was kept in a keyring — use the recovery key.",
         )
-    raise ValidationError(
-        "passphrase",
-        f"{path.name} has no passphrase recorded on this computer — use the recovery key.",
-    )
+    # A file given its record's salt before salts named their cost (see _migrate).
+    return key_from_salt(passphrase, salt)
 
 
 def looks_like_recovery_key(text: str) -> bool:
@@ -220,6 +218,30 @@ def unlocked_with_recovery_key(path: Path, key: bytes) -> str:
         return f"Opened with the recovery key; the keyring could not keep it ({exc.message})."
     known_databases.remember(path, key_backend=backend.name)
     return "Opened with the recovery key; the keyring holds the key again."
+
+
+def unlock_copy(copy: Path, key: bytes) -> None:
+    """Lets this process open ``copy`` (a backup) with ``key``; a file created with the key
+    afterwards carries the copy's salt, so its passphrase opens that file too."""
+    register_key(copy, key, file_salt(copy))
+
+
+def adopt(ws: OpenDatabase) -> None:
+    """A file just created encrypted with another file's key (a backup restored on a new
+    computer): recorded as opening with its passphrase, or with the keyring when the salt
+    says its key was kept in one and this keyring can keep it (else the recovery key)."""
+    key = ws.db.key
+    if key is None:
+        return
+    if salt_kind(file_salt(ws.path)) == "passphrase":
+        known_databases.remember(ws.path, encrypted=True, key_store="passphrase")
+        return
+    try:
+        backend = keystore.store_key(ws.path, key).name
+    except KeyringUnavailable:
+        known_databases.remember(ws.path, encrypted=True, key_store=None)
+        return
+    known_databases.remember(ws.path, encrypted=True, key_store="keyring", key_backend=backend)
 
 
 def after_opening(ws: OpenDatabase) -> str:
