@@ -1,0 +1,176 @@
+"""Preferences ▸ Change Passphrase… and New Recovery Key… as a mentor meets them, and a start
+after an interrupted encrypt: the window finishes it or rolls it back and says which."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backends import fail
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from mentordesk.app import _after_opening
+from mentordesk.domain.models import Mentee
+from mentordesk.services import Workspace, conversion, encryption
+from mentordesk.store import connection
+from mentordesk.ui.dialogs.preferences import PreferencesDialog
+from mentordesk.ui.dialogs.recovery_key import RecoveryKeyDialog
+from mentordesk.ui.encryption_flow import CurrentPassphraseDialog, NewPassphraseDialog
+from mentordesk.ui.main_window import MainWindow
+
+PASSPHRASE = "a quiet harbour at dawn"
+NEW = "the lighthouse keeps its own time"
+
+
+@pytest.fixture
+def no_secure_keyring() -> Iterator[None]:
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    workspace = Workspace.open(tmp_path / "mentordesk.db")
+    workspace.save_mentee(Mentee("Ana Lima", "America/Sao_Paulo"))
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    main = MainWindow(workspace, settings=settings)
+    qtbot.addWidget(main)
+    with qtbot.waitSignal(main.ready, timeout=5000):
+        main.show()
+    yield main
+    workspace.close()
+
+
+def _preferences(qtbot: QtBot, window: MainWindow) -> PreferencesDialog:
+    dialog = window.show_preferences()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _store_key(qtbot: QtBot, prefs: PreferencesDialog) -> str:
+    qtbot.waitUntil(lambda: isinstance(prefs.flow and prefs.flow.dialog, RecoveryKeyDialog))
+    assert prefs.flow is not None and isinstance(prefs.flow.dialog, RecoveryKeyDialog)
+    shown = prefs.flow.dialog
+    shown.stored.setChecked(True)
+    with qtbot.waitSignal(prefs.encryption_changed) as said:
+        shown.done_button.click()
+    assert said.args[0]
+    return shown.recovery_key
+
+
+def _reopens(path: Path, key: bytes) -> list[str]:
+    connection._KEYS.clear()
+    with Workspace.open(path, key=key) as again:
+        return [m.name for m in again.list_mentees()]
+
+
+def test_change_passphrase_in_preferences_gives_a_new_passphrase_and_recovery_key(
+    qtbot: QtBot, window: MainWindow, no_secure_keyring: None
+) -> None:
+    old_key = encryption.parse_recovery_key(
+        encryption.enable(window.workspace, passphrase=PASSPHRASE).recovery_key
+    )
+    prefs = _preferences(qtbot, window)
+    assert prefs.passphrase_button.isVisibleTo(prefs)
+    assert prefs.recovery_button.isVisibleTo(prefs)
+    prefs.passphrase_button.click()
+    ask = prefs.flow.dialog if prefs.flow else None
+    assert isinstance(ask, NewPassphraseDialog) and ask.windowTitle() == "Change Passphrase"
+    ask.first.setText(NEW)
+    ask.second.setText(NEW)
+    ask.ok_button.click()
+    new_key = encryption.parse_recovery_key(_store_key(qtbot, prefs))
+    assert new_key != old_key and window.workspace.db.key == new_key
+    path = window.workspace.path
+    window.workspace.save_mentee(Mentee("Bo Chen", "Asia/Shanghai"))  # it keeps working
+    window.workspace.close()
+    assert encryption.key_from_passphrase(path, NEW) == new_key
+    assert encryption.key_from_passphrase(path, PASSPHRASE) != new_key
+    assert _reopens(path, new_key) == ["Ana Lima", "Bo Chen"]
+
+
+def test_a_new_recovery_key_with_a_passphrase_asks_it_and_a_wrong_one_changes_nothing(
+    qtbot: QtBot, window: MainWindow, no_secure_keyring: None
+) -> None:
+    encryption.enable(window.workspace, passphrase=PASSPHRASE)
+    old_key = window.workspace.db.key
+    prefs = _preferences(qtbot, window)
+    prefs.recovery_button.click()
+    ask = prefs.flow.dialog if prefs.flow else None
+    assert isinstance(ask, CurrentPassphraseDialog)
+    ask.edit.setText("not the passphrase")
+    said: list[str] = []
+
+    def close_the_error() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, close_the_error)
+            return
+        said.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(0, close_the_error)
+    ask.ok_button.click()
+    qtbot.waitUntil(lambda: prefs.recovery_button.isEnabled())
+    assert said and "not the passphrase of mentordesk.db" in said[0]
+    assert window.workspace.db.key == old_key
+
+    prefs.recovery_button.click()
+    ask = prefs.flow.dialog if prefs.flow else None
+    assert isinstance(ask, CurrentPassphraseDialog)
+    ask.edit.setText(PASSPHRASE)
+    ask.ok_button.click()
+    new_key = encryption.parse_recovery_key(_store_key(qtbot, prefs))
+    assert new_key != old_key
+    path = window.workspace.path
+    window.workspace.close()
+    # The passphrase stays; the key (and so the recovery key) changed.
+    assert encryption.key_from_passphrase(path, PASSPHRASE) == new_key
+
+
+def test_a_new_recovery_key_with_the_keyring_is_confirmed_and_kept_there(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    encryption.enable(window.workspace)
+    prefs = _preferences(qtbot, window)
+    assert not prefs.passphrase_button.isVisibleTo(prefs)  # no passphrase to change
+    prefs.recovery_button.click()
+    box = prefs.flow.dialog if prefs.flow else None
+    assert isinstance(box, QMessageBox) and "old recovery key stops working" in box.text()
+    next(b for b in box.buttons() if b.text() == "Make New Recovery Key").click()
+    new_key = encryption.parse_recovery_key(_store_key(qtbot, prefs))
+    path = window.workspace.path
+    window.workspace.close()
+    connection._KEYS.clear()
+    assert encryption.key_for_opening(path) == new_key
+
+
+def test_a_start_after_an_interrupted_encrypt_finishes_it_and_says_so(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "m.db"
+    with Workspace.open(path) as ws:
+        ws.save_mentee(Mentee("Ana Lima", "America/Sao_Paulo"))
+        target = encryption._target(None)
+        # As a kill after the switch leaves it: converted file, journal, key pending.
+        original = conversion._finish
+        conversion._finish = lambda *a: (_ for _ in ()).throw(KeyboardInterrupt)  # type: ignore[assignment]
+        try:
+            with pytest.raises(KeyboardInterrupt):
+                conversion.convert(ws, "encrypt", target)
+        finally:
+            conversion._finish = original  # type: ignore[assignment]
+    assert conversion.read_journal(path) is not None
+    connection._KEYS.clear()
+    with Workspace.open(path, key=encryption.key_for_opening(path)) as ws:
+        said = _after_opening(ws)
+        assert "was finished" in said and "recovery key" in said
+    assert conversion.read_journal(path) is None
+    connection._KEYS.clear()
+    assert encryption.key_for_opening(path) == target.key
