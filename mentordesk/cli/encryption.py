@@ -22,7 +22,7 @@ from mentordesk.cli.errors import (
     exit_on_error,
 )
 from mentordesk.domain.errors import ValidationError
-from mentordesk.services import Workspace, encryption
+from mentordesk.services import Workspace, conversion, encryption
 from mentordesk.services.errors import KeyRejected, StoreError
 
 
@@ -115,7 +115,15 @@ def open_workspace(
             f"The passphrase or recovery key in {secret_file} does not open {path.name}"
             " — check the file holds it on one line.",
         ) from None
-    if not readonly:
+    if readonly:
+        # Finishing needs the writer lock: a read-only command only says it is pending.
+        if conversion.read_journal(workspace.path) is not None:
+            print(
+                f"mentordesk: an interrupted encryption change of {path.name} is pending; the"
+                " next command that writes (or the window) finishes it or rolls it back.",
+                file=sys.stderr,
+            )
+    else:
         try:
             said = encryption.after_opening(workspace)
         except BaseException:
@@ -225,10 +233,15 @@ def cmd_decrypt(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_change_passphrase(args: argparse.Namespace) -> int:
+def _encrypted_path(args: argparse.Namespace) -> Path:
     path = database_path(args.db)
     if not encryption.is_encrypted(path):
         raise CommandFailed(f"{path.name} is not encrypted — encrypt it first.", EXIT_BAD_INPUT)
+    return path
+
+
+def cmd_change_passphrase(args: argparse.Namespace) -> int:
+    path = _encrypted_path(args)
     with exit_on_error():
         new = _read_new_passphrase(args, "new_passphrase_file")
         assert new is not None  # required by the parser
@@ -240,9 +253,7 @@ def cmd_change_passphrase(args: argparse.Namespace) -> int:
 
 
 def cmd_new_recovery_key(args: argparse.Namespace) -> int:
-    path = database_path(args.db)
-    if not encryption.is_encrypted(path):
-        raise CommandFailed(f"{path.name} is not encrypted — encrypt it first.", EXIT_BAD_INPUT)
+    path = _encrypted_path(args)
     with exit_on_error():
         typed = _read_new_passphrase(args, "passphrase_file")
         with open_workspace(args) as workspace:

@@ -35,14 +35,13 @@ from mentordesk.appdata.paths import write_private_file
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.fault_points import reach
 from mentordesk.services.open_file import OpenDatabase
-from mentordesk.store.cipher_keys import file_salt
+from mentordesk.store.cipher_keys import file_salt, is_plain_sqlite
 from mentordesk.store.errors import StoreError
 
 log = logging.getLogger(__name__)
 
 Op = Literal["encrypt", "decrypt", "change-passphrase", "new-recovery-key", "migrate"]
 JOURNAL_SUFFIX = ".encryption-journal"
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 
 _DONE = {
     "encrypt": "encrypted",
@@ -160,11 +159,7 @@ def convert(ws: OpenDatabase, op: Op, target: Target) -> Finished:
 def switched(path: Path, journal: dict[str, Any]) -> bool:
     """Whether the file already is what the journal converts it into."""
     if journal.get("to_salt") is None:
-        try:
-            with path.open("rb") as fh:
-                return fh.read(16) == _SQLITE_MAGIC
-        except OSError:
-            return False
+        return is_plain_sqlite(path)
     salt = file_salt(path)
     return salt is not None and salt.hex() == journal.get("to_salt")
 

@@ -41,7 +41,12 @@ from mentordesk.services.encryption_keys import (
     shaped_like_recovery_key,
 )
 from mentordesk.services.open_file import OpenDatabase
-from mentordesk.store.cipher_keys import file_salt, looks_encrypted, register_key
+from mentordesk.store.cipher_keys import (
+    file_salt,
+    is_plain_sqlite,
+    looks_encrypted,
+    register_key,
+)
 from mentordesk.store.errors import StoreError
 
 __all__ = [
@@ -55,8 +60,6 @@ __all__ = [
 
 #: Never a key, passphrase or recovery key: which file, and where its key lives.
 log = logging.getLogger(__name__)
-
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 
 Need = Literal["passphrase", "recovery"]
 
@@ -93,19 +96,11 @@ def _record(path: Path) -> known_databases.KnownDatabase | None:
         return None
 
 
-def _plain(path: Path) -> bool:
-    try:
-        with path.open("rb") as fh:
-            return fh.read(16) == _SQLITE_MAGIC
-    except OSError:
-        return False
-
-
 def is_encrypted(path: Path) -> bool:
     """The file says so: no SQLite header and ciphertext's shape, or (a file too damaged or
     short to tell) the record says it was encrypted. A plain file is plain whatever the
     record says."""
-    if _plain(path):
+    if is_plain_sqlite(path):
         return False
     known = _record(path)
     return (known is not None and known.encrypted) or looks_encrypted(path)

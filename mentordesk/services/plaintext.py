@@ -15,7 +15,8 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-_SQLITE_MAGIC = b"SQLite format 3\x00"
+from mentordesk.store.cipher_keys import is_plain_sqlite
+
 _EXPORT_FILE = "mentordesk-export.json"
 
 
@@ -43,14 +44,6 @@ def remove_own_leftovers(path: Path) -> list[Path]:
     return removed
 
 
-def _plain_sqlite(candidate: Path) -> bool:
-    try:
-        with candidate.open("rb") as fh:
-            return fh.read(16) == _SQLITE_MAGIC
-    except OSError:
-        return False
-
-
 def _is_export(candidate: Path) -> bool:
     if candidate.is_dir():
         return (candidate / _EXPORT_FILE).is_file() or candidate.name.endswith(".partial")
@@ -71,6 +64,6 @@ def plain_copies(path: Path) -> list[Path]:
         for candidate in sorted(folder.iterdir()):
             if candidate in own or candidate in folders:
                 continue
-            if _is_export(candidate) or (candidate.is_file() and _plain_sqlite(candidate)):
+            if _is_export(candidate) or (candidate.is_file() and is_plain_sqlite(candidate)):
                 found.append(candidate)
     return found

@@ -62,6 +62,15 @@ def file_salt(path: Path | str) -> bytes | None:
     return head
 
 
+def is_plain_sqlite(path: Path | str) -> bool:
+    """Whether the file starts with SQLite's plain header (False when it cannot be read)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(16) == _SQLITE_MAGIC
+    except OSError:
+        return False
+
+
 def looks_encrypted(path: Path | str) -> bool:
     """Whether the file is shaped like an SQLCipher database: whole pages, no SQLite
     header, and a first kilobyte as varied as ciphertext (a text or zero-filled file is

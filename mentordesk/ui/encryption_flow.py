@@ -213,7 +213,13 @@ class EncryptionFlow(QObject):
         except (ValidationError, StoreError, KeyringUnavailable) as exc:
             self._failed("Could not encrypt", exc)
             return
+        from mentordesk.services.plaintext import plain_copies
+
         message = "Encrypted this database and its backups."
+        copies = plain_copies(self.workspace.path)
+        if copies:
+            names = ", ".join(p.name for p in copies)
+            message += f" Left as they are, and maybe holding notes unencrypted: {names}."
         if enabled.skipped_backups:
             names = ", ".join(p.name for p in enabled.skipped_backups)
             message += f" Damaged backups could not be encrypted — delete them: {names}."

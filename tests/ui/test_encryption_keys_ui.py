@@ -6,9 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backends import fail
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -18,20 +16,16 @@ from mentordesk.domain.models import Mentee
 from mentordesk.services import Workspace, conversion, encryption
 from mentordesk.store import connection
 from mentordesk.ui.dialogs.preferences import PreferencesDialog
-from mentordesk.ui.dialogs.recovery_key import RecoveryKeyDialog
 from mentordesk.ui.encryption_flow import CurrentPassphraseDialog, NewPassphraseDialog
 from mentordesk.ui.main_window import MainWindow
+from tests.ui.test_encryption_ui import (  # noqa: F401 - no_secure_keyring: the fixture
+    _preferences,
+    _recovery_dialog,
+    no_secure_keyring,
+)
 
 PASSPHRASE = "a quiet harbour at dawn"
 NEW = "the lighthouse keeps its own time"
-
-
-@pytest.fixture
-def no_secure_keyring() -> Iterator[None]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    yield
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture
@@ -47,16 +41,8 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     workspace.close()
 
 
-def _preferences(qtbot: QtBot, window: MainWindow) -> PreferencesDialog:
-    dialog = window.show_preferences()
-    qtbot.waitExposed(dialog)
-    return dialog
-
-
 def _store_key(qtbot: QtBot, prefs: PreferencesDialog) -> str:
-    qtbot.waitUntil(lambda: isinstance(prefs.flow and prefs.flow.dialog, RecoveryKeyDialog))
-    assert prefs.flow is not None and isinstance(prefs.flow.dialog, RecoveryKeyDialog)
-    shown = prefs.flow.dialog
+    shown = _recovery_dialog(qtbot, prefs)
     shown.stored.setChecked(True)
     with qtbot.waitSignal(prefs.encryption_changed) as said:
         shown.done_button.click()
@@ -70,8 +56,9 @@ def _reopens(path: Path, key: bytes) -> list[str]:
         return [m.name for m in again.list_mentees()]
 
 
+@pytest.mark.usefixtures("no_secure_keyring")
 def test_change_passphrase_in_preferences_gives_a_new_passphrase_and_recovery_key(
-    qtbot: QtBot, window: MainWindow, no_secure_keyring: None
+    qtbot: QtBot, window: MainWindow
 ) -> None:
     old_key = encryption.parse_recovery_key(
         encryption.enable(window.workspace, passphrase=PASSPHRASE).recovery_key
@@ -95,8 +82,9 @@ def test_change_passphrase_in_preferences_gives_a_new_passphrase_and_recovery_ke
     assert _reopens(path, new_key) == ["Ana Lima", "Bo Chen"]
 
 
+@pytest.mark.usefixtures("no_secure_keyring")
 def test_a_new_recovery_key_with_a_passphrase_asks_it_and_a_wrong_one_changes_nothing(
-    qtbot: QtBot, window: MainWindow, no_secure_keyring: None
+    qtbot: QtBot, window: MainWindow
 ) -> None:
     encryption.enable(window.workspace, passphrase=PASSPHRASE)
     old_key = window.workspace.db.key
