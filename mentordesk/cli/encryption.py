@@ -168,9 +168,14 @@ def _read_new_passphrase(args: argparse.Namespace, option: str) -> str | None:
     return None if name is None else read_passphrase_file(name)
 
 
-def _print_key(enabled: encryption.Enabled) -> None:
+def _show_key(recovery_key: str) -> None:
+    """Printed before the file is rewritten with the key: a kill afterwards never leaves a
+    file whose recovery key was never shown."""
     print("Recovery key — store it somewhere safe, it is shown only now:")
-    print(f"  {enabled.recovery_key}")
+    print(f"  {recovery_key}", flush=True)
+
+
+def _warn_skipped(enabled: encryption.Enabled) -> None:
     for skipped in enabled.skipped_backups:
         print(f"warning: {skipped} could not be converted (it is damaged) — delete it")
 
@@ -196,14 +201,14 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
         with open_workspace(args) as workspace:
             if workspace.encrypted:  # an interrupted encrypt was just finished
                 return EXIT_OK
-            enabled = encryption.enable(workspace, passphrase=passphrase)
+            enabled = encryption.enable(workspace, passphrase=passphrase, show=_show_key)
     where = (
         f"the key is kept in the keyring ({enabled.backend})"
         if enabled.key_store == "keyring"
         else "it opens with your passphrase"
     )
     print(f"encrypted {path} and its backups; {where}")
-    _print_key(enabled)
+    _warn_skipped(enabled)
     _list_plain_copies(path)
     return EXIT_OK
 
@@ -246,9 +251,9 @@ def cmd_change_passphrase(args: argparse.Namespace) -> int:
         new = _read_new_passphrase(args, "new_passphrase_file")
         assert new is not None  # required by the parser
         with open_workspace(args) as workspace:
-            enabled = encryption.change_passphrase(workspace, new)
+            enabled = encryption.change_passphrase(workspace, new, show=_show_key)
     print(f"{path.name} now opens with the new passphrase; the old one no longer does")
-    _print_key(enabled)
+    _warn_skipped(enabled)
     return EXIT_OK
 
 
@@ -266,9 +271,9 @@ def cmd_new_recovery_key(args: argparse.Namespace) -> int:
                         EXIT_BAD_INPUT,
                     )
                 passphrase = typed
-            enabled = encryption.new_recovery_key(workspace, passphrase=passphrase)
+            enabled = encryption.new_recovery_key(workspace, passphrase=passphrase, show=_show_key)
     print(f"{path.name} has a new recovery key; the old one no longer opens it")
-    _print_key(enabled)
+    _warn_skipped(enabled)
     return EXIT_OK
 
 

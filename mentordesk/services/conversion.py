@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -106,8 +107,13 @@ def refuse_links(path: Path) -> None:
         )
 
 
-def convert(ws: OpenDatabase, op: Op, target: Target) -> Finished:
-    """Converts the open workspace's file, then its backups, into ``target``."""
+def convert(
+    ws: OpenDatabase, op: Op, target: Target, *, before_switch: Callable[[], None] | None = None
+) -> Finished:
+    """Converts the open workspace's file, then its backups, into ``target``.
+    ``before_switch`` runs once the new key is kept and before the file is rewritten (the
+    command line prints the recovery key then, so a kill never leaves a file encrypted
+    with a key the mentor never saw)."""
     from mentordesk.services.backups import backup_through
     from mentordesk.services.plaintext import remove_own_leftovers
     from mentordesk.store.encryption import convert_closed
@@ -146,6 +152,8 @@ def convert(ws: OpenDatabase, op: Op, target: Target) -> Finished:
         backup_through(ws.db)
         remove_own_leftovers(path)
         reach(f"{op}.backed_up")
+        if before_switch is not None:
+            before_switch()
         ws.db.rewrite_closed(rewrite)
     except BaseException:
         # Only what no file was ever switched to is undone: never a key a file needs.

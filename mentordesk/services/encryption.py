@@ -19,6 +19,7 @@ No Qt here: the dialogs are ``ui/dialogs/unlock.py`` and ``ui/dialogs/recovery_k
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -290,6 +291,17 @@ def _target(passphrase: str | None) -> conversion.Target:
     return conversion.Target(new_key(), new_salt(passphrase=False), "keyring", backend.name)
 
 
+#: Called with the new recovery key before the file is rewritten with it.
+ShowKey = Callable[[str], None]
+
+
+def _shown(target: conversion.Target, show: ShowKey | None) -> Callable[[], None] | None:
+    key = target.key
+    if show is None or key is None:
+        return None
+    return lambda: show(recovery_key_text(key))
+
+
 def _enabled(target: conversion.Target, done: conversion.Finished) -> Enabled:
     assert target.key is not None and target.key_store is not None
     return Enabled(
@@ -298,14 +310,16 @@ def _enabled(target: conversion.Target, done: conversion.Finished) -> Enabled:
     )  # fmt: skip
 
 
-def enable(ws: OpenDatabase, *, passphrase: str | None = None) -> Enabled:
+def enable(
+    ws: OpenDatabase, *, passphrase: str | None = None, show: ShowKey | None = None
+) -> Enabled:
     """Encrypts the open workspace's file (and its backups) in place. With ``passphrase``
     the key is derived from it; otherwise a random key goes to the keyring, which must be
     secure (KeyringUnavailable says why not: ask for a passphrase then)."""
     if ws.db.key is not None:
         raise ValidationError("encryption", f"{ws.path.name} is already encrypted.")
     target = _target(passphrase)
-    done = conversion.convert(ws, "encrypt", target)
+    done = conversion.convert(ws, "encrypt", target, before_switch=_shown(target, show))
     where = target.backend or target.key_store
     log.info("encryption turned on for %s (key from %s); %d backups skipped",
              ws.path.name, where, len(done.skipped_backups))  # fmt: skip
@@ -332,18 +346,20 @@ def key_store_of(ws: OpenDatabase) -> known_databases.KeyStore | None:
     return known.key_store if known is not None and known.encrypted else None
 
 
-def change_passphrase(ws: OpenDatabase, passphrase: str) -> Enabled:
+def change_passphrase(ws: OpenDatabase, passphrase: str, *, show: ShowKey | None = None) -> Enabled:
     """A new passphrase (and so a new key and recovery key) for an encrypted file; the old
     passphrase and recovery key open it until the new ones are on disk."""
     if ws.db.key is None:
         raise ValidationError("encryption", f"{ws.path.name} is not encrypted — encrypt it.")
     target = _target(passphrase)
-    done = conversion.convert(ws, "change-passphrase", target)
+    done = conversion.convert(ws, "change-passphrase", target, before_switch=_shown(target, show))
     log.info("passphrase of %s changed", ws.path.name)
     return _enabled(target, done)
 
 
-def new_recovery_key(ws: OpenDatabase, *, passphrase: str | None = None) -> Enabled:
+def new_recovery_key(
+    ws: OpenDatabase, *, passphrase: str | None = None, show: ShowKey | None = None
+) -> Enabled:
     """A new key, so a new recovery key, for an encrypted file: random and kept in the
     keyring when that is where its key lives, otherwise from ``passphrase`` (which must
     be the file's passphrase) with a new salt."""
@@ -358,6 +374,6 @@ def new_recovery_key(ws: OpenDatabase, *, passphrase: str | None = None) -> Enab
                 "passphrase", f"That is not the passphrase of {ws.path.name} — check it."
             )
     target = _target(passphrase if store != "keyring" else None)
-    done = conversion.convert(ws, "new-recovery-key", target)
+    done = conversion.convert(ws, "new-recovery-key", target, before_switch=_shown(target, show))
     log.info("new recovery key for %s", ws.path.name)
     return _enabled(target, done)

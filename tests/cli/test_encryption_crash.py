@@ -59,7 +59,7 @@ def test_a_clean_encrypt_passes_every_named_point_in_order(crypt: Crypt) -> None
 def test_encrypt_with_a_passphrase_killed_at_each_step(crypt: Crypt, step: str) -> None:
     before = _before(crypt)
     secret = crypt.secret(PASSPHRASE, "pass.txt")
-    run_killed_at(
+    killed = run_killed_at(
         f"encrypt.{step}", "encrypt", "--db", str(crypt.db), "--passphrase-file", str(secret),
         env=crypt.env,
     )  # fmt: skip
@@ -68,6 +68,12 @@ def test_encrypt_with_a_passphrase_killed_at_each_step(crypt: Crypt, step: str) 
     assert (key is not None) == switched
     if switched:
         assert plaintext_hits(crypt.db) == []  # the backups were finished too
+        # The recovery key was shown before the file was rewritten with it.
+        lines = killed.stdout.splitlines()
+        shown = lines[
+            lines.index("Recovery key — store it somewhere safe, it is shown only now:") + 1
+        ]
+        assert encryption.parse_recovery_key(shown) == key
 
 
 @pytest.mark.parametrize("step", ["key_stored", "copy_checked", "switched", "keys_settled"])

@@ -93,7 +93,12 @@ def test_an_encrypted_backup_restores_on_a_new_machine_still_encrypted(
 ) -> None:
     recovery = crypt.secret(_encrypt(crypt), "recovery.txt")
     passphrase = crypt.secret(PASSPHRASE, "pass.txt")
+    # A backup written after encrypting carries the file's salt too.
+    made = run("backup", "--db", str(crypt.db), "--passphrase-file", str(passphrase),
+               env=crypt.env)  # fmt: skip
+    assert made.returncode == 0, made.stderr
     newest = list_backups(default_folder(crypt.db), crypt.db.stem)[0].path
+    assert newest.name in made.stdout
     env = _new_machine(crypt, tmp_path)
     for n, secret in enumerate((passphrase, recovery)):
         fresh = tmp_path / f"restored-{n}.db"
