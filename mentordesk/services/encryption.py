@@ -206,13 +206,15 @@ def unlocked_with_recovery_key(path: Path, key: bytes) -> str:
     """After the recovery key opened the file: keep the key in the keyring again when the
     file's key lives there; returns what to tell the mentor."""
     known = _record(path)
-    if known is None or known.key_store != "keyring":
+    # A keyring file new to this computer (a copy, a restored backup): kept here from now on.
+    adopt = (known is None or known.key_store is None) and salt_kind(file_salt(path)) == "keyring"
+    if not adopt and (known is None or known.key_store != "keyring"):
         return "Opened with the recovery key."
     try:
         backend = keystore.store_key(path, key)
     except KeyringUnavailable as exc:
         return f"Opened with the recovery key; the keyring could not keep it ({exc.message})."
-    known_databases.remember(path, key_backend=backend.name)
+    known_databases.remember(path, encrypted=True, key_store="keyring", key_backend=backend.name)
     return "Opened with the recovery key; the keyring holds the key again."
 
 

@@ -3,6 +3,7 @@ after an interrupted encrypt: the window finishes it or rolls it back and says w
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +12,8 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from mentordesk.app import _after_opening
+from mentordesk.app import _after_opening, _open
+from mentordesk.appdata import known_databases
 from mentordesk.domain.models import Mentee
 from mentordesk.services import Workspace, conversion, encryption
 from mentordesk.store import connection
@@ -21,6 +23,9 @@ from mentordesk.ui.main_window import MainWindow
 from tests.ui.test_encryption_ui import (  # noqa: F401 - no_secure_keyring: the fixture
     _preferences,
     _recovery_dialog,
+    _type_and_unlock,
+    _when_unlock_shown,
+    assert_,
     no_secure_keyring,
 )
 
@@ -162,3 +167,46 @@ def test_a_start_after_an_interrupted_encrypt_finishes_it_and_says_so(
     assert conversion.read_journal(path) is None
     connection._KEYS.clear()
     assert encryption.key_for_opening(path) == target.key
+
+
+@pytest.mark.usefixtures("no_secure_keyring")
+def test_a_copy_opens_in_the_window_with_its_passphrase_and_is_remembered(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    original = tmp_path / "mentordesk.db"
+    with Workspace.open(original) as ws:
+        ws.save_mentee(Mentee("Ana Lima", "America/Sao_Paulo"))
+        encryption.enable(ws, passphrase=PASSPHRASE)
+    copy = tmp_path / "copied" / "from-laptop.db"
+    copy.parent.mkdir()
+    shutil.copy2(original, copy)
+    connection._KEYS.clear()
+    errors = _when_unlock_shown(_type_and_unlock(PASSPHRASE))
+    opened = _open(str(copy), False, ask=True)
+    assert opened is not None and errors == []
+    workspace, _message = opened
+    with workspace:
+        assert [m.name for m in workspace.list_mentees()] == ["Ana Lima"]
+        _after_opening(workspace)
+    known = known_databases.lookup(copy)
+    assert known is not None and (known.encrypted, known.key_store) == (True, "passphrase")
+
+
+def test_a_keyring_copy_opened_with_its_recovery_key_is_kept_in_this_keyring(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    original = tmp_path / "mentordesk.db"
+    with Workspace.open(original) as ws:
+        ws.save_mentee(Mentee("Ana Lima", "America/Sao_Paulo"))
+        recovery = encryption.enable(ws).recovery_key
+    copy = tmp_path / "restored.db"
+    shutil.copy2(original, copy)
+    connection._KEYS.clear()
+    errors = _when_unlock_shown(lambda d: assert_(d.need == "recovery"), _type_and_unlock(recovery))
+    opened = _open(str(copy), False, ask=True)
+    assert opened is not None and errors == []
+    workspace, message = opened
+    workspace.close()
+    assert "keyring holds the key" in message
+    connection._KEYS.clear()
+    assert encryption.key_for_opening(copy) == encryption.parse_recovery_key(recovery)
