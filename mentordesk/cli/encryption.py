@@ -176,6 +176,9 @@ def _show_key(recovery_key: str) -> None:
 
 
 def _warn_skipped(enabled: encryption.Enabled) -> None:
+    for earlier in enabled.old_key_backups:
+        print(f"note: {earlier} was left as it was: it opens with an earlier passphrase or"
+              " recovery key")  # fmt: skip
     for skipped in enabled.skipped_backups:
         print(f"warning: {skipped} could not be converted (it is damaged) — delete it")
 

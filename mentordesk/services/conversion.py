@@ -67,7 +67,8 @@ class Target:
 class Finished:
     #: Backups that could not be converted (damaged ones): they stay as they were.
     skipped_backups: tuple[Path, ...] = ()
-    #: Backups left with the old key because it was not at hand (a resumed conversion).
+    #: Backups left with an earlier key: it was not at hand (a resumed conversion), or they
+    #: were left so by one. They open with the passphrase or recovery key of their time.
     old_key_backups: tuple[Path, ...] = ()
 
 
@@ -181,7 +182,7 @@ def _finish(
 ) -> Finished:
     from mentordesk.services.backups import default_folder
     from mentordesk.store.backup import list_backups
-    from mentordesk.store.encryption import convert_closed, converting_path
+    from mentordesk.store.encryption import convert_closed, converting_path, key_opens
 
     op = str(journal.get("op"))
     store = journal.get("to_store")
@@ -206,6 +207,9 @@ def _finish(
         source_key = old_key if file_salt(backup.path) is not None else None
         if source_key is None and from_encrypted and file_salt(backup.path) is not None:
             old_missing.append(backup.path)
+            continue
+        if source_key is not None and not key_opens(backup.path, source_key):
+            old_missing.append(backup.path)  # left with an earlier key: not damage
             continue
         try:
             convert_closed(backup.path, source_key, new_key, new_salt)

@@ -85,6 +85,8 @@ class Enabled:
     backend: str
     #: Backups that could not be rewritten (damaged ones): they stay as they were.
     skipped_backups: tuple[Path, ...] = ()
+    #: Backups left with an earlier key (an earlier passphrase or recovery key opens them).
+    old_key_backups: tuple[Path, ...] = ()
 
 
 # -- opening ------------------------------------------------------------------------------
@@ -308,7 +310,7 @@ def _enabled(target: conversion.Target, done: conversion.Finished) -> Enabled:
     assert target.key is not None and target.key_store is not None
     return Enabled(
         recovery_key_text(target.key), target.key_store, target.backend or "",
-        done.skipped_backups,
+        done.skipped_backups, done.old_key_backups,
     )  # fmt: skip
 
 

@@ -43,6 +43,22 @@ def converting_path(path: Path) -> Path:
     return path.with_name(path.name + _SUFFIX)
 
 
+def key_opens(path: Path, key: bytes | None) -> bool:
+    """Whether ``key`` (None: no key) reads ``path``: a backup left with an earlier key is
+    told apart from a damaged one."""
+    try:
+        conn = _cipher_connect(path, key)
+    except database_errors():
+        return False
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except database_errors():
+        return False
+    finally:
+        conn.close()
+    return True
+
+
 def table_counts(conn: Any, schema: str = "main") -> dict[str, int]:
     """Rows per table (virtual tables included, their shadow tables too)."""
     names = [

@@ -337,6 +337,9 @@ class EncryptionFlow(QObject):
         except (ValidationError, StoreError, KeyringUnavailable) as exc:
             self._failed(failed, exc)
             return
+        if enabled.old_key_backups:
+            names = ", ".join(p.name for p in enabled.old_key_backups)
+            message += f" Left with an earlier passphrase or recovery key: {names}."
         dialog = RecoveryKeyDialog(enabled.recovery_key, self.workspace.path, self.parent_widget)
         dialog.finished.connect(lambda _r: self.finished.emit(message))
         self._open(dialog)

@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import signal
 import sys
+from contextlib import closing
 
 import pytest
 
 from mentordesk.services import Workspace, encryption
+from mentordesk.services.backups import default_folder
+from mentordesk.store.backup import list_backups
+from mentordesk.store.connection import connect_copy
 from tests.crypt_checks import (
     NEW_PASSPHRASE,
     PASSPHRASE,
@@ -85,3 +89,33 @@ def test_encrypt_then_decrypt_killed_at_random_moments(crypt: Crypt, sig: int) -
                                     env=crypt.env)  # fmt: skip
             assert code in (0, -sig, 1, 130), f"seed {seed}, {command} after {delay:.2f}s"
             assert_consistent(crypt.db, [], before)
+
+
+def test_backups_left_with_the_old_passphrase_are_named_never_called_damaged(
+    crypt: Crypt,
+) -> None:
+    old = crypt.secret(PASSPHRASE, "old.txt")
+    new = crypt.secret(NEW_PASSPHRASE, "new.txt")
+    assert run("encrypt", "--db", str(crypt.db), "--passphrase-file", str(old),
+               env=crypt.env).returncode == 0  # fmt: skip
+    run_killed_at(
+        "change-passphrase.switched", "change-passphrase", "--db", str(crypt.db),
+        "--passphrase-file", str(old), "--new-passphrase-file", str(new), env=crypt.env,
+    )  # fmt: skip
+    # Finished with only the new passphrase at hand: the backups keep the old one, and
+    # the next key change leaves them so too, saying why.
+    resumed = run("backup", "--db", str(crypt.db), "--passphrase-file", str(new), env=crypt.env)
+    assert resumed.returncode == 0 and "still open only with" in resumed.stderr
+    renewed = run("new-recovery-key", "--db", str(crypt.db), "--passphrase-file", str(new),
+                  env=crypt.env)  # fmt: skip
+    assert renewed.returncode == 0, renewed.stderr
+    assert "earlier passphrase" in renewed.stdout and "damaged" not in renewed.stdout
+    earlier = [
+        b for b in list_backups(default_folder(crypt.db), crypt.db.stem)
+        if b.path.name in resumed.stderr
+    ]  # fmt: skip
+    assert earlier
+    for backup in earlier:
+        key = encryption.key_from_passphrase(backup.path, PASSPHRASE)
+        with closing(connect_copy(backup.path, key=key)) as conn:
+            assert conn.execute("SELECT count(*) FROM notes").fetchone() == (3,)
