@@ -173,10 +173,6 @@ def switched(path: Path, journal: dict[str, Any]) -> bool:
     return salt is not None and salt.hex() == journal.get("to_salt")
 
 
-def _in_target(backup: Path, journal: dict[str, Any]) -> bool:
-    return switched(backup, journal)
-
-
 def _finish(
     path: Path, journal: dict[str, Any], old_key: bytes | None, new_key: bytes | None
 ) -> Finished:
@@ -202,7 +198,7 @@ def _finish(
     from_encrypted = journal.get("from_salt") is not None or journal.get("from_store")
     for backup in list_backups(folder, path.stem):
         converting_path(backup.path).unlink(missing_ok=True)  # a killed conversion's
-        if _in_target(backup.path, journal):
+        if switched(backup.path, journal):  # already in the new state
             continue
         source_key = old_key if file_salt(backup.path) is not None else None
         if source_key is None and from_encrypted and file_salt(backup.path) is not None:
