@@ -205,27 +205,20 @@ class EncryptionFlow(QObject):
         self._open(box)
 
     def _enable(self, passphrase: str | None) -> None:
-        if self._refused():
-            return
-        try:
-            with _busy_cursor():
-                enabled = encryption.enable(self.workspace, passphrase=passphrase)
-        except (ValidationError, StoreError, KeyringUnavailable) as exc:
-            self._failed("Could not encrypt", exc)
-            return
         from mentordesk.services.plaintext import plain_copies
 
-        message = "Encrypted this database and its backups."
-        copies = plain_copies(self.workspace.path)
-        if copies:
-            names = ", ".join(p.name for p in copies)
-            message += f" Left as they are, and maybe holding notes unencrypted: {names}."
-        if enabled.skipped_backups:
-            names = ", ".join(p.name for p in enabled.skipped_backups)
-            message += f" Damaged backups could not be encrypted — delete them: {names}."
-        dialog = RecoveryKeyDialog(enabled.recovery_key, self.workspace.path, self.parent_widget)
-        dialog.finished.connect(lambda _r: self.finished.emit(message))
-        self._open(dialog)
+        def enable() -> encryption.Enabled:
+            return encryption.enable(self.workspace, passphrase=passphrase)
+
+        def said() -> str:
+            message = "Encrypted this database and its backups."
+            copies = plain_copies(self.workspace.path)
+            if copies:
+                names = ", ".join(p.name for p in copies)
+                message += f" Left as they are, and maybe holding notes unencrypted: {names}."
+            return message
+
+        self._rekey("Could not encrypt", said, enable)
 
     # -- off -------------------------------------------------------------------------
 
@@ -328,7 +321,11 @@ class EncryptionFlow(QObject):
         dialog.rejected.connect(lambda: self.finished.emit(""))
         self._open(dialog)
 
-    def _rekey(self, failed: str, message: str, work: Callable[[], encryption.Enabled]) -> None:
+    def _rekey(
+        self, failed: str, said: str | Callable[[], str], work: Callable[[], encryption.Enabled]
+    ) -> None:
+        """Runs ``work`` (a new key for the file), then shows the recovery key once;
+        ``finished`` then carries ``said`` and what was left behind."""
         if self._refused():
             return
         try:
@@ -337,9 +334,13 @@ class EncryptionFlow(QObject):
         except (ValidationError, StoreError, KeyringUnavailable) as exc:
             self._failed(failed, exc)
             return
+        message = said if isinstance(said, str) else said()
         if enabled.old_key_backups:
             names = ", ".join(p.name for p in enabled.old_key_backups)
             message += f" Left with an earlier passphrase or recovery key: {names}."
+        if enabled.skipped_backups:
+            names = ", ".join(p.name for p in enabled.skipped_backups)
+            message += f" Damaged backups could not be converted — delete them: {names}."
         dialog = RecoveryKeyDialog(enabled.recovery_key, self.workspace.path, self.parent_widget)
         dialog.finished.connect(lambda _r: self.finished.emit(message))
         self._open(dialog)

@@ -169,18 +169,24 @@ def test_a_start_after_an_interrupted_encrypt_finishes_it_and_says_so(
     assert encryption.key_for_opening(path) == target.key
 
 
-@pytest.mark.usefixtures("no_secure_keyring")
-def test_a_copy_opens_in_the_window_with_its_passphrase_and_is_remembered(
-    qtbot: QtBot, tmp_path: Path
-) -> None:
+def _encrypted_copy(tmp_path: Path, passphrase: str | None) -> tuple[Path, str]:
+    """A practice encrypted at one path and copied to another; its recovery key."""
     original = tmp_path / "mentordesk.db"
     with Workspace.open(original) as ws:
         ws.save_mentee(Mentee("Ana Lima", "America/Sao_Paulo"))
-        encryption.enable(ws, passphrase=PASSPHRASE)
+        recovery = encryption.enable(ws, passphrase=passphrase).recovery_key
     copy = tmp_path / "copied" / "from-laptop.db"
     copy.parent.mkdir()
     shutil.copy2(original, copy)
     connection._KEYS.clear()
+    return copy, recovery
+
+
+@pytest.mark.usefixtures("no_secure_keyring")
+def test_a_copy_opens_in_the_window_with_its_passphrase_and_is_remembered(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    copy, _recovery = _encrypted_copy(tmp_path, PASSPHRASE)
     errors = _when_unlock_shown(_type_and_unlock(PASSPHRASE))
     opened = _open(str(copy), False, ask=True)
     assert opened is not None and errors == []
@@ -195,13 +201,7 @@ def test_a_copy_opens_in_the_window_with_its_passphrase_and_is_remembered(
 def test_a_keyring_copy_opened_with_its_recovery_key_is_kept_in_this_keyring(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    original = tmp_path / "mentordesk.db"
-    with Workspace.open(original) as ws:
-        ws.save_mentee(Mentee("Ana Lima", "America/Sao_Paulo"))
-        recovery = encryption.enable(ws).recovery_key
-    copy = tmp_path / "restored.db"
-    shutil.copy2(original, copy)
-    connection._KEYS.clear()
+    copy, recovery = _encrypted_copy(tmp_path, None)
     errors = _when_unlock_shown(lambda d: assert_(d.need == "recovery"), _type_and_unlock(recovery))
     opened = _open(str(copy), False, ask=True)
     assert opened is not None and errors == []
