@@ -14,7 +14,7 @@ PYTEST_ARGS ?=
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help sysdeps venv install run test test-clocks lint bench clean distclean \
+.PHONY: help sysdeps venv install run test test-slow test-clocks lint bench clean distclean \
 	install-desktop uninstall-desktop package deb package-check
 
 # Moments where a test that reads the real clock breaks: late evening (later today is
@@ -25,6 +25,7 @@ CLOCK_MOMENTS := '2026-12-06 23:23:30' '2026-12-06 23:58:30' '2026-12-31 23:50:0
 help:
 	@echo "make run [ARGS=...]          run the app (e.g. make run ARGS=--demo)"
 	@echo "make test [PYTEST_ARGS=...]  run the test suite (Qt offscreen)"
+	@echo "make test-slow               long random kill runs on a large file (not in CI)"
 	@echo "make test-clocks             the suite under faketime at risky moments (slow)"
 	@echo "make lint                    ruff check + ruff format --check"
 	@echo "make bench                   run the benchmarks"
@@ -53,6 +54,10 @@ run: sysdeps $(STAMP)
 
 test: sysdeps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV_PY) -m pytest $(PYTEST_ARGS)
+
+# The long random runs (the soak marker, deselected by `make test`) and the slow tests.
+test-slow: sysdeps $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(VENV_PY) -m pytest -m "soak or slow" $(PYTEST_ARGS)
 
 test-clocks: sysdeps $(STAMP)
 	@command -v faketime >/dev/null || { echo "needs faketime: apt-get install -y faketime"; exit 1; }

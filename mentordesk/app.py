@@ -151,6 +151,19 @@ def _open_file(db: str | None, demo: bool, *, ask: bool) -> tuple[Workspace, str
         )
 
 
+def _after_opening(workspace: Workspace) -> str:
+    """An interrupted encrypt, decrypt or key change is finished or rolled back before the
+    window shows the file; what to tell the mentor."""
+    from mentordesk.appdata.keystore import KeyringUnavailable
+    from mentordesk.domain.errors import ValidationError
+    from mentordesk.services import encryption
+
+    try:
+        return encryption.after_opening(workspace)
+    except (StoreError, ValidationError, KeyringUnavailable, OSError) as exc:
+        return f"An interrupted encryption change could not be finished: {exc}"
+
+
 def _unlock(path: Path, need: Need, why: str) -> tuple[Workspace, str] | None:
     from mentordesk.ui.dialogs.unlock import unlock_at_open
 
@@ -223,6 +236,7 @@ def run_gui(
         _tell("Cannot open the database", exc.message, quiet=quit_after_start)
         return exc.exit_code
 
+    recovered = " ".join(filter(None, [recovered, _after_opening(workspace)]))
     ask_preferences = encrypt = False
     if not demo and not quit_after_start and workspace.is_empty():
         workspace, ask_preferences, encrypt = _welcome(workspace)

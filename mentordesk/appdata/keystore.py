@@ -73,11 +73,17 @@ def current_backend() -> Backend:
     return Backend(name, True)
 
 
-def _user(db_path: Path | str) -> str:
-    return os.path.realpath(Path(db_path).expanduser())
+#: The slot a new key waits in while its file is converted: the old key stays where it
+#: was until the new one opens the file and its backups.
+PENDING = "pending"
 
 
-def store_key(db_path: Path | str, key: bytes) -> Backend:
+def _user(db_path: Path | str, slot: str = "") -> str:
+    real = os.path.realpath(Path(db_path).expanduser())
+    return f"{real}#{slot}" if slot else real
+
+
+def store_key(db_path: Path | str, key: bytes, slot: str = "") -> Backend:
     """Stores ``key`` for the database; the backend that holds it. Raises
     KeyringUnavailable when the backend is not secure or refuses."""
     backend = current_backend()
@@ -85,7 +91,7 @@ def store_key(db_path: Path | str, key: bytes) -> Backend:
         raise KeyringUnavailable(backend.name, f"Cannot keep the key safely: {backend.reason}.")
     keyring = _keyring()
     try:
-        keyring.set_password(SERVICE, _user(db_path), key.hex())
+        keyring.set_password(SERVICE, _user(db_path, slot), key.hex())
     except keyring.errors.KeyringError as exc:
         raise KeyringUnavailable(
             backend.name, f"The keyring refused to store the key ({exc})."
@@ -93,12 +99,12 @@ def store_key(db_path: Path | str, key: bytes) -> Backend:
     return backend
 
 
-def load_key(db_path: Path | str) -> bytes | None:
+def load_key(db_path: Path | str, slot: str = "") -> bytes | None:
     """The stored key, or None when the keyring holds none for this database."""
     keyring = _keyring()
     backend = current_backend()
     try:
-        text = keyring.get_password(SERVICE, _user(db_path))
+        text = keyring.get_password(SERVICE, _user(db_path, slot))
     except keyring.errors.KeyringError as exc:
         raise KeyringUnavailable(backend.name, f"The keyring could not be read ({exc}).") from None
     if not text:
@@ -110,9 +116,9 @@ def load_key(db_path: Path | str) -> bytes | None:
     return key if len(key) == 32 else None
 
 
-def delete_key(db_path: Path | str) -> None:
+def delete_key(db_path: Path | str, slot: str = "") -> None:
     """Forgets the database's key (nothing happens when there is none)."""
     keyring = _keyring()
     # PasswordDeleteError: none stored; other errors leave only a secret nothing uses.
     with contextlib.suppress(keyring.errors.KeyringError):
-        keyring.delete_password(SERVICE, _user(db_path))
+        keyring.delete_password(SERVICE, _user(db_path, slot))

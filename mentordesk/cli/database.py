@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from mentordesk.cli.encryption import open_workspace
+from mentordesk.cli.encryption import open_workspace, unlock_backup
 from mentordesk.cli.errors import (
     EXIT_BAD_INPUT,
     EXIT_FAILED,
@@ -138,9 +138,12 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     backup = input_file(args.file)
     path = database_path(args.db, empty_ok=True)
-    with exit_on_error():
+    with removed_on_failure(path), exit_on_error():
         try:
-            with open_workspace(args, empty_ok=True) as workspace:
+            # An encrypted backup opens with its passphrase or recovery key; restored into
+            # a new file, that file is encrypted with the same key (a "new machine").
+            key = unlock_backup(args, backup, path)
+            with open_workspace(args, empty_ok=True, new_key=key) as workspace:
                 safety = workspace.backups.restore(backup)
         except DatabaseNeedsRecovery:
             return _recover(args, path, backup)

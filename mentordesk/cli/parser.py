@@ -378,3 +378,26 @@ def _add_full_export_parsers(sub: argparse._SubParsersAction) -> None:
         help="turn encryption off: the database and its backups become plain SQLite files",
     )
     _store_options(decrypt)
+    change = sub.add_parser(
+        "change-passphrase",
+        help="give an encrypted database a new passphrase (and so a new recovery key)",
+        description="Rewrites the database and its backups with a key made from the new"
+        " passphrase. The old passphrase and recovery key keep opening it until the new"
+        " ones are on disk; prints the new recovery key once.",
+    )
+    _store_options(change)
+    change.add_argument(
+        "--new-passphrase-file",
+        required=True,
+        metavar="FILE",
+        help="a file holding the new passphrase on one line (10 characters or more)",
+    )
+    renew = sub.add_parser(
+        "new-recovery-key",
+        help="give an encrypted database a new key and print its new recovery key",
+        description="For a lost or shared recovery key: rewrites the database and its"
+        " backups with a new key. With a keyring, the new key goes there; with a"
+        " passphrase, --passphrase-file must hold the passphrase itself. The old recovery"
+        " key opens the file until the new one is on disk.",
+    )
+    _store_options(renew)

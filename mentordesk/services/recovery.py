@@ -20,6 +20,7 @@ from mentordesk.appdata import known_databases
 from mentordesk.domain.backup_policy import BackupInfo
 from mentordesk.store import recovery as files
 from mentordesk.store import wal_guard
+from mentordesk.store.cipher_keys import looks_encrypted
 from mentordesk.store.errors import (
     BadDatabasePath,
     DatabaseCorrupt,
@@ -67,7 +68,9 @@ def _recorded(path: Path) -> known_databases.KnownDatabase | None:
 
 def _locked(path: Path) -> DatabaseLocked:
     return DatabaseLocked(
-        path, f"{path.name} is encrypted and locked — it opens once its key is given."
+        path,
+        f"{path.name} is encrypted and locked — give its passphrase or recovery key"
+        " (--passphrase-file FILE) to open it.",
     )
 
 
@@ -98,6 +101,10 @@ def classify(path: Path, exc: StoreError) -> StoreError:
     known = _recorded(path)
     if known is not None and known.encrypted:
         return exc if exc.exit_code == 3 else _locked(path)
+    if isinstance(exc, NotAMentorDeskDatabase) and looks_encrypted(path):
+        # A copy, a restored backup or a file whose record was lost: its first bytes are
+        # ciphertext, so it is locked, never "not a MentorDesk database".
+        return _locked(path)
     if not isinstance(exc, DatabaseCorrupt | NotAMentorDeskDatabase):
         return exc  # permissions, I/O: not the file's fault
     ours = known is not None or files.carries_application_id(path)
@@ -130,7 +137,7 @@ def quick_check(path: Path) -> list[str]:
     try:
         return files.quick_check(path)
     except StoreError as exc:
-        if known is not None and known.encrypted:
+        if (known is not None and known.encrypted) or looks_encrypted(path):
             return []  # unreadable without its key is not damage
         return [exc.message]
 

@@ -21,6 +21,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from mentordesk.store.cipher_keys import (
+    _KEYS,
+    file_salt,
+    key_for,
+    key_literal,
+    register_key,
+    salt_for,
+)
+from mentordesk.store.cipher_keys import forget_key as forget_key
 from mentordesk.store.errors import (
     BadDatabasePath,
     DatabaseCorrupt,
@@ -39,25 +48,13 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 _MIGRATIONS_TABLE = "_sqlite_migrations"
 BUSY_TIMEOUT_MS = 5000
 KEY_BYTES = 32
-#: realpath -> raw key of each encrypted database unlocked in this process (memory only).
-_KEYS: dict[str, bytes] = {}
 
 
-def register_key(path: Path | str, key: bytes) -> None:
-    _KEYS[os.path.realpath(Path(path).expanduser())] = key
-
-
-def forget_key(path: Path | str) -> None:
-    _KEYS.pop(os.path.realpath(Path(path).expanduser()), None)
-
-
-def key_for(path: Path | str) -> bytes | None:
-    """The key this process unlocked ``path`` with, None for a plain file."""
-    return _KEYS.get(os.path.realpath(Path(path).expanduser()))
-
-
-def _raw_connect(target: str | Path, key: bytes | None, *, uri: bool = False) -> Any:
-    """A connection through ``sqlite3``, or through ``sqlcipher3`` keyed with ``key``."""
+def _raw_connect(
+    target: str | Path, key: bytes | None, *, uri: bool = False, new: bool = False
+) -> Any:
+    """A connection through ``sqlite3``, or through ``sqlcipher3`` keyed with ``key``; a
+    ``new`` file gets the salt the key's file carries (``cipher_keys``)."""
     if key is None:
         return sqlite3.connect(target, uri=uri, isolation_level=None)
     if len(key) != KEY_BYTES:
@@ -68,7 +65,8 @@ def _raw_connect(target: str | Path, key: bytes | None, *, uri: bool = False) ->
     conn.mentordesk_key = key
     # SQLCipher logs every failed decryption to stderr; a wrong key is reported to the user.
     conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    literal = key_literal(key, salt_for(key) if new else None)
+    conn.execute(f'PRAGMA key = "{literal}"')
     return conn
 
 
@@ -246,7 +244,7 @@ def connect(
         if readonly:
             conn = _raw_connect(_uri(path, **_read_only(path)), key, uri=True)
         else:
-            conn = _raw_connect(path, key)
+            conn = _raw_connect(path, key, new=is_new)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         applied = applied_migrations(conn)
     except database_errors() as exc:
@@ -264,7 +262,7 @@ def connect(
     _refuse_newer(path, applied)
     _session_pragmas(conn, write=not readonly)
     if key is not None:
-        register_key(path, key)
+        register_key(path, key, None if is_new else file_salt(path))
     if not readonly:
         if is_new:
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -334,7 +332,7 @@ def connect_copy(
     path = Path(path)
     if create:
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-        conn = _raw_connect(path, key)
+        conn = _raw_connect(path, key, new=True)
     else:
         # A header that is not SQLite's may be ciphertext only when a key could open it.
         maybe_encrypted = key is not None or (bool(_KEYS) and not _plain_header(path))

@@ -16,13 +16,10 @@ import os
 from pathlib import Path
 from typing import Any
 
+from mentordesk.domain import fault_points
 from mentordesk.store.backup import fsync_path
-from mentordesk.store.connection import (
-    _raw_connect,
-    connect_copy,
-    forget_key,
-    register_key,
-)
+from mentordesk.store.cipher_keys import forget_key, key_literal, register_key
+from mentordesk.store.connection import _raw_connect, connect_copy
 from mentordesk.store.errors import StoreError, database_errors
 
 _SUFFIX = ".converting"
@@ -41,8 +38,25 @@ def _cipher_connect(path: Path, key: bytes | None) -> Any:
     return sqlcipher3.connect(str(path), isolation_level=None)
 
 
-def _key_literal(key: bytes | None) -> str:
-    return "" if key is None else f"x'{key.hex()}'"
+def converting_path(path: Path) -> Path:
+    """Where the converted copy of ``path`` is written before it is renamed over it."""
+    return path.with_name(path.name + _SUFFIX)
+
+
+def key_opens(path: Path, key: bytes | None) -> bool:
+    """Whether ``key`` (None: no key) reads ``path``: a backup left with an earlier key is
+    told apart from a damaged one."""
+    try:
+        conn = _cipher_connect(path, key)
+    except database_errors():
+        return False
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except database_errors():
+        return False
+    finally:
+        conn.close()
+    return True
 
 
 def table_counts(conn: Any, schema: str = "main") -> dict[str, int]:
@@ -60,12 +74,12 @@ def table_counts(conn: Any, schema: str = "main") -> dict[str, int]:
     }
 
 
-def _export(path: Path, target: Path, old_key: bytes | None, new_key: bytes | None) -> None:
+def _export(path: Path, target: Path, old_key: bytes | None, new_literal: str) -> None:
     source = _cipher_connect(path, old_key)
     try:
         header = source.execute("PRAGMA application_id").fetchone()[0]
         version = source.execute("PRAGMA user_version").fetchone()[0]
-        source.execute("ATTACH DATABASE ? AS converted KEY ?", (str(target), _key_literal(new_key)))
+        source.execute("ATTACH DATABASE ? AS converted KEY ?", (str(target), new_literal))
         try:
             source.execute("SELECT sqlcipher_export('converted')")
             source.execute(f"PRAGMA converted.application_id = {int(header)}")
@@ -92,11 +106,20 @@ def _verify(target: Path, new_key: bytes | None, expected: dict[str, int]) -> No
         check.close()
 
 
-def convert_closed(path: Path, old_key: bytes | None, new_key: bytes | None) -> None:
-    """Rewrites ``path`` keyed with ``new_key`` (None: plain). The caller holds the writer
-    lock and has closed its connection (after a ``wal_checkpoint(TRUNCATE)``)."""
+def convert_closed(
+    path: Path,
+    old_key: bytes | None,
+    new_key: bytes | None,
+    new_salt: bytes | None = None,
+    *,
+    point: str = "",
+) -> None:
+    """Rewrites ``path`` keyed with ``new_key`` (None: plain), carrying ``new_salt`` as its
+    first 16 bytes when given. The caller holds the writer lock and has closed its
+    connection (after a ``wal_checkpoint(TRUNCATE)``). ``point`` names the crash point
+    reached once the copy is checked and on disk, before the rename (tests)."""
     path = Path(path)
-    target = path.with_name(path.name + _SUFFIX)
+    target = converting_path(path)
     for stale in (target, Path(f"{target}-journal")):
         stale.unlink(missing_ok=True)
     try:
@@ -106,9 +129,12 @@ def convert_closed(path: Path, old_key: bytes | None, new_key: bytes | None) -> 
         finally:
             counter.close()
         os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-        _export(path, target, old_key, new_key)
+        literal = "" if new_key is None else key_literal(new_key, new_salt)
+        _export(path, target, old_key, literal)
         _verify(target, new_key, expected)
         fsync_path(target)
+        if point:
+            fault_points.reach(f"{point}.copy_checked")
         # The old file's -wal/-shm must never be read beside the new content.
         for side in ("-wal", "-shm"):
             Path(f"{path}{side}").unlink(missing_ok=True)
@@ -134,4 +160,4 @@ def convert_closed(path: Path, old_key: bytes | None, new_key: bytes | None) -> 
     if new_key is None:
         forget_key(path)
     else:
-        register_key(path, new_key)
+        register_key(path, new_key, new_salt)

@@ -18,7 +18,7 @@ from keyring.backends import fail, null
 from mentordesk.appdata import keystore, known_databases
 from mentordesk.domain.errors import ValidationError
 from mentordesk.domain.models import Mentee
-from mentordesk.services import Workspace, encryption
+from mentordesk.services import Workspace, encryption, encryption_keys
 from mentordesk.services.recovery import DatabaseLocked
 from mentordesk.store.connection import connect_copy, connect_second
 from mentordesk.store.errors import KeyRejected
@@ -125,7 +125,9 @@ def test_without_a_secure_keyring_a_passphrase_is_asked_at_each_start(
     assert (enabled.key_store, enabled.backend) == ("passphrase", "")
     ws.close()
     known = known_databases.lookup(db_path)
-    assert known is not None and known.salt and known.salt.startswith("scrypt:")
+    assert known is not None and known.key_store == "passphrase" and known.salt is None
+    # The passphrase's salt and cost are the file's own first bytes.
+    assert db_path.read_bytes()[:4] == b"P" + bytes(encryption_keys.SCRYPT)
     # The key is nowhere in the record, and no keyring was written.
     key_hex = encryption.parse_recovery_key(enabled.recovery_key).hex()
     assert key_hex not in known_databases.record_path().read_text()

@@ -87,10 +87,22 @@ def test_a_recorded_encrypted_file_that_cannot_be_read_is_locked_never_moved(
 
 def test_an_unknown_garbage_file_is_refused_untouched(tmp_path: Path) -> None:
     stranger = tmp_path / "notes.db"
-    stranger.write_bytes(os.urandom(8192))
+    stranger.write_bytes(b"a shopping list, not a database\n" * 256)
     digest = _digest(stranger)
     with pytest.raises(NotAMentorDeskDatabase):
         Workspace.open(stranger)
+    assert _digest(stranger) == digest
+
+
+def test_an_unknown_file_shaped_like_ciphertext_is_locked_not_foreign(tmp_path: Path) -> None:
+    # Whole pages of random bytes are what an encrypted copy looks like without its key.
+    stranger = tmp_path / "notes.db"
+    stranger.write_bytes(os.urandom(8192))
+    digest = _digest(stranger)
+    with pytest.raises(DatabaseLocked) as locked:
+        Workspace.open(stranger)
+    assert locked.value.exit_code == 3
+    assert "give its passphrase or recovery key" in locked.value.message
     assert _digest(stranger) == digest
 
 

@@ -86,9 +86,18 @@ class PreferencesDialog(ValidatingDialog):
         self.encryption_status.setWordWrap(True)
         self.encryption_button = QPushButton(self)
         self.encryption_button.clicked.connect(self.toggle_encryption)
-        privacy = QHBoxLayout()
-        privacy.addWidget(self.encryption_status, 1)
-        privacy.addWidget(self.encryption_button)
+        self.passphrase_button = QPushButton("Change &Passphrase…", self)
+        self.passphrase_button.clicked.connect(lambda: self._start("change_passphrase"))
+        self.recovery_button = QPushButton("New &Recovery Key…", self)
+        self.recovery_button.clicked.connect(lambda: self._start("new_recovery_key"))
+        privacy = QVBoxLayout()
+        privacy.addWidget(self.encryption_status)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.encryption_button)
+        buttons.addWidget(self.passphrase_button)
+        buttons.addWidget(self.recovery_button)
+        buttons.addStretch(1)
+        privacy.addLayout(buttons)
         form.addRow("Encryption:", privacy)
         self._show_encryption()
         fields = (self.name_edit, self.zone_edit, self.hours_editor.start_edit, self.reminder_spin)
@@ -104,7 +113,7 @@ class PreferencesDialog(ValidatingDialog):
         layout.addStretch(1)
         layout.addWidget(self.general_error)
         layout.addWidget(self.button_box)
-        self.resize(560, 340)
+        self.resize(600, 380)
 
         self.zone_edit.textChanged.connect(self.touched("time_zone"))
         self.hours_editor.changed.connect(self.touched("hours"))
@@ -130,21 +139,33 @@ class PreferencesDialog(ValidatingDialog):
             reminders.set_minutes(self.reminder_spin.value())
 
     def _show_encryption(self) -> None:
+        from mentordesk.services import encryption
+
         self.encryption_status.setText(status_text(self.workspace))
         on = self.workspace.encrypted
         self.encryption_button.setText("Turn &Off Encryption…" if on else "&Encrypt…")
+        # A passphrase to change only when the key is made from one.
+        self.passphrase_button.setVisible(encryption.key_store_of(self.workspace) == "passphrase")
+        self.recovery_button.setVisible(on)
+
+    def _buttons(self) -> tuple[QPushButton, ...]:
+        return (self.encryption_button, self.passphrase_button, self.recovery_button)
 
     def toggle_encryption(self) -> None:
+        self._start("turn_on" if not self.workspace.encrypted else "turn_off")
+
+    def _start(self, step: str) -> None:
+        """Runs one of the flow's steps (``turn_on``, ``turn_off``, ``change_passphrase``,
+        ``new_recovery_key``), its buttons disabled until it ends."""
         self.flow = EncryptionFlow(self.workspace, self, busy=self._busy)
         self.flow.finished.connect(self._encryption_done)
-        self.encryption_button.setEnabled(False)
-        if not self.workspace.encrypted:
-            self.flow.turn_on()
-        else:
-            self.flow.turn_off()
+        for button in self._buttons():
+            button.setEnabled(False)
+        getattr(self.flow, step)()
 
     def _encryption_done(self, message: str) -> None:
-        self.encryption_button.setEnabled(True)
+        for button in self._buttons():
+            button.setEnabled(True)
         self._show_encryption()
         if message:
             self.encryption_changed.emit(message)
