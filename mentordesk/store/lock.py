@@ -55,6 +55,26 @@ def inode_locks_folder() -> Path | None:
     return folder
 
 
+def _recorded_path(fd: int) -> str:
+    """The real path the holder of an inode lock wrote into it ('' when unknown)."""
+    try:
+        return os.fsdecode(os.pread(fd, 4096, 0))
+    except OSError:
+        return ""
+
+
+def _still_names(holder: str, info: os.stat_result) -> bool:
+    """Whether the holder's path is still a name of the file ``info`` describes; an unknown
+    holder is taken to be (refusing is the safe side)."""
+    if not holder:
+        return True
+    try:
+        theirs = os.stat(holder)
+    except OSError:
+        return False
+    return (theirs.st_dev, theirs.st_ino) == (info.st_dev, info.st_ino)
+
+
 class WriterLock:
     def __init__(self, db_path: Path) -> None:
         self.db_path = Path(os.path.realpath(Path(db_path).expanduser()))
@@ -98,10 +118,17 @@ class WriterLock:
         for _attempt in range(5):
             fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
             if not _flock(fd):
+                holder = _recorded_path(fd)
                 os.close(fd)
-                raise self._in_use()
+                if _still_names(holder, info):
+                    raise self._in_use()
+                # The holder's file was deleted while it kept it open, and this new file
+                # was given its inode number: not another name of the same file.
+                return
             try:
                 if os.fstat(fd).st_ino == path.stat().st_ino:
+                    os.ftruncate(fd, 0)
+                    os.write(fd, os.fsencode(self.db_path))
                     self._inode = (fd, path)
                     return
             except FileNotFoundError:

@@ -69,3 +69,32 @@ def test_a_hard_link_shares_the_lock_and_the_record(tmp_path: Path) -> None:
     assert str(hard) not in known_databases._load(known_databases.record_path())
     folder = inode_locks_folder()
     assert folder is not None and not list(folder.glob(f"*-{real.stat().st_ino}.lock"))
+
+
+def test_a_new_file_given_a_deleted_files_inode_number_is_not_taken_for_a_hard_link(
+    tmp_path: Path,
+) -> None:
+    # A window keeps a file open that someone then deletes; the file system may give its
+    # inode number to the next file made. That new file is not another name of the old one.
+    new = _real(tmp_path)
+    info = new.stat()
+    folder = inode_locks_folder()
+    assert folder is not None
+    stale = folder / f"{info.st_dev}-{info.st_ino}.lock"
+    holder = os.open(stale, os.O_RDWR | os.O_CREAT, 0o600)  # held, as by that window
+    try:
+        import fcntl
+
+        fcntl.flock(holder, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        os.write(holder, os.fsencode(tmp_path / "deleted.db"))
+        with Workspace.open(new) as ws:  # opens: the holder's file is gone
+            assert ws.list_mentees()[0].name == "Ana"
+        # Where the holder's file still exists under its name as this one, it is this file.
+        os.link(new, tmp_path / "other-name.db")
+        os.ftruncate(holder, 0)
+        os.pwrite(holder, os.fsencode(tmp_path / "other-name.db"), 0)
+        with pytest.raises(DatabaseInUse):
+            Workspace.open(new)
+    finally:
+        os.close(holder)
+        stale.unlink(missing_ok=True)
