@@ -10,7 +10,7 @@ of their day, above that day's meetings and notes, which is where a mentor readi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, tzinfo
 from enum import StrEnum
 
 
@@ -115,11 +115,15 @@ class HistoryEntry:
         return HistoryCursor(self.key, self.kind, self.id)
 
     def on(self) -> date:
-        """The entry's day in UTC (the page shows it in the mentor's zone itself)."""
+        """The entry's day in UTC."""
+        return self.on_in(UTC)
+
+    def on_in(self, zone: tzinfo) -> date:
+        """The entry's day in ``zone`` (a dated entry's own day, whatever the zone)."""
         if self.day is not None:
             return self.day
         assert self.at is not None
-        return self.at.date()
+        return self.at.astimezone(zone).date()
 
 
 @dataclass(frozen=True, slots=True)
