@@ -219,3 +219,23 @@ def test_log_contact_and_edit_profile_links(qtbot: QtBot, main: MainWindow) -> N
     assert [d.isVisible() for d in shown] == [True]
     assert shown[0].name_edit.text() == "Priya Raman"
     shown[0].reject()
+
+
+def test_upcoming_meetings_and_timeline_entries_link_what_they_are_about(
+    qtbot: QtBot, page: MenteesPage, story: tuple[int, int]
+) -> None:
+    """With the page's clock pinned: the next occurrence of the weekly 1:1 (Tue 8 Dec) links
+    its meeting, and so do the timeline's meeting entries; a resource links its address."""
+    pid, sid = story
+    overview = page.detail.html()
+    assert f"meeting:{sid}" in overview and "Weekly 1:1" in page.detail.browser.toPlainText()
+    with qtbot.waitSignal(page.open_meeting, timeout=1000) as opened:
+        page.detail.browser.anchorClicked.emit(QUrl(f"meeting:{sid}"))
+    assert opened.args == [sid]
+    _timeline(page)
+    shown = page.detail.timeline.html()
+    assert shown.count(f"meeting:{sid}") == 3  # held, moved, cancelled
+    assert "https://dataintensive.net" in shown
+    with qtbot.waitSignal(page.roadmap_requested, timeout=1000) as roadmap:
+        page.detail.timeline.browser.anchorClicked.emit(QUrl("goal:1"))
+    assert roadmap.args == [pid, 1]
