@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
@@ -239,3 +240,30 @@ def test_upcoming_meetings_and_timeline_entries_link_what_they_are_about(
     with qtbot.waitSignal(page.roadmap_requested, timeout=1000) as roadmap:
         page.detail.timeline.browser.anchorClicked.emit(QUrl("goal:1"))
     assert roadmap.args == [pid, 1]
+
+
+class _Opened(QObject):
+    """Stands in for the desktop's browser: QDesktopServices hands https links to it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url.toString())
+
+
+def test_a_resource_opens_its_address_from_the_dashboard_and_the_timeline(
+    page: MenteesPage,
+) -> None:
+    opened = _Opened()
+    QDesktopServices.setUrlHandler("https", opened, "open")
+    try:
+        assert "href='https://dataintensive.net'" in page.detail.html().replace('"', "'")
+        page.detail.browser.anchorClicked.emit(QUrl("https://dataintensive.net"))
+        _timeline(page)
+        page.detail.timeline.browser.anchorClicked.emit(QUrl("https://dataintensive.net"))
+    finally:
+        QDesktopServices.unsetUrlHandler("https")
+    assert opened.urls == ["https://dataintensive.net", "https://dataintensive.net"]
