@@ -139,7 +139,7 @@ def contact(dashboard: MenteeDashboard, palette: QPalette) -> str:
             value += f" {muted('(click to copy)', palette)}"
         rows.append(_row(text(channel_label(channel.kind)), value))
     if not rows:
-        return f"<p>{muted('No e-mail or channel yet — add one with Edit…', palette)}</p>"
+        return f"<p>{muted('No e-mail or channel yet — add one with Edit channels…', palette)}</p>"
     return _table(rows)
 
 
