@@ -91,10 +91,6 @@ class DashboardBrowser(QTextBrowser):
             self._bars.clear()
         super().changeEvent(event)
 
-    def follow(self, link: str) -> None:
-        """Follows ``link`` as a click would (the tests and the keyboard use it)."""
-        self._follow(QUrl(link))
-
     def _follow(self, url: QUrl) -> None:
         scheme, path = url.scheme(), url.path()
         numbered = {

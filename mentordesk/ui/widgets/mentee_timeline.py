@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from mentordesk.domain.history import HistoryCursor, HistoryEntry, HistoryFilter, HistoryPage
@@ -35,9 +35,6 @@ def _order(cursor: HistoryCursor) -> tuple[str, str, int]:
 class MenteeTimeline(QWidget):
     """Shows one mentee's history; its links go through ``browser`` like the dashboard's."""
 
-    #: The mentor chose another filter (the page remembers it).
-    filter_changed = Signal(str)
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.source: HistorySource | None = None
@@ -46,6 +43,8 @@ class MenteeTimeline(QWidget):
         self.entries: list[HistoryEntry] = []
         self.next: HistoryCursor | None = None
         self.loaded = False
+        #: On a reload of the same mentee: the entry shown last, which the reload reads down to.
+        self._keep: HistoryCursor | None = None
         self._now = datetime.now().astimezone()
         self._zone = ZoneInfo("UTC")
 
@@ -80,8 +79,8 @@ class MenteeTimeline(QWidget):
         self.show_combo.setCurrentIndex(max(0, self.show_combo.findData(str(show))))
 
     def set_mentee(self, mentee_id: int, first_name: str, now: datetime, zone: ZoneInfo) -> None:
-        """Another mentee (or the same one again): forgets what was loaded; ``load`` reads
-        it when the tab is seen. The same mentee keeps as many entries as were shown."""
+        """Another mentee (or the same one again, after a change): ``load`` reads it when the
+        tab is seen — for the same mentee, down to the entry that was shown last."""
         same = mentee_id == self.mentee_id and self.entries
         self._keep = self.entries[-1].cursor if same else None
         self.mentee_id, self.first_name, self._now, self._zone = mentee_id, first_name, now, zone
@@ -128,8 +127,6 @@ class MenteeTimeline(QWidget):
 
     # -- inside ---------------------------------------------------------------------------
 
-    _keep: HistoryCursor | None = None
-
     def _render(self) -> None:
         page = timeline(self.entries, self.first_name, self.shown_filter(),
                         self.next is not None, self._now, self._zone, self.palette())  # fmt: skip
@@ -142,7 +139,6 @@ class MenteeTimeline(QWidget):
     def _filter_chosen(self) -> None:
         self._keep = None
         self.loaded = False
-        self.filter_changed.emit(str(self.shown_filter()))
         if self.isVisible():
             self.load()
 
