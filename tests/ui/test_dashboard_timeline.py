@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
@@ -267,3 +267,13 @@ def test_a_resource_opens_its_address_from_the_dashboard_and_the_timeline(
     finally:
         QDesktopServices.unsetUrlHandler("https")
     assert opened.urls == ["https://dataintensive.net", "https://dataintensive.net"]
+
+
+def test_alt_t_and_alt_o_switch_the_dashboard_s_tabs(qtbot: QtBot, page: MenteesPage) -> None:
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow, timeout=2000)
+    qtbot.keyClick(page.pane.view, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    assert page.detail.tabs.currentWidget() is page.detail.timeline
+    assert page.detail.timeline.loaded and "Held — Weekly 1:1" in _timeline(page)
+    qtbot.keyClick(page.pane.view, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    assert page.detail.tabs.currentWidget() is page.detail.browser
