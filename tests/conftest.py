@@ -28,6 +28,12 @@ _XDG_ROOT = tempfile.mkdtemp(prefix="mentordesk-tests-")
 atexit.register(shutil.rmtree, _XDG_ROOT, ignore_errors=True)
 for _name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
     os.environ[_name] = os.path.join(_XDG_ROOT, _name.removeprefix("XDG_").lower())
+# The per-inode locks (store/lock.py) live in XDG_RUNTIME_DIR, else in the machine's shared
+# /tmp, keyed by device and inode. Another test run on the machine can hold the lock of an
+# inode whose file is gone; a new file here reusing that inode was refused as "already open"
+# (seen in full runs while other runs went on). Each run keeps its locks apart.
+os.environ["XDG_RUNTIME_DIR"] = os.path.join(_XDG_ROOT, "runtime")
+os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
 
 
 class InMemoryKeyring(KeyringBackend):

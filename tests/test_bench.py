@@ -50,6 +50,10 @@ EXPECTED = {
     "contact_log_delete_ms",
     "check_ins_with_contacts_ms",
     "today_with_contacts_ms",
+    "timeline_switch_ms",
+    "timeline_longest_ms",
+    "timeline_more_ms",
+    "timeline_page_ms",
 }
 
 

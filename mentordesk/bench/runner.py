@@ -30,6 +30,7 @@ GROUP_MODULES: tuple[str, ...] = (
     "mentordesk.bench.hostile",
     "mentordesk.bench.summaries",
     "mentordesk.bench.contacts",
+    "mentordesk.bench.timeline",
 )
 
 NOTES = [

@@ -67,6 +67,8 @@ def _command(name: str) -> Command:
         from mentordesk.cli.records import COMMANDS as commands
     elif name == "brief":
         from mentordesk.cli.brief import COMMANDS as commands
+    elif name == "history":
+        from mentordesk.cli.history import COMMANDS as commands
     elif name == "export-pdf":
         from mentordesk.cli.summaries import COMMANDS as commands
     else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 
 from mentordesk import __version__
+from mentordesk.cli.options import MENTEE_HELP as _MENTEE_HELP
 from mentordesk.cli.options import db_option as _db_option
 from mentordesk.cli.options import store_options as _store_options
 from mentordesk.cli.parser_people import add_people_parsers, add_record_parsers
@@ -116,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_full_export_parsers(sub)
     _add_goal_parsers(sub)
     _add_brief_parser(sub)
+    _add_history_parser(sub)
     _add_summary_parser(sub)
     add_people_parsers(sub)
     add_record_parsers(sub)
@@ -160,6 +162,22 @@ def _add_goal_parsers(sub: argparse._SubParsersAction) -> None:
     _store_options(done)
     done.add_argument("id", type=int, metavar="ID", help="the milestone's id")
     done.add_argument("--on", metavar="YYYY-MM-DD", help="the day it was done (default today)")
+
+
+def _add_history_parser(sub: argparse._SubParsersAction) -> None:
+    from mentordesk.domain.history import HistoryFilter  # plain data: cheap to import
+
+    history = sub.add_parser(
+        "history",
+        help="a mentee's timeline, newest first: meetings held, cancelled or moved, calls,"
+        " contacts, notes, feedback, wins, milestones, revisits and resources",
+    )
+    _store_options(history)
+    history.add_argument("mentee", metavar="NAME_OR_ID", help=_MENTEE_HELP)
+    history.add_argument("--show", choices=[str(f) for f in HistoryFilter], default="all",
+                         help="one kind only (default: all)")  # fmt: skip
+    history.add_argument("--limit", type=int, default=40, help="how many entries (default 40)")
+    history.add_argument("--json", action="store_true", help="print the entries as JSON")
 
 
 def _add_brief_parser(sub: argparse._SubParsersAction) -> None:

@@ -68,12 +68,13 @@ if TYPE_CHECKING:
     from mentordesk.services.brief import BriefService
     from mentordesk.services.calendar_transfer import CalendarTransfer
     from mentordesk.services.full_export import FullExport
+    from mentordesk.services.history import HistoryService
     from mentordesk.services.meeting_changes import MeetingChanges
 
 __all__ = ["SEARCH_LIST_LIMIT", "MeetingListing", "MenteeDashboard", "NoteSearch", "Workspace"]
 
 #: The services built on first use; ``rebind`` forgets them with the old database.
-_LAZY = ("meeting_changes", "calendar", "backups", "full_export", "agenda", "brief")
+_LAZY = ("meeting_changes", "calendar", "backups", "full_export", "agenda", "brief", "history")
 
 
 class Workspace(NoteForwards):
@@ -142,6 +143,14 @@ class Workspace(NoteForwards):
 
         return BriefService(self.mentees, self.notes, self.feedback, self.wins, self.schedule,
                             self.roadmap, self.mentor)  # fmt: skip
+
+    @cached_property
+    def history(self) -> HistoryService:
+        """A mentee's timeline, in pages (services/history.py)."""
+        from mentordesk.services.history import HistoryService
+        from mentordesk.store.repositories.history import HistoryRepository
+
+        return HistoryService(HistoryRepository(self.db), self.mentees)
 
     @cached_property
     def calendar(self) -> CalendarTransfer:

@@ -147,6 +147,8 @@ class MainWindow(WindowActions, NoteWindows, BriefWindows, QMainWindow):
             page.status_message.connect(self._show_status)
             page.summary_message.connect(self._show_summary)
             page.open_mentee.connect(self.open_mentee)
+            page.open_meeting.connect(self.open_meeting)
+            page.plan_requested.connect(self.plan_with)
             page.roadmap_requested.connect(self.open_roadmap)
             page.call_requested.connect(
                 lambda mentee, meeting, start: self.open_call(mentee, meeting or None, start)
@@ -190,6 +192,18 @@ class MainWindow(WindowActions, NoteWindows, BriefWindows, QMainWindow):
         select = getattr(page, "select_mentee", None)
         if select is not None:
             select(mentee_id)
+
+    def open_meeting(self, meeting_id: int) -> None:
+        """The Meetings page with that meeting selected (its occurrences and notes)."""
+        if "MeetingsPage" in [page_name(entry) for entry in self.page_classes]:
+            page = self.show_page("MeetingsPage")
+            if not page.select_meeting(meeting_id):  # type: ignore[attr-defined]
+                self._show_status("That meeting no longer exists.")
+
+    def plan_with(self, mentee_id: int) -> None:
+        """The planner with this mentee ticked beside the mentor."""
+        if "PlannerPage" in [page_name(entry) for entry in self.page_classes]:
+            self.show_page("PlannerPage").show_people([mentee_id])  # type: ignore[attr-defined]
 
     def open_roadmap(self, mentee_id: int, goal_id: int = 0) -> None:
         if "RoadmapPage" in [page_name(entry) for entry in self.page_classes]:

@@ -326,4 +326,5 @@ def test_an_untitled_note_reads_the_same_everywhere(
     recent.set_rows(workspace.note_search.summaries(workspace.note_ids("", None, "created", True)))
     assert texts(recent, 0) == [expected]
     dashboard = workspace.mentee_dashboard(priya.id or 0, NOW)
-    assert f"{expected} — " in dashboard_notes(dashboard, NOW, LONDON, QPalette())
+    # On the dashboard the title is the link that opens the note.
+    assert f">{expected}</a> — " in dashboard_notes(dashboard, NOW, LONDON, QPalette())

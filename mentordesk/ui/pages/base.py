@@ -55,6 +55,10 @@ class Page(QWidget):
     call_requested = Signal(int, int, object)
     #: Ask the window for the note editor: mentee id, note id (0: a new note).
     note_requested = Signal(int, int)
+    #: Ask the window to show a meeting's detail (Meetings page) by id.
+    open_meeting = Signal(int)
+    #: Ask the window for the planner with this mentee ticked (mentee id).
+    plan_requested = Signal(int)
     #: Ask the window for File ▸ Export Progress Summary… for this mentee id.
     summary_requested = Signal(int)
     #: Ask the window for the pre-session brief: mentee id (0: the next meeting with

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QWidget
 
 from mentordesk.ui.formatting import plural
@@ -71,6 +72,17 @@ class ListPage(Page):
         if isinstance(saved, str) and saved:
             columns = [int(part) for part in saved.split(",") if part.isdigit()]
             self.pane.set_hidden_columns(columns)
+
+    def select_and_focus(self, key: int) -> bool:
+        """Shows the row of ``key`` (clearing a filter that hides it) with the list focused;
+        False if there is no such row."""
+        if self.model.row_of(key) < 0 and self.pane.search_text():
+            self.pane.search_edit.clear()
+            self._search("")
+        found = self.pane.select_key(key)
+        if found:
+            self.pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        return found
 
     # -- behaviour -----------------------------------------------------------------------
 

@@ -71,6 +71,10 @@ class MeetingsPage(ListPage):
         self._update_empty_text()
         self._show(self.pane.current_key())
 
+    def select_meeting(self, meeting_id: int) -> bool:
+        """Shows that meeting (clearing a filter that hides them); False if there is none."""
+        return self.select_and_focus(meeting_id)
+
     # -- actions --------------------------------------------------------------------------
 
     def mark_held(self, occurrence: Occurrence) -> None:

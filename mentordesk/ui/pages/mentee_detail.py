@@ -1,38 +1,27 @@
 """One mentee's dashboard: the detail half of the Mentees page.
 
-A header (name, role, Edit… and Delete…) over one QTextBrowser holding the rest as HTML.
+A header (name, role, Edit… and Delete…) over two tabs: Overview, one QTextBrowser holding
+the rest as HTML, and Timeline, the mentee's history in pages (``widgets/mentee_timeline.py``).
 Switching mentees replaces one document, which Qt lays out once: measured on 2,000 mentees,
-that is ~5 ms where a dozen word-wrapped labels took ~25 ms.
+that is ~5 ms where a dozen word-wrapped labels took ~25 ms. Every link of both tabs goes
+through the browser's one router (``widgets/dashboard_browser.py``) to a signal here.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QRect, Qt, QUrl, Signal, SignalInstance
-from PySide6.QtGui import (
-    QCursor,
-    QDesktopServices,
-    QFont,
-    QPainter,
-    QPalette,
-    QPixmap,
-    QResizeEvent,
-    QTextDocument,
-)
+from PySide6.QtCore import QEvent, Qt, Signal, SignalInstance
+from PySide6.QtGui import QCursor, QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
     QStackedWidget,
-    QStyle,
-    QStyleOptionProgressBar,
-    QTextBrowser,
+    QTabWidget,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -42,77 +31,13 @@ from mentordesk.services import MenteeDashboard
 from mentordesk.ui.channel_open import open_channel
 from mentordesk.ui.theme import muted_color, scaled_font
 from mentordesk.ui.widgets import detail_mentee as html
-from mentordesk.ui.widgets.detail_parts import RECORD_SCHEME
+
+# Re-exported: the brief's window shows its page in the same browser.
+from mentordesk.ui.widgets.dashboard_browser import DashboardBrowser as DashboardBrowser
+from mentordesk.ui.widgets.mentee_timeline import MenteeTimeline
 
 #: From this width of the dashboard, short sections sit side by side.
 TWO_COLUMNS_FROM = 760
-
-
-class DashboardBrowser(QTextBrowser):
-    """A read-only page that opens links in the browser and draws ``bar:<n>`` images;
-    its own ``record:`` links (Edit, Done, Reopen) are passed on as ``record_link``, a logged
-    contact's Edit… and Delete… links as ``contact_link``, a channel's as ``channel_link``."""
-
-    record_link = Signal(str)
-    contact_link = Signal(str)
-    channel_link = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setOpenLinks(False)
-        self.anchorClicked.connect(self._follow)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.document().setDocumentMargin(16)
-        self.document().setIndentWidth(18)  # list bullets close to the text, not 40 px in
-        self._bars: dict[int, QPixmap] = {}
-
-    def progress_bar(self, percent: int) -> QPixmap:
-        """The style's own progress bar at ``percent``, drawn once per value and theme."""
-        percent = max(0, min(100, percent))
-        pixmap = self._bars.get(percent)
-        if pixmap is None:
-            width, height = html.BAR_SIZE
-            ratio = self.devicePixelRatioF()
-            pixmap = QPixmap(round(width * ratio), round(height * ratio))
-            pixmap.setDevicePixelRatio(ratio)
-            pixmap.fill(Qt.GlobalColor.transparent)
-            option = QStyleOptionProgressBar()
-            option.initFrom(self)
-            option.rect = QRect(0, 0, width, height)
-            option.minimum, option.maximum, option.progress = 0, 100, percent
-            option.textVisible = False
-            option.state |= QStyle.StateFlag.State_Horizontal
-            painter = QPainter(pixmap)
-            self.style().drawControl(QStyle.ControlElement.CE_ProgressBar, option, painter, self)
-            painter.end()
-            self._bars[percent] = pixmap
-        return pixmap
-
-    def loadResource(self, kind: int, name: QUrl) -> Any:
-        if kind == QTextDocument.ResourceType.ImageResource.value and name.scheme() == (
-            html.BAR_SCHEME
-        ):
-            try:
-                return self.progress_bar(int(name.path()))
-            except ValueError:
-                return None
-        return super().loadResource(kind, name)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
-            self._bars.clear()
-        super().changeEvent(event)
-
-    def _follow(self, url: QUrl) -> None:
-        if url.scheme() == RECORD_SCHEME:
-            self.record_link.emit(url.path())
-        elif url.scheme() == html.CONTACT_SCHEME:
-            self.contact_link.emit(url.path())
-        elif url.scheme() == html.CHANNEL_SCHEME:
-            self.channel_link.emit(url.path())
-        else:
-            QDesktopServices.openUrl(url)
 
 
 class MenteeDetail(QWidget):
@@ -132,6 +57,12 @@ class MenteeDetail(QWidget):
     record_requested = Signal(str, int)
     #: An action item ticked off (True) or reopened (False) by its id.
     action_done_requested = Signal(int, bool)
+    #: A note's window (its id); a meeting's detail (its id); the roadmap at a goal (mentee
+    #: id, goal id; 0: none); the planner with this mentee ticked (mentee id).
+    note_open_requested = Signal(int)
+    meeting_open_requested = Signal(int)
+    goal_requested = Signal(int, int)
+    plan_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -184,9 +115,18 @@ class MenteeDetail(QWidget):
         self.add_button.setMenu(add_menu)
         self.browser = DashboardBrowser(content)
         self.browser.setAccessibleName("Dashboard")
-        self.browser.record_link.connect(self._record_link)
-        self.browser.contact_link.connect(self._contact_link)
-        self.browser.channel_link.connect(self._channel_clicked)
+        self.timeline = MenteeTimeline(content)
+        for browser in (self.browser, self.timeline.browser):
+            self._route(browser)
+        self.tabs = QTabWidget(content)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.browser, "&Overview")
+        self.tabs.addTab(self.timeline, "&Timeline")
+        self.tabs.setTabToolTip(0, "Profile, goals, meetings and records (Alt+O)")
+        self.tabs.setTabToolTip(
+            1, "Everything that happened with this mentee, newest first (Alt+T)"
+        )
+        self.tabs.currentChanged.connect(self._tab_changed)
         #: What the last channel click did ("Copied … to the clipboard"), also shown as a tip.
         self.channel_message = ""
 
@@ -223,7 +163,7 @@ class MenteeDetail(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(header)
-        layout.addWidget(self.browser, 1)
+        layout.addWidget(self.tabs, 1)
 
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.placeholder)
@@ -248,6 +188,10 @@ class MenteeDetail(QWidget):
         same = self.dashboard is not None and self.dashboard.mentee.id == dashboard.mentee.id
         self.dashboard, self._now, self._zone = dashboard, now, zone
         self.name_label.setText(dashboard.mentee.name)
+        first = dashboard.mentee.name.split(" ")[0]
+        self.timeline.set_mentee(dashboard.mentee.id or 0, first, now, zone)
+        if self.tabs.currentWidget() is self.timeline:
+            self.timeline.load()
         subtitle = html.subtitle(dashboard)
         self.subtitle_label.setText(subtitle)
         self.subtitle_label.setVisible(bool(subtitle))
@@ -276,6 +220,42 @@ class MenteeDetail(QWidget):
         self.browser.setHtml(page)
         bar.setValue(position)
 
+    def _route(self, browser: DashboardBrowser) -> None:
+        browser.record_link.connect(self._record_link)
+        browser.contact_link.connect(self._contact_link)
+        browser.channel_link.connect(self._channel_clicked)
+        browser.note_link.connect(self._note_link)
+        browser.meeting_link.connect(self._meeting_link)
+        browser.goal_link.connect(self._goal_link)
+        browser.mentee_link.connect(self._mentee_link)
+
+    def _tab_changed(self) -> None:
+        if self.tabs.currentWidget() is self.timeline:
+            self.timeline.load()
+
+    def _note_link(self, note_id: int) -> None:
+        """``note:12`` opens that note's window; ``note:0`` a new note about the mentee."""
+        if note_id:
+            self.note_open_requested.emit(note_id)
+        else:
+            self._emit_for_mentee(self.note_requested)
+
+    def _meeting_link(self, meeting_id: int) -> None:
+        """``meeting:4`` shows that meeting's detail; ``meeting:0`` plans one."""
+        if meeting_id:
+            self.meeting_open_requested.emit(meeting_id)
+        else:
+            self._emit_for_mentee(self.plan_requested)
+
+    def _goal_link(self, goal_id: int) -> None:
+        mentee_id = self.mentee_id()
+        if mentee_id is not None:
+            self.goal_requested.emit(mentee_id, goal_id)
+
+    def _mentee_link(self, target: str) -> None:
+        if target == "edit":
+            self._edit_clicked()
+
     def _channel_clicked(self, index: str) -> None:
         """``2``: the mentee's third channel opens in its app, or is copied."""
         channels = self.dashboard.mentee.channels if self.dashboard is not None else ()
@@ -297,7 +277,11 @@ class MenteeDetail(QWidget):
             signal.emit(mentee_id)
 
     def _contact_link(self, target: str) -> None:
-        """``edit/3`` and ``delete/3``: a logged contact's Edit… and Delete… links."""
+        """``edit/3`` and ``delete/3``: a logged contact's Edit… and Delete… links; ``new``:
+        Log Contact…."""
+        if target == "new":
+            self._emit_for_mentee(self.contact_requested)
+            return
         action, _, number = target.partition("/")
         signal = {"edit": self.contact_edit_requested, "delete": self.contact_delete_requested}
         if action in signal and number.isdigit():

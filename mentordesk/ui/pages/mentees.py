@@ -7,9 +7,11 @@ from collections.abc import Callable, Hashable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from mentordesk.domain.history import HistoryCursor, HistoryFilter, HistoryPage
 from mentordesk.domain.models import Mentee
 from mentordesk.services import MenteeDashboard
 from mentordesk.services.changes import Changes, Kind
+from mentordesk.services.history import PAGE_SIZE
 from mentordesk.ui.formatting import plural
 from mentordesk.ui.models.mentees import MenteesModel
 from mentordesk.ui.pages.list_page import ListPage
@@ -82,6 +84,12 @@ class MenteesPage(ListPage):
         self.undo_stack = self.contacts.undo_stack
         self.detail.record_requested.connect(self.open_record)
         self.detail.action_done_requested.connect(self.set_action_done)
+        # The dashboard's live links: a note, a meeting, a goal, the planner.
+        self.detail.note_open_requested.connect(self._open_note)
+        self.detail.meeting_open_requested.connect(self.open_meeting)
+        self.detail.goal_requested.connect(self.roadmap_requested)
+        self.detail.plan_requested.connect(self.plan_requested)
+        self.detail.timeline.source = self._history_page
 
         self.tick_every(_CLOCK_TICK_MS)
         self.refresh()
@@ -107,13 +115,7 @@ class MenteesPage(ListPage):
 
     def select_mentee(self, mentee_id: int) -> bool:
         """Shows that mentee (clearing a filter that hides them); False if there is none."""
-        if self.model.row_of(mentee_id) < 0 and self.model.search:
-            self.pane.search_edit.clear()
-            self._search("")
-        found = self.pane.select_key(mentee_id)
-        if found:
-            self.pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
-        return found
+        return self.select_and_focus(mentee_id)
 
     # -- actions --------------------------------------------------------------------------
 
@@ -164,7 +166,31 @@ class MenteesPage(ListPage):
         self.status_message.emit(f"Deleted {dashboard.mentee.name}.")
         return True
 
+    def saved_choices(self) -> dict[str, object]:
+        return {**super().saved_choices(), "timeline": str(self.detail.timeline.shown_filter()),
+                "tab": self.detail.tabs.currentIndex()}  # fmt: skip
+
+    def restore_choices(self, read: Callable[[str], object]) -> None:
+        super().restore_choices(read)
+        shown = read("timeline")
+        if shown in set(HistoryFilter):
+            self.detail.timeline.set_filter(HistoryFilter(str(shown)))
+        tab = read("tab")
+        if str(tab) in ("0", "1"):
+            self.detail.tabs.setCurrentIndex(int(str(tab)))
+
     # -- behaviour -----------------------------------------------------------------------
+
+    def _history_page(
+        self, mentee_id: int, show: HistoryFilter, after: HistoryCursor | None, at_least: int
+    ) -> HistoryPage:
+        size = max(PAGE_SIZE, at_least)
+        return self.workspace.history.page(mentee_id, show, after, self._clock(), size)
+
+    def _open_note(self, note_id: int) -> None:
+        mentee_id = self.detail.mentee_id()
+        if mentee_id is not None:
+            self.note_requested.emit(mentee_id, note_id)
 
     def _edited(self) -> None:
         mentee: Mentee | None = getattr(self._dialog, "saved_mentee", None)

@@ -36,7 +36,18 @@ from mentordesk.ui.formatting import (
 )
 from mentordesk.ui.models.mentees import utc_offset_text
 from mentordesk.ui.theme import error_color
-from mentordesk.ui.widgets.detail_parts import items, more, muted, text
+from mentordesk.ui.widgets.detail_parts import (
+    GOAL_SCHEME,
+    MEETING_SCHEME,
+    MENTEE_SCHEME,
+    NOTE_SCHEME,
+    items,
+    more,
+    muted,
+    record_link,
+    scheme_link,
+    text,
+)
 from mentordesk.ui.widgets.detail_records import MAX_ITEMS, actions, feedback, resources, wins
 
 #: The size of a goal's progress bar image, in logical pixels.
@@ -128,7 +139,7 @@ def contact(dashboard: MenteeDashboard, palette: QPalette) -> str:
             value += f" {muted('(click to copy)', palette)}"
         rows.append(_row(text(channel_label(channel.kind)), value))
     if not rows:
-        return f"<p>{muted('No e-mail or channel yet — add one with Edit…', palette)}</p>"
+        return f"<p>{muted('No e-mail or channel yet — add one with Edit channels…', palette)}</p>"
     return _table(rows)
 
 
@@ -218,7 +229,8 @@ def _occurrence(
 ) -> str:
     mine = o.start.astimezone(zone)
     today = now.astimezone(zone).date()
-    line = f"<b>{day_label(mine.date(), today)}, {mine:%H:%M}</b> — {text(o.meeting.title)}"
+    title = scheme_link(MEETING_SCHEME, o.meeting.id or 0, o.meeting.title)
+    line = f"<b>{day_label(mine.date(), today)}, {mine:%H:%M}</b> — {title}"
     theirs = safe_zone(mentee_zone)
     if theirs is not None:
         local = o.start.astimezone(theirs)
@@ -243,7 +255,7 @@ def notes(dashboard: MenteeDashboard, now: datetime, zone: ZoneInfo, palette: QP
     today = now.astimezone(zone).date()
     rows = []
     for note in dashboard.notes[:MAX_ITEMS]:
-        title = text(note_title(note.title, note.excerpt))
+        title = scheme_link(NOTE_SCHEME, note.id, note_title(note.title, note.excerpt))
         when = short_date(note.created_at.astimezone(zone).date(), today)
         privacy = "shareable" if note.shareable else "private"
         rows.append(f"{title} — {when} · {muted(privacy, palette)}")
@@ -268,7 +280,7 @@ def goals(dashboard: MenteeDashboard, today: date, palette: QPalette) -> str:
             f"<img src='{BAR_SCHEME}:{percent}' width='{width}' height='{height}'"
             f" alt='{percent}% done'>&nbsp; "
         )
-        title = f"<b>{text(progress.goal.title)}</b>"
+        title = f"<b>{scheme_link(GOAL_SCHEME, progress.goal.id or 0, progress.goal.title)}</b>"
         if progress.goal.status in (GoalStatus.DONE, GoalStatus.DROPPED):
             state = progress.goal.status.value
             blocks.append(f"<p style='margin-top:6px'>{bar}{title} · {muted(state, palette)}</p>")
@@ -281,9 +293,16 @@ def goals(dashboard: MenteeDashboard, today: date, palette: QPalette) -> str:
     return "".join(blocks)
 
 
-def _heading(title: str, count: int = 0) -> str:
+def _heading(title: str, count: int = 0, action: str = "") -> str:
+    """A section's heading; ``action`` is its add link (a new record, a plan, an edit)."""
     label = f"{title} ({count})" if count else title
-    return f"<h3 style='margin-top:16px; margin-bottom:4px'>{text(label)}</h3>"
+    add = f" &nbsp;<span style='font-size:small; font-weight:normal'>{action}</span>" * bool(action)
+    return f"<h3 style='margin-top:16px; margin-bottom:4px'>{text(label)}{add}</h3>"
+
+
+def _add(kind: str, label: str = "Add…") -> str:
+    """A section's link to a new record's form (``record:win/0``)."""
+    return record_link(f"{kind}/0", label)
 
 
 def columns(left: str, right: str, two: bool) -> str:
@@ -312,25 +331,32 @@ def page(
         facts(d, now, zone, palette),
         "<hr>",
         columns(
-            _heading("Contact") + contact(d, palette),
-            _heading("Check-in") + check_in(d, now, zone, palette),
+            _heading("Contact", 0, scheme_link(MENTEE_SCHEME, "edit", "Edit channels…"))
+            + contact(d, palette),
+            _heading("Check-in", 0, f"<a href='{CONTACT_SCHEME}:new'>Log contact…</a>")
+            + check_in(d, now, zone, palette),
             two_columns,
         ),
-        _heading("From the introductory session") + profile(d, palette),
-        _heading("Goals", len(d.goals)) + goals(d, today, palette),
+        _heading("From the introductory session", 0, scheme_link(MENTEE_SCHEME, "edit", "Edit…"))
+        + profile(d, palette),
+        _heading("Goals", len(d.goals), scheme_link(GOAL_SCHEME, 0, "Roadmap…"))
+        + goals(d, today, palette),
         columns(
-            _heading("Upcoming meetings", len(d.upcoming)) + upcoming(d, now, zone, palette),
-            _heading("Open action items", open_actions) + actions(d, now, zone, palette),
+            _heading("Upcoming meetings", len(d.upcoming), scheme_link(MEETING_SCHEME, 0, "Plan…"))
+            + upcoming(d, now, zone, palette),
+            _heading("Open action items", open_actions, _add("action"))
+            + actions(d, now, zone, palette),
             two_columns,
         ),
         columns(
-            _heading("Recent notes") + notes(d, now, zone, palette),
-            _heading("Feedback", len(d.feedback)) + feedback(d, now, palette),
+            _heading("Recent notes", 0, scheme_link(NOTE_SCHEME, 0, "New note…"))
+            + notes(d, now, zone, palette),
+            _heading("Feedback", len(d.feedback), _add("feedback")) + feedback(d, now, palette),
             two_columns,
         ),
         columns(
-            _heading("Wins", len(d.wins)) + wins(d, now, palette),
-            _heading("Resources", len(d.resources)) + resources(d, palette),
+            _heading("Wins", len(d.wins), _add("win")) + wins(d, now, palette),
+            _heading("Resources", len(d.resources), _add("resource")) + resources(d, palette),
             two_columns,
         ),
     ]

@@ -19,6 +19,15 @@ _URL = re.compile(r"^(https?://|mailto:|file:///)\S+$", re.IGNORECASE)
 #: The scheme of a panel's own links: ``record:win/12`` edits that win, ``record:done/7``
 #: ticks action item 7 off, ``record:reopen/7`` reopens it (see ``record_link``).
 RECORD_SCHEME = "record"
+#: The dashboard's other own links (``widgets/dashboard_browser.py`` routes them all):
+#: ``note:12`` opens that note (``note:0`` a new one), ``meeting:4`` that meeting's detail
+#: (``meeting:0`` plans one), ``goal:7`` the roadmap at that goal, ``mentee:edit`` the
+#: profile, ``timeline:more`` the timeline's next page.
+NOTE_SCHEME = "note"
+MEETING_SCHEME = "meeting"
+GOAL_SCHEME = "goal"
+MENTEE_SCHEME = "mentee"
+TIMELINE_SCHEME = "timeline"
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -96,6 +105,11 @@ def link(url: str, label: str = "") -> str:
 def record_link(target: str, label: str) -> str:
     """A link the panel handles itself (``RECORD_SCHEME``): ``record_link("win/12", "Edit")``."""
     return f"<a href='{RECORD_SCHEME}:{escape(target, quote=True)}'>{escape(label)}</a>"
+
+
+def scheme_link(scheme: str, target: object, label: str) -> str:
+    """A link to one of the dashboard's own actions: ``scheme_link(NOTE_SCHEME, 12, "…")``."""
+    return f"<a href='{scheme}:{escape(str(target), quote=True)}'>{escape(label)}</a>"
 
 
 def items(rows: list[str], empty: str, palette: QPalette) -> str:
