@@ -90,11 +90,11 @@ class CallWindow(NoteWindowBase):
         return self._clock() - self.started_at
 
     def note_title(self) -> str:
-        day = self.started_at.astimezone(self._mentor_zone).date()
-        when = f"{day.day} {day:%b %Y}"
+        # No date in the title: every list of notes (Notes, the dashboard, a meeting's
+        # detail) shows the note's own date beside it, which made "… — 6 Dec 2026 — 6 Dec".
         if self.meeting is not None:
-            return f"{self.meeting.title} — {when}"
-        return f"Call with {self.mentee.name} — {when}"
+            return self.meeting.title
+        return f"Call with {self.mentee.name}"
 
     def end_call(self) -> bool:
         """Saves, records the contact and shows the review; False if it did not end (yet).
