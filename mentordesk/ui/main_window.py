@@ -12,6 +12,7 @@ and note windows are ``main_window_notes.NoteWindows``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
@@ -154,6 +155,7 @@ class MainWindow(WindowActions, NoteWindows, BriefWindows, QMainWindow):
             page.note_requested.connect(lambda mentee, note: self.open_note(mentee, note or None))
             page.summary_requested.connect(self.export_summary)
             page.brief_requested.connect(self.open_brief)
+            page.plan_requested.connect(self.plan_with)
             for splitter in page.findChildren(QSplitter):
                 state = self.settings.value(_settings_key(cls, splitter))
                 if splitter.objectName() and isinstance(state, QByteArray):
@@ -190,6 +192,14 @@ class MainWindow(WindowActions, NoteWindows, BriefWindows, QMainWindow):
         select = getattr(page, "select_mentee", None)
         if select is not None:
             select(mentee_id)
+
+    def plan_with(self, mentee_id: int) -> None:
+        """The Planner with only this mentee ticked (their hours beside the mentor's), and
+        New Meeting for them on top: picking the time is the one step left."""
+        if "PlannerPage" in [page_name(entry) for entry in self.page_classes]:
+            planner = self.show_page("PlannerPage")
+            planner.show_people([mentee_id])  # type: ignore[attr-defined]
+            planner.plan_meeting(None, timedelta(minutes=45))  # type: ignore[attr-defined]
 
     def open_roadmap(self, mentee_id: int, goal_id: int = 0) -> None:
         if "RoadmapPage" in [page_name(entry) for entry in self.page_classes]:

@@ -60,6 +60,8 @@ class Page(QWidget):
     #: Ask the window for the pre-session brief: mentee id (0: the next meeting with
     #: anyone), and the Occurrence to prepare or None (their next meeting).
     brief_requested = Signal(int, object)
+    #: Ask the window to plan a meeting with this mentee id (the Planner, them ticked).
+    plan_requested = Signal(int)
 
     def __init__(
         self,
