@@ -72,6 +72,8 @@ class Agenda:
         #: Mentee id -> start of their first session found (None: none in reach).
         self._first: dict[int, datetime | None] | None = None
         self._looked_at: datetime | None = None
+        self._soonest: datetime | None = None  # the earliest start kept: look again after it
+        self._none: set[int] = set()  # those kept as having none
         if feed is not None:
             feed.subscribe(self._on_changes)
 
@@ -83,16 +85,19 @@ class Agenda:
         without = self.without_next_session(at)
         cap = -1 if limit is None else limit
         day = at.date()
-        wins = self.wins.between(day - timedelta(days=RECENT_WIN_DAYS - 1), day)
-        names = self.mentees.names(w.mentee_id for w in wins) if wins else {}
-        shown = wins if limit is None else wins[:limit]
+        since = day - timedelta(days=RECENT_WIN_DAYS - 1)
+        shown = self.wins.between(since, day, cap)
+        names = self.mentees.names(w.mentee_id for w in shown) if shown else {}
+        wins = len(shown)
+        if 0 <= cap <= wins:  # the list was cut: count them all
+            wins = self.wins.count_between(since, day)
         return TodayAgenda(
             overview=self.overview.today(at),
             zone=zone,
             no_next_session=self.mentees.longest_out_of_contact(without, cap) if without else [],
             recent_wins=[NamedWin(w, names.get(w.mentee_id, "")) for w in shown],
             no_next_session_total=len(without),
-            recent_wins_total=len(wins),
+            recent_wins_total=wins,
         )
 
     def without_next_session(self, now: datetime | None = None) -> list[int]:
@@ -103,15 +108,24 @@ class Agenda:
         if first is None or looked_at is None or not (looked_at <= at < looked_at + _RECHECK_EVERY):
             first = self._first = self._first_sessions(at)
             self._looked_at = at
-        without = []
-        for mentee_id in self.mentees.active_ids():
-            start = first.get(mentee_id, at)  # unknown: look (a new mentee, a change)
-            if start is not None and start <= at:
-                found = self.next_session(mentee_id, at)
-                start = first[mentee_id] = found.start if found else None
-            if start is None:
-                without.append(mentee_id)
-        return without
+        active = self.mentees.active_ids()
+        # Set operations, not a loop over thousands of mentees: this runs on every redraw.
+        recheck = set(active).difference(first)  # new, or their meetings changed
+        if self._soonest is not None and self._soonest <= at:
+            recheck.update(m for m, start in first.items() if start is not None and start <= at)
+        for mentee_id in recheck:
+            found = self.next_session(mentee_id, at)
+            first[mentee_id] = found.start if found else None
+        if recheck:
+            self._note_soonest(first)
+        unbooked = {m for m, start in first.items() if start is None} if recheck else self._none
+        self._none = unbooked
+        return [m for m in active if m in unbooked]
+
+    def _note_soonest(self, first: dict[int, datetime | None]) -> None:
+        starts = [start for start in first.values() if start is not None]
+        self._soonest = min(starts, default=None)
+        self._none = {m for m, start in first.items() if start is None}
 
     def _first_sessions(self, at: datetime) -> dict[int, datetime | None]:
         end = at + NEXT_SESSION_REACH
@@ -125,6 +139,7 @@ class Agenda:
                 first[mentee_id] = found.start if found else None
         for mentee_id in self.mentees.active_ids():
             first.setdefault(mentee_id, None)
+        self._note_soonest(first)
         return first
 
     def _on_changes(self, changes: Changes) -> None:

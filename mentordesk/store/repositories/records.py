@@ -122,6 +122,14 @@ class WinRepository:
         """Wins that happened from ``first`` to ``last`` (both included), latest first."""
         return self._rows("happened_on >= ? AND happened_on <= ?", (day(first), day(last)), limit)
 
+    def count_between(self, first: date, last: date) -> int:
+        return int(
+            self.db.conn.execute(
+                "SELECT count(*) FROM wins WHERE happened_on >= ? AND happened_on <= ?",
+                (day(first), day(last)),
+            ).fetchone()[0]
+        )
+
     def update(self, win: Win) -> None:
         with self.db.transaction() as conn:
             cur = conn.execute(
