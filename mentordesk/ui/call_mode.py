@@ -173,6 +173,8 @@ class CallWindow(NoteWindowBase):
 
         today = self._clock().astimezone(self._mentor_zone).date()
         review = CallReviewDialog(self.workspace, items, self.mentee.name, self, today=today)
+        if self.has_intro():
+            review.offer_intro_copy(self.copy_to_profile)
         review.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         review.finished.connect(self._review_done)
         self.review = review
@@ -258,6 +260,7 @@ class CallWindow(NoteWindowBase):
             lambda: self.brief_requested.emit(self.mentee.id or 0, None)
         )
         menu.addAction(self.brief_action)
+        menu.addAction(self.copy_profile_action)
         menu.addSeparator()
         self.end_action = QAction("&End Call", self)
         self.end_action.setShortcuts(list(END_CALL_KEYS))
