@@ -3,6 +3,7 @@ next session and the recent wins, each naming its mentee. One source for both.""
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -75,7 +76,16 @@ class Agenda:
         self._soonest: datetime | None = None  # the earliest start kept: look again after it
         self._none: set[int] = set()  # those kept as having none
         if feed is not None:
-            feed.subscribe(self._on_changes)
+            # Weakly: the feed must not keep the agenda (and through it the file's
+            # connection and lock) alive in a cycle after the workspace is dropped.
+            method = weakref.WeakMethod(self._on_changes)
+
+            def listener(changes: Changes) -> None:
+                alive = method()
+                if alive is not None:
+                    alive(changes)
+
+            feed.subscribe(listener)
 
     def today(self, now: datetime | None = None, limit: int | None = SHOWN) -> TodayAgenda:
         """Today at ``now``; ``limit`` caps the two lists that can be long (None: all)."""
