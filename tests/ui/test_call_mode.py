@@ -105,6 +105,7 @@ def test_a_call_for_a_meeting_from_typing_to_the_review(
     review = window.review
     assert isinstance(review, CallReviewDialog) and review.isVisible()
     assert [i.text for i in review.items] == ["Review the design doc"]
+    assert review.intro_button is None  # not an introductory session: no copy offered
 
     review.boxes[0].setChecked(True)
     (item,) = workspace.linked_items(window.note_id or 0)
