@@ -48,7 +48,7 @@ SPECS = (
     SectionSpec("Goals to revisit",
                 "No goal is due a look: revisit dates ahead, progress on track.",
                 GoalRevisitModel, 4),
-    SectionSpec("No next session booked", "Every active mentee has a session booked.",
+    SectionSpec("No next session booked", "No active mentee is without a session booked.",
                 NoNextSessionModel, 3),
     SectionSpec("Recent wins", "No wins in the last two weeks — yet.", RecentWinModel, 7),
 )  # fmt: skip
