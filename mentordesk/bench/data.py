@@ -14,6 +14,7 @@ from mentordesk.bench.context import BenchError, Context
 from mentordesk.bench.registry import Row, group, time_ms
 from mentordesk.domain.search_query import name_matcher
 from mentordesk.services import Workspace
+from mentordesk.services.changes import Changes, Kind
 
 _WORD = re.compile(r"[^\W\d_]+")
 _TOKEN = re.compile(r"[^\W_]+")
@@ -46,6 +47,22 @@ def loads(ctx: Context) -> list[Row]:
             size,
         ),
         Row(
+            "today_agenda_ms",
+            "Today page data load, all seven lists (workspace.agenda.today())",
+            "ms",
+            time_ms(lambda: workspace.agenda.today(), runs),
+            5.0,
+            size,
+        ),
+        Row(
+            "today_agenda_after_meeting_change_ms",
+            "Today's seven lists after a change to anyone's meetings (first sessions read again)",
+            "ms",
+            time_ms(lambda: _after_meetings_changed(workspace), runs),
+            None,
+            size,
+        ),
+        Row(
             "dashboard_load_ms",
             "Mentee dashboard data load (random mentee)",
             "ms",
@@ -54,6 +71,12 @@ def loads(ctx: Context) -> list[Row]:
             size,
         ),
     ]
+
+
+def _after_meetings_changed(workspace: Workspace) -> None:
+    # What a change reported for no one mentee in particular (an import, a zone update) costs.
+    workspace.changes.report(Changes.of(Kind.MEETINGS))
+    workspace.agenda.today()
 
 
 @dataclass(slots=True, frozen=True)

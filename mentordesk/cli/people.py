@@ -182,7 +182,7 @@ def _print_lists(data: Row, lines: list[tuple[str, str, Callable[[Row], str]]]) 
 
 def cmd_today(args: argparse.Namespace) -> int:
     with exit_on_error(), open_workspace(args, readonly=True) as workspace:
-        data = today_json(workspace.agenda.today(_mentor_now(workspace)))
+        data = today_json(workspace.agenda.today(_mentor_now(workspace), limit=None))
     if args.json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
     else:

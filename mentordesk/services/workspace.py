@@ -135,7 +135,9 @@ class Workspace(NoteForwards):
     def agenda(self) -> Agenda:
         from mentordesk.services.agenda import Agenda
 
-        return Agenda(self.overview, self.schedule, self.mentees, self.wins, self.mentor)
+        return Agenda(
+            self.overview, self.schedule, self.mentees, self.wins, self.mentor, self.changes
+        )
 
     @cached_property
     def brief(self) -> BriefService:

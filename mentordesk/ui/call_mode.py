@@ -90,11 +90,11 @@ class CallWindow(NoteWindowBase):
         return self._clock() - self.started_at
 
     def note_title(self) -> str:
-        day = self.started_at.astimezone(self._mentor_zone).date()
-        when = f"{day.day} {day:%b %Y}"
+        # No date in the title: every list of notes (Notes, the dashboard, a meeting's
+        # detail) shows the note's own date beside it, which made "… — 6 Dec 2026 — 6 Dec".
         if self.meeting is not None:
-            return f"{self.meeting.title} — {when}"
-        return f"Call with {self.mentee.name} — {when}"
+            return self.meeting.title
+        return f"Call with {self.mentee.name}"
 
     def end_call(self) -> bool:
         """Saves, records the contact and shows the review; False if it did not end (yet).
@@ -173,6 +173,8 @@ class CallWindow(NoteWindowBase):
 
         today = self._clock().astimezone(self._mentor_zone).date()
         review = CallReviewDialog(self.workspace, items, self.mentee.name, self, today=today)
+        if self.has_intro():
+            review.offer_intro_copy(self.copy_to_profile)
         review.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         review.finished.connect(self._review_done)
         self.review = review
@@ -258,6 +260,7 @@ class CallWindow(NoteWindowBase):
             lambda: self.brief_requested.emit(self.mentee.id or 0, None)
         )
         menu.addAction(self.brief_action)
+        menu.addAction(self.copy_profile_action)
         menu.addSeparator()
         self.end_action = QAction("&End Call", self)
         self.end_action.setShortcuts(list(END_CALL_KEYS))

@@ -12,6 +12,7 @@ and note windows are ``main_window_notes.NoteWindows``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
@@ -201,9 +202,12 @@ class MainWindow(WindowActions, NoteWindows, BriefWindows, QMainWindow):
                 self._show_status("That meeting no longer exists.")
 
     def plan_with(self, mentee_id: int) -> None:
-        """The planner with this mentee ticked beside the mentor."""
+        """The Planner with only this mentee ticked (their hours beside the mentor's), and
+        New Meeting for them on top: picking the time is the one step left."""
         if "PlannerPage" in [page_name(entry) for entry in self.page_classes]:
-            self.show_page("PlannerPage").show_people([mentee_id])  # type: ignore[attr-defined]
+            planner = self.show_page("PlannerPage")
+            planner.show_people([mentee_id])  # type: ignore[attr-defined]
+            planner.plan_meeting(None, timedelta(minutes=45))  # type: ignore[attr-defined]
 
     def open_roadmap(self, mentee_id: int, goal_id: int = 0) -> None:
         if "RoadmapPage" in [page_name(entry) for entry in self.page_classes]:

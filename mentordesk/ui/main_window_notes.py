@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QUndoCommand
     from PySide6.QtWidgets import QWidget
 
     from mentordesk.services import Workspace
@@ -39,6 +40,7 @@ class NoteWindows:
         def _show_status(self, message: str) -> None: ...
         def open_brief(self, mentee_id: int = 0, occurrence: object = None) -> object: ...
         def sender(self) -> object: ...
+        def page(self, page_class: str) -> Page: ...
 
     def _selected_mentee_id(self) -> int | None:
         page = self.current_page()
@@ -116,9 +118,28 @@ class NoteWindows:
         self.note_windows.append(window)
         return self._show_tracked(window)
 
+    def push_to_roadmap(self, command: QUndoCommand) -> None:
+        """An intro session's copy, as one step of the Roadmap's undo stack (on that mentee's
+        roadmap, so Edit ▸ Undo there takes it back)."""
+        mentee_id = int(getattr(command, "mentee_id", 0))
+        try:
+            roadmap = self.page("RoadmapPage")
+        except ValueError:  # a window without the Roadmap (tests build such)
+            command.redo()
+            return
+        roadmap.show_mentee(mentee_id)  # type: ignore[attr-defined]
+        if getattr(roadmap, "mentee_id", None) == mentee_id:
+            roadmap.push(command)  # type: ignore[attr-defined]
+            self._show_status(
+                "Copied to the profile and roadmap — Roadmap ▸ Edit ▸ Undo takes it back."
+            )
+        else:
+            command.redo()
+
     def _show_tracked(self, window: NoteWindowBase) -> NoteWindowBase:
         """Shows a window kept in ``call_windows`` or ``note_windows`` (what it writes
         reaches the pages through the change hub, as it is saved)."""
+        window.push_undo = self.push_to_roadmap
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.finished.connect(self._note_window_finished)
         window.show()

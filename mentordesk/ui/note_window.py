@@ -89,6 +89,7 @@ class NoteWindow(NoteWindowBase):
         self.editor.preview_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         menu.addAction(self.editor.preview_action)
         menu.addAction(self.history_action)
+        menu.addAction(self.copy_profile_action)
         menu.addSeparator()
         self.close_action = QAction("&Close", self)
         self.close_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Close))

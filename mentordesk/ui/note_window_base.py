@@ -14,9 +14,25 @@ from datetime import UTC, datetime, timedelta
 from typing import TypedDict
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QTextBlock, QTextCursor
-from PySide6.QtWidgets import QAbstractButton, QDockWidget, QMainWindow, QMessageBox, QWidget
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QTextBlock,
+    QTextCursor,
+    QUndoCommand,
+)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialog,
+    QDockWidget,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
 
+from mentordesk.domain.intro_session import parse_intro
 from mentordesk.domain.models import Mentee, Note
 from mentordesk.services import Workspace
 from mentordesk.ui.autosave import Autosaver
@@ -70,6 +86,9 @@ class NoteWindowBase(QMainWindow):
     settings_group = "note"
     #: Recorded with each save, so that after a crash the note reopens in this kind of window.
     writes_in_call = False
+    #: Where Copy to Profile… puts its undoable step (the main window gives the Roadmap's
+    #: stack); None: the copy is made at once.
+    push_undo: Callable[[QUndoCommand], object] | None = None
 
     def __init__(
         self,
@@ -107,6 +126,13 @@ class NoteWindowBase(QMainWindow):
         if recovered:
             self.editor.show_banner(RECOVERED_TEXT)
         self._build_history()
+        self.intro_dialog: QDialog | None = None
+        self.copy_profile_action = QAction("Copy to &Profile…", self)
+        self.copy_profile_action.setToolTip(
+            "An introductory session's Background, Interests and Expectations to the profile,"
+            " its Goals to the roadmap"
+        )
+        self.copy_profile_action.triggered.connect(self.copy_to_profile)
 
     # -- what subclasses say ---------------------------------------------------------
 
@@ -263,6 +289,36 @@ class NoteWindowBase(QMainWindow):
         if body and not self.editor.edit.isReadOnly():
             self.editor.set_preview(False)
             self.editor.edit.insertPlainText(body)
+
+    # -- an intro session to the profile ----------------------------------------------
+
+    def has_intro(self) -> bool:
+        return not parse_intro(self.editor.text()).empty
+
+    def copy_to_profile(self) -> QDialog | None:
+        """Note ▸ Copy to Profile…: this note's intro sections, each part to choose."""
+        from mentordesk.ui.dialogs.intro_copy import IntroCopyDialog
+
+        notes = parse_intro(self.editor.text())
+        if notes.empty:
+            self._say(
+                "Nothing to copy: no answered Background, Interests, Expectations or Goals"
+                " section (Template ▸ Introductory session has them)."
+            )
+            return None
+        mentee = self.workspace.mentee(self.mentee.id or 0)
+        dialog = IntroCopyDialog(self.workspace, mentee, notes, self._push_copy, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.intro_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _push_copy(self, command: QUndoCommand) -> None:
+        if self.push_undo is not None:
+            self.push_undo(command)
+        else:
+            command.redo()
+        self._say(f"Copied to {self.mentee.name}’s profile and roadmap.")
 
     def _say(self, message: str) -> None:
         self.statusBar().showMessage(message, 10_000)

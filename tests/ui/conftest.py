@@ -133,6 +133,17 @@ def shown_window(qtbot: QtBot, workspace: Workspace, settings_path: Path) -> Mai
     return main
 
 
+def mid_morning_today() -> datetime:
+    """Mid-morning of the real day in the mentor's zone, for the practice and a page's clock.
+
+    Pinned so that "later today" is still today whenever the suite runs: at 23:23 the real
+    clock put the meeting two hours on at "Tomorrow 01:00". The real day keeps the mentees'
+    own added-at dates (which the store stamps from the real clock) in step.
+    """
+    london = ZoneInfo(MENTOR_ZONE)
+    return datetime.combine(datetime.now(london).date(), time(10), london).astimezone(UTC)
+
+
 @pytest.fixture
 def now() -> datetime:
     # Real time: the Today page reads the clock; the data is placed around it.

@@ -105,6 +105,7 @@ def test_a_call_for_a_meeting_from_typing_to_the_review(
     review = window.review
     assert isinstance(review, CallReviewDialog) and review.isVisible()
     assert [i.text for i in review.items] == ["Review the design doc"]
+    assert review.intro_button is None  # not an introductory session: no copy offered
 
     review.boxes[0].setChecked(True)
     (item,) = workspace.linked_items(window.note_id or 0)
@@ -113,6 +114,21 @@ def test_a_call_for_a_meeting_from_typing_to_the_review(
         review.done_button.click()
     assert not window.isVisible()
     assert workspace.unclosed_notes() == []
+
+
+def test_a_call_notes_title_says_its_date_once(
+    qtbot: QtBot, workspace: Workspace, priya: Mentee, meeting: Meeting, open_call: OpenCall
+) -> None:
+    # Every list of notes writes "title — date" (Notes has a Date column): a title with its
+    # own date read "Career check-in — 6 Dec 2026 — 6 Dec" on the dashboard.
+    clock = Clock(meeting.start + timedelta(minutes=1))
+    for args in ((priya.id, meeting.id, meeting.start), (priya.id,)):
+        window = open_call(*args, clock=clock)
+        qtbot.keyClicks(window.editor.edit, "Talked about the migration.")
+        qtbot.waitUntil(saved(window), timeout=2000)
+        title = workspace.note(window.note_id or 0).title
+        assert title == (meeting.title if len(args) == 3 else "Call with Priya Natarajan")
+        window.close()
 
 
 def test_the_review_writes_due_dates_against_the_calls_own_day(

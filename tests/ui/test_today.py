@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -11,25 +11,18 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QScrollArea
 from pytestqt.qtbot import QtBot
 
-from mentordesk.domain.models import Mentee
+from mentordesk.domain.models import Mentee, Win
 from mentordesk.services import Workspace
 from mentordesk.ui.formatting import describe_rrule, due_phrase, their_time
 from mentordesk.ui.models.list_base import MENTEE_ID_ROLE
 from mentordesk.ui.pages.today import TodayPage
 from mentordesk.ui.widgets.section import Section
-from tests.ui.conftest import MENTOR_ZONE
+from tests.ui.conftest import mid_morning_today
 
 
 @pytest.fixture
 def now() -> datetime:
-    """Mid-morning of the real day in the mentor's zone, for the practice and the page's clock.
-
-    Pinned so that "later today" is still today whenever the suite runs: at 23:23 the real
-    clock put the meeting two hours on at "Tomorrow 01:00". The real day keeps the mentees'
-    own added-at dates (which the store stamps from the real clock) in step.
-    """
-    london = ZoneInfo(MENTOR_ZONE)
-    return datetime.combine(datetime.now(london).date(), time(10), london).astimezone(UTC)
+    return mid_morning_today()
 
 
 @pytest.fixture
@@ -60,7 +53,7 @@ def row_with(section: Section, text: str) -> QModelIndex:
 
 
 def test_every_section_lists_the_practice(page: TodayPage) -> None:
-    meetings, check_ins, actions, notes, _goals = page.sections
+    meetings, check_ins, actions, notes, _goals, unbooked, _wins = page.sections
     today_row = texts(meetings)[0]
     assert today_row[0].startswith("Today ")
     assert today_row[1].startswith(tuple(f"{h:02d}:" for h in range(24)))
@@ -90,7 +83,10 @@ def test_every_section_lists_the_practice(page: TodayPage) -> None:
         "Open action items (2)",
         "Recent notes (2)",
         "Goals to revisit (1)",
+        "No next session booked (1)",  # Diego: only a check-in 40 days ago
+        "Recent wins",
     ]
+    assert [row[0] for row in texts(unbooked)] == ["Diego Alvarez"]
     [goal] = texts(_goals)
     assert goal == ["Publish the case study", "Lena Fischer", "revisit overdue", "0%"]
 
@@ -121,7 +117,7 @@ def test_the_day_is_read_in_the_zone_the_workspace_gives_for_the_mentor(
 def test_the_filter_narrows_all_four_lists(qtbot: QtBot, page: TodayPage) -> None:
     page.focus_search()
     qtbot.keyClicks(page.search_edit, "lena")
-    meetings, check_ins, actions, notes, _goals = page.sections
+    meetings, check_ins, actions, notes, _goals, *_ = page.sections
     assert {row[2] for row in texts(meetings)} == {"Lena Fischer"}
     assert [row[0] for row in texts(check_ins)] == ["Lena Fischer"]
     assert [row[0] for row in texts(actions)] == ["Draft the case study outline"]
@@ -134,7 +130,7 @@ def test_the_filter_narrows_all_four_lists(qtbot: QtBot, page: TodayPage) -> Non
 
 
 def test_the_detail_panel_shows_the_selected_meeting_in_both_zones(page: TodayPage) -> None:
-    assert "Select a meeting" in page.detail_label.text()
+    assert "Select a row of any list" in page.detail_label.text()
     meetings = page.sections[0]
     meetings.view.setCurrentIndex(row_with(meetings, "Career check-in"))
     detail = page.detail_label.text()
@@ -181,7 +177,11 @@ def test_return_on_a_row_opens_the_mentee(
     assert opened.args == [practice["Lena Fischer"].id]
 
 
-def test_every_today_model_passes_the_model_tester(qtmodeltester, page: TodayPage) -> None:
+def test_every_today_model_passes_the_model_tester(
+    qtmodeltester, page: TodayPage, workspace: Workspace, practice: dict[str, Mentee], now: datetime
+) -> None:
+    workspace.add_win(Win(practice["Lena Fischer"].id or 0, "Shipped the redesign", now.date()))
+    page.refresh()
     for model in (*page.models, *page.proxies):
         assert model.rowCount() > 0
         qtmodeltester.check(model)

@@ -266,6 +266,34 @@ class InstanceQueries:
                 unlisted.append(found)
         return listed, unlisted
 
+    def first_sessions(self, start: datetime, end: datetime) -> dict[int, datetime]:
+        """Each mentee's first occurrence in [start, end) that is neither held nor cancelled.
+
+        Unmoved occurrences the table lists with no record, and occurrences moved into the
+        window from a listed start. Meetings past the table's horizon (``open_series``) are
+        not looked at: the caller asks the rule for those mentees.
+        """
+        window = (utc_iso(start), utc_iso(end))
+        sql = (
+            "SELECT m.mentee_id, min(i.start_utc) FROM meeting_instances i"
+            " JOIN meetings m ON m.id = i.meeting_id"
+            " WHERE i.start_utc >= ? AND i.start_utc < ? AND NOT EXISTS (SELECT 1"
+            " FROM meeting_occurrences o WHERE o.meeting_id = i.meeting_id"
+            " AND o.original_start_local = i.original_start_local) GROUP BY m.mentee_id"
+            " UNION ALL"
+            " SELECT m.mentee_id, min(o.new_start_utc) FROM meeting_occurrences o"
+            " JOIN meetings m ON m.id = o.meeting_id"
+            " WHERE o.new_start_utc >= ? AND o.new_start_utc < ? AND o.status = 'moved'"
+            " AND EXISTS (SELECT 1 FROM meeting_instances i WHERE i.meeting_id = o.meeting_id"
+            " AND i.original_start_local = o.original_start_local) GROUP BY m.mentee_id"
+        )
+        first: dict[int, datetime] = {}
+        for mentee_id, at in self._conn.execute(sql, window + window):
+            moment = from_utc_iso(at)
+            if mentee_id not in first or moment < first[mentee_id]:
+                first[mentee_id] = moment
+        return first
+
     def open_series(self, end: datetime, mentee_id: int | None = None) -> list[OpenSeries]:
         """Meetings that may have occurrences before ``end`` that the table does not list."""
         sql = (

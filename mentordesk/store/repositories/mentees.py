@@ -169,6 +169,22 @@ class MenteeRepository:
         )
         return [_row_to_mentee(r) for r in rows]
 
+    def active_ids(self) -> list[int]:
+        rows = self.db.conn.execute("SELECT id FROM mentees WHERE status = 'active'")
+        return [r[0] for r in rows]
+
+    def longest_out_of_contact(self, ids: Iterable[int], limit: int = -1) -> list[Mentee]:
+        """These mentees, never in contact first, then the longest since their last contact."""
+        wanted = sorted(set(ids))
+        marks = ", ".join("?" for _ in wanted)
+        rows = self.db.conn.execute(
+            f"SELECT {_COLUMNS} FROM mentees WHERE id IN ({marks})"
+            " ORDER BY last_contact_utc IS NOT NULL, last_contact_utc, name COLLATE NOCASE, id"
+            " LIMIT ?",
+            (*wanted, limit),
+        )
+        return [_row_to_mentee(r) for r in rows]
+
     def names(self, ids: Iterable[int]) -> dict[int, str]:
         wanted = sorted(set(ids))
         marks = ", ".join("?" for _ in wanted)

@@ -8,6 +8,7 @@ milestone a win was made by are facts of its birth and never change here).
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from mentordesk.domain.models import Feedback, FeedbackDirection, Resource, ResourceKind, Win
 from mentordesk.store.database import Database
@@ -116,6 +117,18 @@ class WinRepository:
 
     def recent(self, limit: int = 10) -> list[Win]:
         return self._rows("1", (), limit)
+
+    def between(self, first: date, last: date, limit: int = -1) -> list[Win]:
+        """Wins that happened from ``first`` to ``last`` (both included), latest first."""
+        return self._rows("happened_on >= ? AND happened_on <= ?", (day(first), day(last)), limit)
+
+    def count_between(self, first: date, last: date) -> int:
+        return int(
+            self.db.conn.execute(
+                "SELECT count(*) FROM wins WHERE happened_on >= ? AND happened_on <= ?",
+                (day(first), day(last)),
+            ).fetchone()[0]
+        )
 
     def update(self, win: Win) -> None:
         with self.db.transaction() as conn:

@@ -6,7 +6,7 @@ A short form (a call captures a handful of items), so one row of widgets per ite
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -122,6 +123,8 @@ class CallReviewDialog(QDialog):
         grid.setRowStretch(len(self.items) + 1, 1)
 
         buttons = QDialogButtonBox(self)
+        self.buttons = buttons
+        self.intro_button: QPushButton | None = None
         self.done_button = buttons.addButton("Done", QDialogButtonBox.ButtonRole.AcceptRole)
         self.done_button.setDefault(True)
         buttons.accepted.connect(self.accept)
@@ -134,6 +137,22 @@ class CallReviewDialog(QDialog):
         layout.addWidget(buttons)
         self.grid_widget = grid_widget
         self._fit_to_items()
+
+    def offer_intro_copy(self, open_copy: Callable[[], object]) -> None:
+        """An intro session's call: a step to copy its sections to the profile and goals."""
+        offer = MutedLabel(
+            "This was an introductory session: copy its Background, Interests and"
+            " Expectations to the profile and its Goals to the roadmap.",
+            self,
+        )
+        offer.setWordWrap(True)
+        layout = self.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(layout.indexOf(self.buttons), offer)
+        self.intro_button = self.buttons.addButton(
+            "Copy to &Profile…", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.intro_button.clicked.connect(open_copy)
 
     def _fit_to_items(self) -> None:
         """Wide enough for the item column, tall enough for ten items without scrolling;

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from mentordesk.domain.models import OccurrenceStatus, Owner
+from mentordesk.domain.models import Mentee, OccurrenceStatus, Owner
 from mentordesk.domain.views import (
     CheckIn,
     GoalToRevisit,
@@ -15,6 +15,7 @@ from mentordesk.domain.views import (
     OpenAction,
     UpcomingMeeting,
 )
+from mentordesk.services.agenda import NamedWin
 from mentordesk.ui.formatting import (
     ago,
     day_label,
@@ -22,6 +23,7 @@ from mentordesk.ui.formatting import (
     due_phrase,
     note_title,
     plural,
+    short_date,
     their_time,
 )
 from mentordesk.ui.models.rows import RowsModel, T
@@ -150,3 +152,39 @@ class GoalRevisitModel(ClockedModel[GoalToRevisit]):
 
     def key(self, row: GoalToRevisit) -> Hashable:
         return ("goal", row.progress.goal.id)
+
+
+class NoNextSessionModel(ClockedModel[Mentee]):
+    headers = ("Mentee", "Last contact", "Every")
+
+    def row_cells(self, row: Mentee) -> tuple[str, ...]:
+        last = "never" if row.last_contact is None else ago(row.last_contact, self.now)
+        return (row.name, last, plural(row.cadence_days, "day"))
+
+    def emphasised(self, row: Mentee) -> bool:
+        # Overdue for a check-in as well as unbooked: the most urgent to plan.
+        last = row.last_contact
+        return last is None or (self.now - last).days > row.cadence_days
+
+    def mentee_of(self, row: Mentee) -> int:
+        return row.id or -1
+
+    def key(self, row: Mentee) -> Hashable:
+        return ("unbooked", row.id)
+
+
+class RecentWinModel(ClockedModel[NamedWin]):
+    headers = ("Win", "Mentee", "When")
+
+    def row_cells(self, row: NamedWin) -> tuple[str, ...]:
+        today = self.now.date()
+        when = day_label(row.win.happened_on, today)
+        if (today - row.win.happened_on).days > 1:
+            when = short_date(row.win.happened_on, today)
+        return (" ".join(row.win.title.split()), row.mentee_name, when)
+
+    def mentee_of(self, row: NamedWin) -> int:
+        return row.win.mentee_id
+
+    def key(self, row: NamedWin) -> Hashable:
+        return ("win", row.win.id)

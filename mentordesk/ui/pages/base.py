@@ -57,7 +57,8 @@ class Page(QWidget):
     note_requested = Signal(int, int)
     #: Ask the window to show a meeting's detail (Meetings page) by id.
     open_meeting = Signal(int)
-    #: Ask the window for the planner with this mentee ticked (mentee id).
+    #: Ask the window to plan a meeting with this mentee id (the Planner with them ticked,
+    #: New Meeting for them on top).
     plan_requested = Signal(int)
     #: Ask the window for File ▸ Export Progress Summary… for this mentee id.
     summary_requested = Signal(int)

@@ -1,16 +1,16 @@
-"""Today: the next meetings in both people's time, who is due a check-in, open action items
-and the latest notes, each a list with a detail panel for the selected row."""
+"""Today: the next meetings in both people's time, who is due a check-in, who has no session
+booked, goals to revisit, open action items, the latest notes and recent wins — seven lists
+that fold (``today_sections.py``), with a detail panel for the selected row."""
 
 from __future__ import annotations
 
 from collections.abc import Hashable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -18,33 +18,30 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QVBoxLayout,
-    QWidget,
 )
 
 from mentordesk.domain.models import Settings
 from mentordesk.domain.views import UpcomingMeeting
+from mentordesk.services.agenda import SHOWN
 from mentordesk.services.changes import Kind
 from mentordesk.ui.formatting import plural
 from mentordesk.ui.models.list_base import KEY_ROLE, MENTEE_ID_ROLE
-from mentordesk.ui.models.today import (
-    ActionModel,
-    CheckInModel,
-    ClockedModel,
-    GoalRevisitModel,
-    RecentNotesModel,
-    UpcomingModel,
-)
 from mentordesk.ui.pages.base import Page
 from mentordesk.ui.pages.today_actions import ActionButtons
 from mentordesk.ui.pages.today_detail import detail_html
+from mentordesk.ui.pages.today_sections import FoldingLists, build_sections, columns
 from mentordesk.ui.theme import scaled_font
+from mentordesk.ui.widgets.folding_section import FoldingSection
 from mentordesk.ui.widgets.muted_label import MutedLabel
-from mentordesk.ui.widgets.section import Section
 
 _CLOCK_TICK_MS = 20_000
 # Meetings start and end, check-ins fall due: reload now and then even if nothing was edited.
 _RELOAD_EVERY = timedelta(minutes=5)
-_NO_DETAIL = "Select a meeting, check-in, action item, note or goal to see all of it here."
+_NO_DETAIL = (
+    "Select a row of any list to see all of it here. Alt+1…Alt+7 go to the lists;"
+    " a list's title folds it."
+)
+PLAN_KEYS = QKeySequence("Ctrl+Shift+M")
 
 
 def _greeting(hour: int) -> str:
@@ -55,9 +52,10 @@ def _greeting(hour: int) -> str:
     return "Good evening"
 
 
-class TodayPage(Page):
+class TodayPage(FoldingLists, Page):
     title = "Today"
     icon_name = "go-home"
+    menu_title = "Li&sts"  # "Today" is View ▸ Today's name
     watches = frozenset(
         {
             Kind.MEETINGS,
@@ -67,48 +65,27 @@ class TodayPage(Page):
             Kind.ACTIONS,
             Kind.NOTES,
             Kind.GOALS,
+            Kind.WINS,
         }
     )
 
     def setup(self) -> None:
         self._loaded_at: datetime | None = None
         self._settings = Settings()
-        self._active: Section | None = None
+        self._active: FoldingSection | None = None
         self._syncing = False
 
-        self.upcoming_model = UpcomingModel(self)
-        self.check_in_model = CheckInModel(self)
-        self.action_model = ActionModel(self)
-        self.note_model = RecentNotesModel(self)
-        self.goal_model = GoalRevisitModel(self)
-        self.models: list[ClockedModel] = [
+        self.models, self.proxies, self.sections = build_sections(self)
+        (
             self.upcoming_model,
             self.check_in_model,
             self.action_model,
             self.note_model,
             self.goal_model,
-        ]
-        self.proxies = [self._proxy(m) for m in self.models]
-        empty = (
-            "No meetings in the next two weeks.",
-            "Nobody is due a check-in in the next few days.",
-            "No open action items — all done.",
-            "No notes yet. Notes you take in a meeting show up here.",
-            "No goal is due a look: revisit dates ahead, progress on track.",
-        )
-        titles = (
-            "Next meetings",
-            "Check-ins due",
-            "Open action items",
-            "Recent notes",
-            "Goals to revisit",
-        )
-        self.sections = [
-            Section(title, text, proxy, model.stretch_column, self)
-            for title, text, proxy, model in zip(
-                titles, empty, self.proxies, self.models, strict=True
-            )
-        ]
+            self.unbooked_model,
+            self.win_model,
+        ) = self.models  # type: ignore[assignment]
+        self.unbooked, self.wins = self.sections[5], self.sections[6]
         self._build()
         self.refresh()
         self.tick_every(_CLOCK_TICK_MS)
@@ -120,7 +97,8 @@ class TodayPage(Page):
         self._settings = self.workspace.settings()
         self._zone = self.workspace.mentor_zone()
         # In the mentor's zone, so "today" and "overdue" follow their calendar, not UTC's.
-        overview = self.workspace.today(now.astimezone(self._zone))
+        agenda = self.workspace.agenda.today(now.astimezone(self._zone), limit=SHOWN)
+        overview = agenda.overview
         kept = self._selected_key()
         self._syncing = True
         try:
@@ -130,10 +108,14 @@ class TodayPage(Page):
                 overview.open_actions,
                 overview.recent_notes,
                 overview.goals_to_revisit,
+                agenda.no_next_session,
+                agenda.recent_wins,
             )
             for model, items in zip(self.models, rows, strict=True):
                 model.set_clock(now, self._zone)
                 model.set_rows(items)
+            self.unbooked.set_total(agenda.no_next_session_total)
+            self.wins.set_total(agenda.recent_wins_total)
         finally:
             self._syncing = False
         self._loaded_at = now
@@ -146,13 +128,6 @@ class TodayPage(Page):
         self.search_edit.selectAll()
 
     # -- building --------------------------------------------------------------------
-
-    def _proxy(self, model: ClockedModel) -> QSortFilterProxyModel:
-        proxy = QSortFilterProxyModel(self)
-        proxy.setSourceModel(model)
-        proxy.setFilterKeyColumn(-1)
-        proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        return proxy
 
     def _build(self) -> None:
         self.date_label = QLabel(self)
@@ -191,14 +166,16 @@ class TodayPage(Page):
         header.addWidget(self.brief_button, 0, Qt.AlignmentFlag.AlignVCenter)
         header.addWidget(self.search_edit, 0, Qt.AlignmentFlag.AlignVCenter)
 
-        lists = QWidget(self)
-        grid = QGridLayout(lists)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(18)
-        grid.setVerticalSpacing(14)
-        for i, section in enumerate(self.sections):
-            # Goals to revisit, the fifth, spans the width under the four.
-            grid.addWidget(section, i // 2, i % 2, 1, 2 if i == 4 else 1)
+        self.plan_button = QPushButton("&Plan Meeting…", self)
+        self.plan_button.setShortcut(PLAN_KEYS)
+        self.plan_button.setToolTip(
+            "Plan a meeting with the selected mentee: the Planner with them ticked, and"
+            " New Meeting for them (Ctrl+Shift+M; Enter on the row does the same)"
+        )
+        self.plan_button.clicked.connect(self.plan_selected)
+        self.unbooked.heading_row.addWidget(self.plan_button)
+        self.sections[2].heading_row.addWidget(self.action_buttons)  # Open action items
+        for section in self.sections:
             view = section.view
             view.selectionModel().selectionChanged.connect(
                 lambda *_, s=section: self._selection_changed(s)
@@ -209,11 +186,8 @@ class TodayPage(Page):
             open_row.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             open_row.triggered.connect(lambda _=False, v=view: self._open_row(v.currentIndex()))
             view.addAction(open_row)
-        self.sections[2].heading_row.addWidget(self.action_buttons)  # Open action items
-        # Recent notes, beside it, gets as tall a heading, so the two lists line up.
-        self.sections[3].heading.setMinimumHeight(self.action_buttons.sizeHint().height())
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
+        lists = columns(self, self.sections)
+        self.build_menu()
 
         self.detail_label = QLabel(self)
         self.detail_label.setWordWrap(True)
@@ -226,8 +200,8 @@ class TodayPage(Page):
         detail.setWidget(self.detail_label)
         detail.setWidgetResizable(True)
         detail.setFrameShape(QFrame.Shape.StyledPanel)
-        # A meeting's details (both zones, the link, the series) without scrolling.
-        detail.setMinimumHeight(self.fontMetrics().lineSpacing() * 9)
+        # A meeting's main lines without scrolling; the lists need the rest at 720 px.
+        detail.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("todaySplitter")
@@ -236,7 +210,7 @@ class TodayPage(Page):
         self.splitter.addWidget(detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([520, 220])  # a saved state from the window replaces this
+        self.splitter.setSizes([560, 170])  # a saved state from the window replaces this
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 12)
@@ -288,7 +262,7 @@ class TodayPage(Page):
             section.set_filter_text(text)
         self._refresh_detail()
 
-    def _selection_changed(self, section: Section) -> None:
+    def _selection_changed(self, section: FoldingSection) -> None:
         if self._syncing:
             return
         if section.view.selectionModel().hasSelection():
@@ -302,7 +276,7 @@ class TodayPage(Page):
                 self._syncing = False
         self._refresh_detail()
 
-    def _selected(self) -> tuple[Section, QModelIndex] | None:
+    def _selected(self) -> tuple[FoldingSection, QModelIndex] | None:
         section = self._active
         if section is None:
             return None
@@ -335,6 +309,7 @@ class TodayPage(Page):
     def _refresh_detail(self) -> None:
         selected = self._selected()
         self.action_buttons.set_item(None)
+        self.plan_button.setEnabled(self.selected_unbooked() is not None)
         if selected is None:
             self._show_detail(None)
             return
@@ -371,12 +346,27 @@ class TodayPage(Page):
         self.brief_requested.emit(mentee_id if isinstance(mentee_id, int) else 0, None)
 
     def _open_row(self, index: QModelIndex) -> None:
-        """Enter or a double click: the mentee's dashboard, or a goal's roadmap."""
+        """Enter or a double click: the mentee's dashboard, a goal's roadmap, or for someone
+        with no session booked, planning one."""
         mentee_id = index.data(MENTEE_ID_ROLE)
         if not (isinstance(mentee_id, int) and mentee_id >= 0):
             return
         key = index.data(KEY_ROLE)
         if isinstance(key, tuple) and key[0] == "goal":
             self.roadmap_requested.emit(mentee_id, key[1])
+        elif isinstance(key, tuple) and key[0] == "unbooked":
+            self.plan_requested.emit(mentee_id)
         else:
             self.open_mentee.emit(mentee_id)
+
+    def selected_unbooked(self) -> int | None:
+        """The mentee of the selected row of "No next session booked", if any."""
+        key = self._selected_key()
+        return key[1] if isinstance(key, tuple) and key[0] == "unbooked" else None
+
+    def plan_selected(self) -> None:
+        mentee_id = self.selected_unbooked()
+        if mentee_id is None:
+            self.status_message.emit("Select someone under “No next session booked” first.")
+            return
+        self.plan_requested.emit(mentee_id)

@@ -7,7 +7,7 @@ from html import escape
 from zoneinfo import ZoneInfo
 
 from mentordesk.domain.channels import label as channel_label
-from mentordesk.domain.models import OccurrenceStatus, Owner
+from mentordesk.domain.models import Mentee, OccurrenceStatus, Owner
 from mentordesk.domain.views import (
     CheckIn,
     GoalToRevisit,
@@ -16,6 +16,7 @@ from mentordesk.domain.views import (
     UpcomingMeeting,
 )
 from mentordesk.services import Workspace
+from mentordesk.services.agenda import NamedWin
 from mentordesk.ui.formatting import (
     ago,
     day_label,
@@ -31,7 +32,7 @@ from mentordesk.ui.formatting import (
 
 _NOTE_CHARS = 2000
 
-TodayRow = UpcomingMeeting | CheckIn | OpenAction | NoteSummary | GoalToRevisit
+TodayRow = UpcomingMeeting | CheckIn | OpenAction | NoteSummary | GoalToRevisit | Mentee | NamedWin
 
 
 def _page(title: str, lines: list[str], body: str = "") -> str:
@@ -61,7 +62,60 @@ def detail_html(row: TodayRow, workspace: Workspace, now: datetime, zone: ZoneIn
         return _action(row, now)
     if isinstance(row, GoalToRevisit):
         return _goal(row, now)
+    if isinstance(row, Mentee):
+        return _unbooked(row, now, zone)
+    if isinstance(row, NamedWin):
+        return _win(row, workspace, now)
     return _note(row, workspace, now)
+
+
+def _person_lines(mentee: Mentee, now: datetime) -> list[str]:
+    """Their time now, hours and channels: what planning a meeting with them needs."""
+    lines = []
+    theirs = safe_zone(mentee.time_zone)
+    if theirs is not None:
+        local = now.astimezone(theirs)
+        lines.append(_line("Their time now", f"{local:%H:%M} {mentee.time_zone}"))
+    hours = mentee.hours
+    lines.append(_line("Works", f"{hours.start:%H:%M}–{hours.end:%H:%M}, {days_text(hours.days)}"))
+    lines.extend(_line(channel_label(c.kind), c.value) for c in mentee.channels)
+    return lines
+
+
+def _unbooked(mentee: Mentee, now: datetime, zone: ZoneInfo) -> str:
+    today = now.astimezone(zone).date()
+    last = (
+        f"{short_date(mentee.last_contact.astimezone(zone).date(), today)}"
+        f" ({ago(mentee.last_contact, now)})"
+        if mentee.last_contact
+        else "none yet"
+    )
+    lines = [
+        escape("No meeting planned in the next three months."),
+        _line("Last contact", last),
+        _line("Check in", f"every {plural(mentee.cadence_days, 'day')}"),
+        *_person_lines(mentee, now),
+        escape("Enter or Plan Meeting… (Ctrl+Shift+M) opens the Planner with them ticked."),
+    ]
+    name = f"{mentee.name} ({mentee.pronouns})" if mentee.pronouns else mentee.name
+    return _page(name, lines)
+
+
+def _win(row: NamedWin, workspace: Workspace, now: datetime) -> str:
+    win, today = row.win, now.date()
+    lines = [_line("Mentee", row.mentee_name), _line("When", short_date(win.happened_on, today))]
+    if win.milestone_id is not None:
+        lines.append(escape("From a milestone completed on the roadmap"))
+    if win.goal_id is not None:
+        try:
+            goal = workspace.roadmap.goal(win.goal_id)
+        except KeyError:  # deleted meanwhile
+            goal = None
+        if goal is not None:
+            lines.append(_line("Goal", goal.title))
+    lines.append(escape("Shared in progress summaries" if win.shareable else "Private to you"))
+    lines.append(escape("Enter opens their dashboard."))
+    return _page(" ".join(win.title.split()), lines)
 
 
 def _goal(row: GoalToRevisit, now: datetime) -> str:
@@ -123,13 +177,7 @@ def _check_in(row: CheckIn, now: datetime, zone: ZoneInfo) -> str:
         _line("Due", due),
         _line("Last contact", last),
     ]
-    theirs = safe_zone(mentee.time_zone)
-    if theirs is not None:
-        local = now.astimezone(theirs)
-        lines.append(_line("Their time now", f"{local:%H:%M} {mentee.time_zone}"))
-    hours = mentee.hours
-    lines.append(_line("Works", f"{hours.start:%H:%M}–{hours.end:%H:%M}, {days_text(hours.days)}"))
-    lines.extend(_line(channel_label(c.kind), c.value) for c in mentee.channels)
+    lines.extend(_person_lines(mentee, now))
     name = f"{mentee.name} ({mentee.pronouns})" if mentee.pronouns else mentee.name
     return _page(name, lines)
 
