@@ -58,7 +58,6 @@ def _workspace_for_export(args: argparse.Namespace) -> Workspace:
 
 def cmd_import_ics(args: argparse.Namespace) -> int:
     path = input_file(args.file)
-    refuse_if_damaged(database_path(args.db))
     with exit_on_error(), open_workspace(args) as workspace:
         mentee = workspace.find_mentee(args.mentee) if args.mentee else None
         report = workspace.calendar.import_ics(

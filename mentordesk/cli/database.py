@@ -143,7 +143,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
             # An encrypted backup opens with its passphrase or recovery key; restored into
             # a new file, that file is encrypted with the same key (a "new machine").
             key = unlock_backup(args, backup, path)
-            with open_workspace(args, empty_ok=True, new_key=key) as workspace:
+            with open_workspace(args, empty_ok=True, new_key=key, damaged_ok=True) as workspace:
                 safety = workspace.backups.restore(backup)
         except DatabaseNeedsRecovery:
             return _recover(args, path, backup)
@@ -162,7 +162,7 @@ def _tell_replayed(path: Path, kept: Path | None) -> None:
 def _recover(args: argparse.Namespace, path: Path, backup: Path) -> int:
     """Restoring over a file too damaged to open: it keeps its bytes under a .corrupt name."""
     aside = recover_from_backup(path, backup)
-    open_workspace(args, empty_ok=True).close()
+    open_workspace(args, empty_ok=True, damaged_ok=True).close()
     print(f"restored {path} from {backup}")
     if aside is not None:
         print(f"the damaged file was {kept_aside_text(path, aside, full=True)}")

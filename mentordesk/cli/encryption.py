@@ -20,6 +20,7 @@ from mentordesk.cli.errors import (
     CommandFailed,
     database_path,
     exit_on_error,
+    refuse_if_damaged,
 )
 from mentordesk.domain.errors import ValidationError
 from mentordesk.services import Workspace, conversion, encryption
@@ -92,14 +93,20 @@ def open_workspace(
     readonly: bool = False,
     empty_ok: bool = False,
     new_key: bytes | None = None,
+    damaged_ok: bool = False,
 ) -> Workspace:
     """The command's database, unlocked with the keyring's key or ``--passphrase-file``
     when it is encrypted (``new_key``: the key a new or empty file is created with); raises
     StoreError (exit 3 when it cannot be unlocked). An interrupted conversion is finished
-    or rolled back first, and said on stderr."""
+    or rolled back first, and said on stderr. A command that writes is refused a damaged
+    file (exit 1, nothing written) unless it is the remedy (``damaged_ok``: restore)."""
     path = database_path(args.db, empty_ok=empty_ok)
     secret_file = getattr(args, "passphrase_file", None)
     fresh = not path.exists() or path.stat().st_size == 0
+    # (A -wal beside the file is checked by the open itself, on a copy: opening it here
+    # first would fold it into the file before that.)
+    if not (readonly or fresh or damaged_ok or path.with_name(f"{path.name}-wal").exists()):
+        refuse_if_damaged(path)
     if new_key is not None and fresh:
         workspace = Workspace.open(path, key=new_key)
         encryption.adopt(workspace)

@@ -13,7 +13,6 @@ from mentordesk.cli.errors import (
     database_path,
     exit_on_error,
     input_file,
-    refuse_if_damaged,
     removed_on_failure,
 )
 
@@ -34,7 +33,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     source = input_file(args.file)
     path = database_path(args.db, empty_ok=True)
-    refuse_if_damaged(path)
     with (
         removed_on_failure(path),
         exit_on_error(writing=path),

@@ -135,11 +135,14 @@ def quick_check(path: Path) -> list[str]:
     """The start-up check of the open database, on a connection of its own (any thread)."""
     known = _recorded(path)
     try:
-        return files.quick_check(path)
+        problems = files.quick_check(path)
     except StoreError as exc:
-        if (known is not None and known.encrypted) or looks_encrypted(path):
-            return []  # unreadable without its key is not damage
-        return [exc.message]
+        problems = [exc.message]
+    # Unreadable without its key (SQLite says "not a database") is not damage.
+    keyless = bool(problems) and "not a database" in problems[0]
+    if keyless and ((known is not None and known.encrypted) or looks_encrypted(path)):
+        return []
+    return problems
 
 
 def newest_good_backup(path: Path) -> BackupInfo | None:
