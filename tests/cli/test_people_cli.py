@@ -4,6 +4,9 @@ run as a user runs them, on the demo practice and on small files of their own.""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -125,3 +128,20 @@ def test_meeting_held_follows_the_one_rule_and_not_held_undoes_it(tmp_path: Path
                         "--start", f"{past.start:%Y-%m-%d %H:%M}")  # fmt: skip
     assert undone.returncode == 0, undone.stderr
     assert _json("mentees", "--db", str(db))[0]["last_contact"] is None
+
+
+def test_output_piped_into_a_reader_that_stops_early_ends_quietly(tmp_path: Path) -> None:
+    db = tmp_path / "d.db"
+    assert mentordesk("demo-data", str(db)).returncode == 0
+    # As `mentordesk today | head -1` where head quits first: the pipe is closed before the
+    # command prints (it takes a moment to start), so its first line meets a closed pipe.
+    child = subprocess.Popen(
+        [sys.executable, "-m", "mentordesk", "today", "--db", str(db)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONUNBUFFERED": "1"},
+    )
+    assert child.stdout is not None
+    child.stdout.close()
+    _, err = child.communicate(timeout=60)
+    assert child.returncode == 0 and b"Traceback" not in err, err
