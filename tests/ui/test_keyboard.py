@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from mentordesk.domain.models import Mentee
 from mentordesk.services import Workspace
@@ -104,3 +104,17 @@ def test_help_lists_the_shortcuts_and_shows_the_data_folder(
     qtbot.mouseClick(copy, Qt.MouseButton.LeftButton)
     assert QApplication.clipboard().text() == str(window.workspace.path)
     assert not isinstance(QApplication.activeModalWidget(), QMessageBox)
+
+
+def test_the_dashboards_buttons_do_not_take_the_menus_alt_letters(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    page = window.show_page("MenteesPage")
+    menus = {
+        a.text().split("&")[1][0].lower() for a in window.menuBar().actions() if "&" in a.text()
+    }
+    detail = page.detail  # type: ignore[attr-defined]
+    buttons = [b.text() for b in detail.findChildren(QPushButton) if "&" in b.text()]
+    assert buttons  # the dashboard has keyboard letters of its own
+    for text in buttons:
+        assert text.split("&")[1][0].lower() not in menus, text

@@ -106,7 +106,7 @@ class MenteeDetail(QWidget):
             "An email, chat, phone call or meeting in person: it counts as contact (Ctrl+Shift+K)"
         )
         self.contact_button.clicked.connect(lambda: self._emit_for_mentee(self.contact_requested))
-        self.add_button = QPushButton("&Add", content)
+        self.add_button = QPushButton("A&dd", content)
         self.add_button.setToolTip("Record feedback, a win, a resource or an action item")
         add_menu = QMenu(self.add_button)
         for kind, label in (("feedback", "Feedback…"), ("win", "Win…"),
