@@ -35,9 +35,10 @@ class HandoverPack:
 
 
 def pack_folder_name(summary: ProgressSummary) -> str:
+    """E.g. "Zoë Øster - hand-over 2026-11-01 to 2026-11-30", beside the summaries' names."""
     period = summary.header.period
-    stem = summary_file_name(summary.header.mentee_name, period.start, period.end)
-    return stem.removesuffix(".pdf").replace(" - progress ", " - hand-over ")
+    name = safe_stem(summary.header.mentee_name)
+    return f"{name} - hand-over {period.start.isoformat()} to {period.end.isoformat()}"
 
 
 def resources_markdown(summary: ProgressSummary) -> str:
@@ -64,7 +65,7 @@ def write_handover_pack(
 ) -> HandoverPack:
     """The pack in a new folder inside ``parent``; raises OSError when it cannot be written
     (nothing of it is left behind then)."""
-    target = _free(parent, safe_stem(pack_folder_name(summary)))
+    target = _free(parent, pack_folder_name(summary))
     partial = parent / f".{target.name}.partial"
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir()

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from mentordesk.domain.models import Occurrence
 from mentordesk.services import Workspace
 from mentordesk.services.changes import Changes, Kind
-from mentordesk.ui.pages.mentee_detail import TWO_COLUMNS_FROM, DashboardBrowser
 from mentordesk.ui.theme import scaled_font
 from mentordesk.ui.widgets import brief_html
+from mentordesk.ui.widgets.dashboard_browser import TWO_COLUMNS_FROM, DashboardBrowser
 
 #: The kinds of record the brief shows.
 WATCHES = frozenset(

@@ -33,11 +33,8 @@ from mentordesk.ui.theme import muted_color, scaled_font
 from mentordesk.ui.widgets import detail_mentee as html
 
 # Re-exported: the brief's window shows its page in the same browser.
-from mentordesk.ui.widgets.dashboard_browser import DashboardBrowser as DashboardBrowser
+from mentordesk.ui.widgets.dashboard_browser import TWO_COLUMNS_FROM, DashboardBrowser
 from mentordesk.ui.widgets.mentee_timeline import MenteeTimeline
-
-#: From this width of the dashboard, short sections sit side by side.
-TWO_COLUMNS_FROM = 760
 
 
 class MenteeDetail(QWidget):

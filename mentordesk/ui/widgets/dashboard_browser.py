@@ -23,6 +23,9 @@ from mentordesk.ui.widgets.detail_parts import (
     TIMELINE_SCHEME,
 )
 
+#: From this width of the dashboard (or the brief), short sections sit side by side.
+TWO_COLUMNS_FROM = 760
+
 
 class DashboardBrowser(QTextBrowser):
     """A read-only page that opens links in the browser and draws ``bar:<n>`` images.
